@@ -1,0 +1,87 @@
+# SGD from scratch, in C — the front door.
+#
+#   make            install missing packages, build every chapter, run each one
+#                   and render its figures into out/
+#   make test       the Check suites and the end-to-end runs of every chapter
+#   make figures    regenerate the book's figures in figures/ (.gp and images)
+#   make help       every target
+#
+# Build products go to $(BUILD) (build/ by default); `make sanitize` reuses
+# these rules with another BUILD and sanitizer flags.
+
+BUILD ?= build
+CC ?= cc
+# -ffp-contract=off: never fuse a*b + c into one instruction, so results (and
+# every printed digit) are the same whether or not the CPU has FMA.
+CFLAGS ?= -O2 -g
+CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Werror -ffp-contract=off
+LDLIBS = -lm
+CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
+
+MODULES := status rng data csv linalg loss gradient sgd minibatch plot cli chapter
+LIBRARY := $(BUILD)/libsgd.a
+OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
+
+# chapters/04-sgd-loop/main.c becomes $(BUILD)/ch04.
+CHAPTER_DIRS := $(sort $(wildcard chapters/[0-9][0-9]-*))
+chapter_number = $(firstword $(subst -, ,$(notdir $(1))))
+CHAPTERS := $(foreach d,$(CHAPTER_DIRS),$(BUILD)/ch$(call chapter_number,$d))
+
+TEST_SOURCES := $(sort $(wildcard tests/*.c))
+TEST_RUNNER := $(BUILD)/run-tests
+
+.PHONY: all deps build run test figures clean help
+.DEFAULT_GOAL := all
+
+all: deps build run
+
+deps:
+	@sh tools/install-deps.sh
+
+build: $(CHAPTERS)
+
+$(BUILD)/code/%.o: code/%.c code/*.h | $(BUILD)/code
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIBRARY): $(OBJECTS)
+	rm -f $@
+	ar rcs $@ $^
+
+define chapter_rule
+$(BUILD)/ch$(call chapter_number,$(1)): $(1)/main.c $(LIBRARY) code/*.h
+	$$(CC) $$(CFLAGS) -Icode $$< $(LIBRARY) $$(LDLIBS) -o $$@
+endef
+$(foreach d,$(CHAPTER_DIRS),$(eval $(call chapter_rule,$d)))
+
+$(BUILD)/code:
+	mkdir -p $@
+
+# Every chapter with its defaults, figures into out/ (a reader's scratch space).
+run: $(CHAPTERS)
+	@for program in $(CHAPTERS); do \
+	    echo "== $$program"; $$program --out out || exit 1; \
+	done
+	@sh tools/render-figures.sh out
+
+figures: $(CHAPTERS)
+	@for program in $(CHAPTERS); do $$program --quiet --out figures >/dev/null || exit 1; done
+	@sh tools/render-figures.sh figures
+
+# The tests run the chapter programs, so they need them built first.
+$(TEST_RUNNER): $(TEST_SOURCES) $(wildcard tests/*.h) $(LIBRARY) $(CHAPTERS)
+	$(CC) $(CFLAGS) -Icode -DBUILD_DIR='"$(BUILD)"' $(TEST_SOURCES) $(LIBRARY) \
+	    $(CHECK_FLAGS) $(LDLIBS) -o $@
+
+test: $(TEST_RUNNER)
+	$(TEST_RUNNER)
+
+clean:
+	rm -rf $(BUILD) out book.html
+
+help:
+	@echo "make            install missing packages, build, run every chapter (figures into out/)"
+	@echo "make build      build the chapter programs $(BUILD)/ch01 ... only"
+	@echo "make test       run the Check suites and the end-to-end runs of every chapter"
+	@echo "make figures    regenerate figures/ (.gp scripts and the images they draw)"
+	@echo "make clean      remove $(BUILD)/ and out/"
+	@echo "Run one chapter: $(BUILD)/ch04 --lr 0.5   (every program takes --help)"

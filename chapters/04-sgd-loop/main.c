@@ -1,0 +1,136 @@
+/*
+ * Chapter 04 — the loop: step downhill, again and again.
+ *
+ * Chapter 03 found which way is downhill. Gradient descent takes a small step
+ * that way, lr times the gradient, and repeats:
+ *     a -= lr * grad
+ * Each step is the notebook's update(): predict y_hat = X a, measure the loss,
+ * compute the gradient, step. This program runs 100 steps from the guess
+ * a = (-1, 1), prints the loss every 10, compares where it lands with the
+ * closed-form answer, and draws the fit, the loss curve and an animation of
+ * the line moving into place.
+ *
+ *     build/ch04            build/ch04 --lr 0.5            build/ch04 --data my.csv --epochs 1000
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "gradient.h"
+#include "loss.h"
+#include "plot.h"
+#include "sgd.h"
+
+static const Chapter CHAPTER = {
+    "ch04", "Chapter 04: gradient descent, a -= lr * grad, on all the data at every step.",
+    FLAGS_TRAINING, 0};
+
+//> ch04_progress
+static void show_progress(const Options *options, const History *history)
+{
+    say(options, "step   loss      a\n");
+    for (size_t step = 0; step < history->epochs; step += 10)
+        say(options, "%4zu   %.4f    [%.4f, %.4f]\n", step, history->loss[step],
+            history->a[step][0], history->a[step][1]);
+}
+//< ch04_progress
+
+/* Where training landed, next to the best answer of chapter 03. */
+static void compare_with_least_squares(const Options *options, const Dataset *data,
+                                       const double a[2])
+{
+    double best[2];
+    Error ignored;
+    if (least_squares(data->x, data->y, data->n, best, &ignored) != STATUS_OK) {
+        say(options, "(These x values have no unique least-squares line to compare with.)\n");
+        return;
+    }
+    say(options, "Least squares (chapter 03) says a = [%.4f, %.4f]; we are %.1e away.\n",
+        best[0], best[1], hypot(a[0] - best[0], a[1] - best[1]));
+}
+
+static Status draw_loss_curve(const Options *options, const Dataset *data,
+                              const History *history, Error *err)
+{
+    size_t count = history->epochs + 1;
+    double *steps = malloc(count * sizeof *steps);
+    if (steps == NULL)
+        return fail(err, STATUS_NO_MEMORY, "out of memory for the loss curve");
+    for (size_t k = 0; k < count; k++)
+        steps[k] = (double)k;
+
+    /* The floor: the loss of the best line, which no amount of training beats. */
+    double best[2], floor_x[2] = {0.0, (double)history->epochs}, floor_y[2] = {0.0, 0.0};
+    Error ignored;
+    bool has_floor = least_squares(data->x, data->y, data->n, best, &ignored) == STATUS_OK;
+    if (has_floor)
+        floor_y[0] = floor_y[1] = loss_of(data->x, data->y, data->n, best);
+
+    Curve curves[2] = {
+        {"loss of all the data", "lines lw 3", steps, history->loss, count},
+        {"the least-squares loss (chapter 03)", "lines lw 2 dt 2 lc rgb 'black'", floor_x,
+         floor_y, 2},
+    };
+    Axes axes = {"The loss falls fast, then levels off at what a line cannot explain",
+                 "step", "mean squared error (log scale)", false, true};
+    Status status = plot_curves(options->out_dir, "ch04-loss", &axes, curves,
+                                has_floor ? 2 : 1, err);
+    free(steps);
+    return status;
+}
+
+static Status draw_figures(const Options *options, const Dataset *data,
+                           const History *history, Error *err)
+{
+    const double *a = history->a[history->epochs];
+    char label[80];
+    snprintf(label, sizeof label, "after %zu steps: y = %.2f*x1 + %.2f", history->epochs,
+             a[0], a[1]);
+    Line lines[2] = {{"the starting guess y = -x1 + 1", {A_START[0], A_START[1]}},
+                     {label, {a[0], a[1]}}};
+    Status status = plot_fit(options->out_dir, "ch04-fit",
+                             "Gradient descent moved the line onto the data", data, lines, 2,
+                             err);
+    if (status == STATUS_OK)
+        status = draw_loss_curve(options, data, history, err);
+    if (status == STATUS_OK)
+        status = plot_animation(options->out_dir, "ch04-animation",
+                                "Gradient descent, a -= lr * grad", data,
+                                (const double(*)[2])history->a, history->epochs, err);
+    if (status == STATUS_OK)
+        say(options, "Wrote %s/ch04-fit.gp, ch04-loss.gp and ch04-animation.gp\n",
+            options->out_dir);
+    return status;
+}
+
+//> ch04_run
+static Status run(const Options *options, const Dataset *data, Error *err)
+{
+    History history;
+    Status status = history_allocate(&history, options->epochs, err);
+    if (status != STATUS_OK)
+        return status;
+
+    double a[2] = {A_START[0], A_START[1]};
+    say(options, "Gradient descent on all %zu points from a = [%g, %g], lr = %g, %zu steps.\n"
+                 "Each step: y_hat = X a, loss, grad = (2/n) X^T (X a - y), a -= lr * grad.\n\n",
+        data->n, a[0], a[1], options->lr, options->epochs);
+    status = train_full_batch(data, a, options->lr, options->epochs, &history, err);
+    if (status == STATUS_OK) {
+        show_progress(options, &history);
+        compare_with_least_squares(options, data, a);
+        status = draw_figures(options, data, &history, err);
+    }
+    if (status == STATUS_OK)
+        printf("final: a = [%.4f, %.4f], loss = %.4f\n", a[0], a[1],
+               history.loss[history.epochs]);
+    history_free(&history);
+    return status;
+}
+//< ch04_run
+
+int main(int argc, char **argv)
+{
+    return chapter_main(argc, argv, &CHAPTER, run);
+}

@@ -1,0 +1,165 @@
+/*
+ * Chapter 05 — minibatches: many cheap, noisy steps.
+ *
+ * Chapter 04 looked at every point before each step. Stochastic gradient
+ * descent looks at a small random batch instead: shuffle the points, cut them
+ * into batches, take one step per batch. One pass over all the points is an
+ * epoch; one step is an iteration, so an epoch of batches of 10 out of 100
+ * points is 10 iterations. This program trains with --batch (10 by default),
+ * then runs batch sizes 1, 10 and the full batch side by side and plots their
+ * loss against epochs and against iterations.
+ *
+ *     build/ch05            build/ch05 --batch 1            build/ch05 --data my.csv --epochs 200
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chapter.h"
+#include "gradient.h"
+#include "minibatch.h"
+#include "plot.h"
+#include "rng.h"
+#include "sgd.h"
+
+static const Chapter CHAPTER = {
+    "ch05", "Chapter 05: minibatch SGD over shuffled epochs; batch sizes compared.",
+    FLAGS_TRAINING | FLAG_BATCH, 10};
+
+enum { RUNS = 3 };
+
+static size_t iterations_per_epoch(size_t n, size_t batch)
+{
+    return (n + batch - 1) / batch; /* ceil(n / batch): the last batch may be short */
+}
+
+//> ch05_explain
+static void explain_epochs(const Options *options, size_t n, size_t batch)
+{
+    size_t per_epoch = iterations_per_epoch(n, batch);
+    say(options, "Minibatch SGD on %zu points, batch %zu: each epoch shuffles the points and\n"
+                 "takes one step per batch, so an epoch is %zu iterations",
+        n, batch, per_epoch);
+    if (n % batch != 0)
+        say(options, " (the last batch has %zu points)", n % batch);
+    say(options, ";\n%zu epochs are %zu iterations.\n\n", options->epochs,
+        per_epoch * options->epochs);
+}
+//< ch05_explain
+
+//> ch05_progress
+static void show_progress(const Options *options, const History *history)
+{
+    say(options, "epoch   loss      a\n");
+    for (size_t epoch = 0; epoch < history->epochs; epoch += 10)
+        say(options, "%5zu   %.4f    [%.4f, %.4f]\n", epoch, history->loss[epoch],
+            history->a[epoch][0], history->a[epoch][1]);
+}
+//< ch05_progress
+
+/* Trains from the notebook's starting guess with a fresh, seeded RNG, so every
+ * run sees the same shuffles for the same seed. */
+static Status train(const Options *options, const Dataset *data, size_t batch,
+                    History *history, Error *err)
+{
+    Status status = history_allocate(history, options->epochs, err);
+    if (status != STATUS_OK)
+        return status;
+    double a[2] = {A_START[0], A_START[1]};
+    Rng rng = rng_seeded(options->seed);
+    return train_minibatch(data, a, options->lr, options->epochs, batch, &rng, history, err);
+}
+
+/* Two views of the same runs: loss per epoch (equal work: every point seen
+ * once per epoch) and loss per iteration (equal number of steps). */
+static Status draw_comparison(const Options *options, const History *runs,
+                              const size_t *batches, size_t n, Error *err)
+{
+    size_t epochs = options->epochs;
+    double *x = malloc((RUNS + 1) * (epochs + 1) * sizeof *x);
+    if (x == NULL)
+        return fail(err, STATUS_NO_MEMORY, "out of memory for the comparison plot");
+    double *epoch_x = x; /* epochs + 1, then RUNS rows of iteration counts */
+    Curve by_epoch[RUNS], by_iteration[RUNS];
+    char labels[RUNS][40];
+    for (size_t e = 0; e <= epochs; e++)
+        epoch_x[e] = (double)e;
+    for (size_t r = 0; r < RUNS; r++) {
+        double *iteration_x = x + (r + 1) * (epochs + 1);
+        for (size_t e = 0; e <= epochs; e++)
+            iteration_x[e] = (double)(e * iterations_per_epoch(n, batches[r]));
+        snprintf(labels[r], sizeof labels[r], batches[r] == n ? "full batch (%zu)" : "batch %zu",
+                 batches[r]);
+        by_epoch[r] = (Curve){labels[r], "lines lw 2", epoch_x, runs[r].loss, epochs + 1};
+        /* From epoch 1 on: iteration 0 has no place on a log scale. */
+        by_iteration[r] = (Curve){labels[r], "lines lw 2", iteration_x + 1, runs[r].loss + 1,
+                                  epochs};
+    }
+    Axes epoch_axes = {"Per epoch, small batches learn fastest: many steps per pass",
+                       "epoch (one pass over all the points)", "loss of all the data (log scale)",
+                       false, true};
+    Axes iteration_axes = {"Per update, every batch size descends alike; small batches are noisier, but cheaper",
+                           "iteration (one update of a; log scale)",
+                           "loss of all the data (log scale)", true, true};
+    Status status = plot_curves(options->out_dir, "ch05-loss-by-epoch", &epoch_axes, by_epoch,
+                                RUNS, err);
+    if (status == STATUS_OK)
+        status = plot_curves(options->out_dir, "ch05-loss-by-iteration", &iteration_axes,
+                             by_iteration, RUNS, err);
+    free(x);
+    if (status == STATUS_OK)
+        say(options, "Wrote %s/ch05-loss-by-epoch.gp and ch05-loss-by-iteration.gp\n",
+            options->out_dir);
+    return status;
+}
+
+//> ch05_compare
+static Status compare_batch_sizes(const Options *options, const Dataset *data, Error *err)
+{
+    size_t batches[RUNS] = {1, 10, data->n};
+    History runs[RUNS] = {{0}};
+    Status status = STATUS_OK;
+    say(options, "\nThe same %zu epochs with three batch sizes:\n", options->epochs);
+    say(options, "  batch   iterations   final a               final loss\n");
+    for (size_t r = 0; r < RUNS && status == STATUS_OK; r++) {
+        status = train(options, data, batches[r], &runs[r], err);
+        if (status != STATUS_OK)
+            break;
+        const double *a = runs[r].a[options->epochs];
+        say(options, "  %5zu   %10zu   [%.4f, %.4f]    %.4f\n", batches[r],
+            runs[r].iterations, a[0], a[1], runs[r].loss[options->epochs]);
+    }
+    if (status == STATUS_OK)
+        status = draw_comparison(options, runs, batches, data->n, err);
+    for (size_t r = 0; r < RUNS; r++)
+        history_free(&runs[r]);
+    return status;
+}
+//< ch05_compare
+
+//> ch05_run
+static Status run(const Options *options, const Dataset *data, Error *err)
+{
+    size_t batch = options->batch < data->n ? options->batch : data->n;
+    explain_epochs(options, data->n, batch);
+
+    History history;
+    Status status = train(options, data, batch, &history, err);
+    if (status == STATUS_OK) {
+        show_progress(options, &history);
+        status = compare_batch_sizes(options, data, err);
+    }
+    if (status == STATUS_OK) {
+        const double *a = history.a[history.epochs];
+        printf("final: a = [%.4f, %.4f], loss = %.4f\n", a[0], a[1],
+               history.loss[history.epochs]);
+    }
+    history_free(&history);
+    return status;
+}
+//< ch05_run
+
+int main(int argc, char **argv)
+{
+    return chapter_main(argc, argv, &CHAPTER, run);
+}

@@ -1,0 +1,46 @@
+#include "chapter.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "rng.h"
+
+static Status prepare_data(const Options *options, Dataset *data, Error *err)
+{
+    if (options->data_path != NULL)
+        return csv_load(data, options->data_path, err);
+    Rng rng = rng_seeded(options->seed);
+    return data_synthetic(data, options->n, A_TRUE, &rng, err);
+}
+
+int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body)
+{
+    Options options;
+    Error err = {""};
+    Status status = cli_parse(argc, argv, chapter, &options, &err);
+    if (status == STATUS_OK && options.help) {
+        cli_print_help(stdout, chapter);
+        return 0;
+    }
+    Dataset data = {0};
+    if (status == STATUS_OK)
+        status = prepare_data(&options, &data, &err);
+    if (status == STATUS_OK)
+        status = body(&options, &data, &err);
+    data_free(&data);
+    /* stdout may be a full disk or a closed pipe: a lost final line is a failure. */
+    if (status == STATUS_OK && fflush(stdout) != 0)
+        status = fail(&err, STATUS_IO, "cannot write to standard output");
+    return status == STATUS_OK ? 0 : cli_report(chapter, status, &err);
+}
+
+void say(const Options *options, const char *format, ...)
+{
+    if (options->quiet)
+        return;
+    va_list args;
+    va_start(args, format);
+    vprintf(format, args);
+    va_end(args);
+}

@@ -1,0 +1,32 @@
+/*
+ * chapter.h — the frame every chapter program runs in.
+ * Introduced in chapter 01.
+ *
+ * Each chapter's main.c holds one function, the chapter itself, that gets the
+ * parsed flags and the data. chapter_main() does the rest, the same way for
+ * every chapter: parse the flags, answer --help, make the notebook's data or
+ * load the reader's CSV, run the chapter, free everything, and turn a failure
+ * into one message on stderr and a non-zero exit code.
+ */
+#ifndef SGD_CHAPTER_H
+#define SGD_CHAPTER_H
+
+#include "cli.h"
+#include "data.h"
+#include "status.h"
+
+/* The notebook's true coefficients and its starting guess. */
+static const double A_TRUE[2] = {3.0, 2.0};
+static const double A_START[2] = {-1.0, 1.0};
+
+typedef Status (*ChapterBody)(const Options *options, const Dataset *data, Error *err);
+
+int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body);
+
+/* printf, unless --quiet asked for the last line only. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void say(const Options *options, const char *format, ...);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * cli.h — the flags every chapter program understands.
+ * Introduced in chapter 01.
+ *
+ * All chapters share one set of flags with the notebook's defaults; each
+ * chapter says which of them it uses, and a flag it does not use is an error
+ * rather than being silently ignored. Every value is checked: a reader who
+ * types --lr 0,1 or --n -5 is told so, instead of training on garbage.
+ */
+#ifndef SGD_CLI_H
+#define SGD_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "status.h"
+
+enum {
+    FLAG_SEED = 1 << 0,
+    FLAG_N = 1 << 1,
+    FLAG_LR = 1 << 2,
+    FLAG_EPOCHS = 1 << 3,
+    FLAG_BATCH = 1 << 4,
+    FLAG_DATA = 1 << 5,
+    FLAG_OUT = 1 << 6,
+    FLAG_QUIET = 1 << 7,
+    /* The flags of a chapter that only looks at data, and of one that trains. */
+    FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
+    FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
+};
+
+/* What a chapter program is, for its --help and its error messages. */
+typedef struct {
+    const char *name;    /* "ch04" */
+    const char *purpose; /* one line: what the program shows */
+    unsigned flags;      /* the FLAG_… it accepts */
+    size_t default_batch;
+} Chapter;
+
+typedef struct {
+    uint64_t seed;
+    size_t n;
+    double lr;
+    size_t epochs;
+    size_t batch;
+    const char *data_path; /* NULL: make the notebook's synthetic data */
+    const char *out_dir;
+    bool quiet;
+    bool help;
+} Options;
+
+enum { MAX_N = 100000000, MAX_EPOCHS = 1000000 };
+
+/* Fills options from the command line, defaults first. On a bad command line
+ * returns STATUS_USAGE with a message naming the flag and the bad value.
+ * Uses getopt_long, whose position lives in libc globals: not thread-safe. */
+Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options,
+                 Error *err);
+
+void cli_print_help(FILE *out, const Chapter *chapter);
+
+/* Prints "NAME: message" on stderr (and, for a usage error, where to find
+ * --help) and returns the exit code for status. */
+int cli_report(const Chapter *chapter, Status status, const Error *err);
+
+#endif

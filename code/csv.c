@@ -1,0 +1,208 @@
+#define _POSIX_C_SOURCE 200809L /* getline, fstat, fileno */
+
+#include "csv.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Growing arrays for the points read so far. */
+typedef struct {
+    double *x1;
+    double *y;
+    size_t count, capacity;
+} Points;
+
+static bool points_push(Points *points, double x1, double y)
+{
+    if (points->count == points->capacity) {
+        size_t capacity = points->capacity ? 2 * points->capacity : 256;
+        double *x1s = realloc(points->x1, capacity * sizeof *x1s);
+        if (x1s == NULL)
+            return false;
+        points->x1 = x1s;
+        double *ys = realloc(points->y, capacity * sizeof *ys);
+        if (ys == NULL)
+            return false;
+        points->y = ys;
+        points->capacity = capacity;
+    }
+    points->x1[points->count] = x1;
+    points->y[points->count] = y;
+    points->count++;
+    return true;
+}
+
+static void points_free(Points *points)
+{
+    free(points->x1);
+    free(points->y);
+}
+
+/* Removes a trailing "\n" or "\r\n" and surrounding spaces; returns the text. */
+static char *trim(char *text)
+{
+    while (*text == ' ' || *text == '\t')
+        text++;
+    size_t len = strlen(text);
+    while (len > 0 && strchr(" \t\r\n", text[len - 1]) != NULL)
+        text[--len] = '\0';
+    return text;
+}
+
+typedef enum { FIELD_OK, FIELD_EMPTY, FIELD_NOT_A_NUMBER, FIELD_NOT_FINITE } FieldResult;
+
+static FieldResult parse_field(char *field, double *value)
+{
+    char *text = trim(field);
+    if (*text == '\0')
+        return FIELD_EMPTY;
+    char *end;
+    errno = 0;
+    *value = strtod(text, &end);
+    if (end == text || *end != '\0')
+        return FIELD_NOT_A_NUMBER;
+    /* strtod reads "nan" and "inf", and gives ±HUGE_VAL with ERANGE on overflow.
+     * (ERANGE also flags underflow towards 0, which is harmless: keep it.) */
+    if (!isfinite(*value) || (errno == ERANGE && fabs(*value) > 1.0))
+        return FIELD_NOT_FINITE;
+    return FIELD_OK;
+}
+
+static const char *describe(FieldResult result)
+{
+    switch (result) {
+    case FIELD_EMPTY: return "is empty";
+    case FIELD_NOT_A_NUMBER: return "is not a number";
+    case FIELD_NOT_FINITE: return "is not a finite number (nan, inf or too large)";
+    default: return "is fine";
+    }
+}
+
+/* Parses one line into a point. Lines that hold no data (blank, a comment, the
+ * header on line 1) add nothing. */
+static Status parse_line(char *line, size_t line_number, const char *path,
+                         Points *points, Error *err)
+{
+    char *text = trim(line);
+    if (*text == '\0' || *text == '#')
+        return STATUS_OK;
+
+    char *comma = strchr(text, ',');
+    if (comma == NULL || strchr(comma + 1, ',') != NULL) {
+        size_t columns = 1;
+        for (const char *c = text; *c; c++)
+            columns += *c == ',';
+        return fail(err, STATUS_BAD_DATA,
+                    "%s:%zu: expected 2 columns (x,y), found %zu", path, line_number,
+                    columns);
+    }
+    *comma = '\0';
+    char *fields[2] = {text, comma + 1};
+    double values[2];
+    FieldResult results[2];
+    for (int f = 0; f < 2; f++)
+        results[f] = parse_field(fields[f], &values[f]);
+
+    bool is_header = line_number == 1 && results[0] == FIELD_NOT_A_NUMBER &&
+                     results[1] == FIELD_NOT_A_NUMBER;
+    if (is_header)
+        return STATUS_OK;
+    for (int f = 0; f < 2; f++) {
+        if (results[f] != FIELD_OK)
+            return fail(err, STATUS_BAD_DATA, "%s:%zu: %s value '%.40s' %s", path,
+                        line_number, f == 0 ? "x" : "y", trim(fields[f]),
+                        describe(results[f]));
+    }
+    if (!points_push(points, values[0], values[1]))
+        return fail(err, STATUS_NO_MEMORY, "%s:%zu: out of memory", path, line_number);
+    return STATUS_OK;
+}
+
+static Status check_line(const char *line, size_t length, size_t line_number,
+                         const char *path, Error *err)
+{
+    if (memchr(line, '\0', length) != NULL)
+        return fail(err, STATUS_BAD_DATA,
+                    "%s:%zu: contains a NUL byte; this looks like a binary file, not "
+                    "a CSV of x,y rows",
+                    path, line_number);
+    if (length > CSV_MAX_LINE)
+        return fail(err, STATUS_BAD_DATA,
+                    "%s:%zu: line is %zu characters long; an x,y row has at most %d",
+                    path, line_number, length, CSV_MAX_LINE);
+    return STATUS_OK;
+}
+
+static Status read_points(FILE *file, const char *path, Points *points, Error *err)
+{
+    char *line = NULL;
+    size_t size = 0;
+    ssize_t length;
+    size_t line_number = 0;
+    Status status = STATUS_OK;
+    while (status == STATUS_OK && (length = getline(&line, &size, file)) != -1) {
+        line_number++;
+        char *text = line;
+        /* Editors on Windows often start a UTF-8 file with a byte order mark. */
+        if (line_number == 1 && strncmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            text += 3;
+            length -= 3;
+        }
+        status = check_line(text, (size_t)length, line_number, path, err);
+        if (status == STATUS_OK)
+            status = parse_line(text, line_number, path, points, err);
+    }
+    if (status == STATUS_OK && ferror(file))
+        status = fail(err, STATUS_IO, "%s: read error after line %zu: %s", path,
+                      line_number, strerror(errno));
+    if (status == STATUS_OK && line_number == 0)
+        status = fail(err, STATUS_BAD_DATA, "%s: the file is empty", path);
+    free(line);
+    return status;
+}
+
+static Status open_regular_file(const char *path, FILE **file, Error *err)
+{
+    *file = fopen(path, "r");
+    if (*file == NULL)
+        return fail(err, STATUS_IO, "%s: cannot open: %s", path, strerror(errno));
+    struct stat info;
+    if (fstat(fileno(*file), &info) == 0 && S_ISDIR(info.st_mode)) {
+        fclose(*file);
+        *file = NULL;
+        return fail(err, STATUS_IO, "%s: is a directory, not a CSV file", path);
+    }
+    return STATUS_OK;
+}
+
+Status csv_load(Dataset *data, const char *path, Error *err)
+{
+    *data = (Dataset){0};
+    FILE *file;
+    Status status = open_regular_file(path, &file, err);
+    if (status != STATUS_OK)
+        return status;
+
+    Points points = {0};
+    status = read_points(file, path, &points, err);
+    fclose(file);
+    if (status == STATUS_OK && points.count < 2)
+        status = fail(err, STATUS_BAD_DATA,
+                      "%s: found %zu data row%s; fitting a line needs at least 2", path,
+                      points.count, points.count == 1 ? "" : "s");
+    if (status == STATUS_OK)
+        status = data_allocate(data, points.count, err);
+    if (status == STATUS_OK) {
+        for (size_t i = 0; i < points.count; i++) {
+            data->x[2 * i] = points.x1[i];
+            data->y[i] = points.y[i];
+        }
+    }
+    points_free(&points);
+    return status;
+}

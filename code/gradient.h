@@ -1,0 +1,36 @@
+/*
+ * gradient.h — which way is downhill, and where the bottom is.
+ * Introduced in chapter 03.
+ *
+ * For the loss L(a) = (1/n) |X a − y|², matrix calculus gives
+ *     ∇L(a) = (2/n) Xᵀ (X a − y)        (2 numbers: ∂L/∂a1, ∂L/∂a2)
+ * Setting ∇L = 0 gives the normal equations Xᵀ X a = Xᵀ y, a 2×2 linear system
+ * whose solution is the best a of all: the closed-form answer SGD should reach.
+ */
+#ifndef SGD_GRADIENT_H
+#define SGD_GRADIENT_H
+
+#include <stddef.h>
+
+#include "status.h"
+
+/* grad = (2/n) Xᵀ (X a − y). x: n×2 row-major, y: n, a: 2, grad: 2 */
+void gradient(const double *x, const double *y, size_t n, const double a[2],
+              double grad[2]);
+
+/* The same gradient by central finite differences, knowing nothing of calculus:
+ * grad[j] = (L(a + h e_j) − L(a − h e_j)) / 2h. Shapes as gradient(). */
+void gradient_numeric(const double *x, const double *y, size_t n, const double a[2],
+                      double h, double grad[2]);
+
+/* Solves the normal equations Xᵀ X a = Xᵀ y. Fails with STATUS_BAD_DATA when
+ * they have no unique solution (every x1 the same). x: n×2, y: n, a: 2 */
+Status least_squares(const double *x, const double *y, size_t n, double a[2],
+                     Error *err);
+
+/* Full-batch gradient descent on this loss converges exactly when
+ * lr < 2 / λmax, where λmax is the largest eigenvalue of the loss's curvature
+ * (its Hessian, (2/n) Xᵀ X). Returns that bound, 2 / λmax. x: n×2 */
+double largest_stable_lr(const double *x, size_t n);
+
+#endif

@@ -1,0 +1,87 @@
+#include "sgd.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "gradient.h"
+#include "loss.h"
+
+Status history_allocate(History *history, size_t epochs, Error *err)
+{
+    history->epochs = epochs;
+    history->iterations = 0;
+    history->loss = malloc((epochs + 1) * sizeof *history->loss);
+    history->a = malloc((epochs + 1) * sizeof *history->a);
+    if (history->loss == NULL || history->a == NULL) {
+        history_free(history);
+        return fail(err, STATUS_NO_MEMORY, "out of memory for a history of %zu epochs",
+                    epochs);
+    }
+    return STATUS_OK;
+}
+
+void history_free(History *history)
+{
+    free(history->loss);
+    free(history->a);
+    history->loss = NULL;
+    history->a = NULL;
+}
+
+//> sgd_update
+double sgd_update(const double *x, const double *y, size_t n, double a[2], double lr)
+{
+    double loss = loss_of(x, y, n, a); /* how wrong we are now */
+    double grad[2];
+    gradient(x, y, n, a, grad);        /* which way is uphill */
+    a[0] -= lr * grad[0];              /* so step the other way */
+    a[1] -= lr * grad[1];
+    return loss;
+}
+//< sgd_update
+
+//> loss_diverged
+bool loss_diverged(double loss, double start_loss)
+{
+    /* With a learning rate below the stable bound, full-batch descent on this
+     * loss never goes uphill, so a loss 100 times its start means the steps
+     * are overshooting further each time. !isfinite catches inf and nan. */
+    return !isfinite(loss) || loss > 100.0 * start_loss;
+}
+//< loss_diverged
+
+Status diverged_error(Error *err, size_t step, double lr, const Dataset *data)
+{
+    double bound = largest_stable_lr(data->x, data->n);
+    return fail(err, STATUS_DIVERGED,
+                "the loss diverged at step %zu with learning rate %g; on this data "
+                "full-batch descent is stable only for lr < %.3g, so try --lr %.2g",
+                step, lr, bound, bound / 2.0);
+}
+
+void history_record(History *history, size_t epoch, const double a[2], double loss)
+{
+    history->a[epoch][0] = a[0];
+    history->a[epoch][1] = a[1];
+    history->loss[epoch] = loss;
+}
+
+//> train_full_batch
+Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epochs,
+                        History *history, Error *err)
+{
+    for (size_t step = 0; step < epochs; step++) {
+        double a_before[2] = {a[0], a[1]};
+        double loss = sgd_update(data->x, data->y, data->n, a, lr);
+        history_record(history, step, a_before, loss);
+        history->iterations++;
+        if (loss_diverged(loss, history->loss[0]))
+            return diverged_error(err, step, lr, data);
+    }
+    double final_loss = loss_of(data->x, data->y, data->n, a);
+    history_record(history, epochs, a, final_loss);
+    if (loss_diverged(final_loss, history->loss[0]))
+        return diverged_error(err, epochs, lr, data);
+    return STATUS_OK;
+}
+//< train_full_batch

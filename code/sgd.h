@@ -1,0 +1,52 @@
+/*
+ * sgd.h — gradient descent: take a small step downhill, again and again.
+ * Introduced in chapter 04.
+ *
+ * One update is the notebook's update(): predict y_hat = X a, measure the loss,
+ * compute the gradient, and step against it: a -= lr * grad. Full-batch
+ * training repeats that update over all n points; chapter 05 (minibatch.h)
+ * repeats it over small random batches instead.
+ */
+#ifndef SGD_SGD_H
+#define SGD_SGD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "data.h"
+#include "status.h"
+
+/* What training did, epoch by epoch: loss[e] and a[e] are the loss on all the
+ * data and the coefficients after e epochs, for e = 0 … epochs (so loss[0]
+ * is the loss of the starting guess). */
+typedef struct {
+    size_t epochs;
+    size_t iterations; /* updates made: epochs for full batch, more for minibatches */
+    double *loss;      /* epochs + 1 */
+    double (*a)[2];    /* epochs + 1 */
+} History;
+
+Status history_allocate(History *history, size_t epochs, Error *err);
+void history_free(History *history);
+
+/* Stores the coefficients a (2) and their loss as the state after epoch. */
+void history_record(History *history, size_t epoch, const double a[2], double loss);
+
+/* One step of gradient descent on the n points given; returns the loss before
+ * the step. x: n×2 row-major, y: n, a: 2 (updated in place) */
+double sgd_update(const double *x, const double *y, size_t n, double a[2], double lr);
+
+/* epochs full-batch steps from the starting guess in a. Stops with
+ * STATUS_DIVERGED as soon as the loss is not finite or grows far past where it
+ * started. history: allocated for epochs. */
+Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epochs,
+                        History *history, Error *err);
+
+/* True when a loss that began at start_loss has blown up. */
+bool loss_diverged(double loss, double start_loss);
+
+/* Writes the divergence message: the step, the learning rate, and a rate below
+ * the stable bound of this data. Returns STATUS_DIVERGED. */
+Status diverged_error(Error *err, size_t step, double lr, const Dataset *data);
+
+#endif
