@@ -30,7 +30,12 @@ CHAPTERS := $(foreach d,$(CHAPTER_DIRS),$(BUILD)/ch$(call chapter_number,$d))
 TEST_SOURCES := $(sort $(wildcard tests/*.c))
 TEST_RUNNER := $(BUILD)/run-tests
 
-.PHONY: all deps build run test figures clean help
+.PHONY: all deps build run test unit-tests figures clean help
+
+# Fragments for the book, the exercises, sanitizers and fuzzing. Each may add
+# targets that `make test` runs to EXTRA_TESTS.
+EXTRA_TESTS :=
+include $(sort $(wildcard mk/*.mk))
 .DEFAULT_GOAL := all
 
 all: deps build run
@@ -72,7 +77,11 @@ $(TEST_RUNNER): $(TEST_SOURCES) $(wildcard tests/*.h) $(LIBRARY) $(CHAPTERS)
 	$(CC) $(CFLAGS) -Icode -DBUILD_DIR='"$(BUILD)"' $(TEST_SOURCES) $(LIBRARY) \
 	    $(CHECK_FLAGS) $(LDLIBS) -o $@
 
-test: $(TEST_RUNNER)
+# The Check runner goes last, so its summary is the last thing make test prints.
+test: $(EXTRA_TESTS)
+	@$(MAKE) --no-print-directory unit-tests
+
+unit-tests: $(TEST_RUNNER)
 	$(TEST_RUNNER)
 
 clean:

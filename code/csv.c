@@ -180,20 +180,14 @@ static Status open_regular_file(const char *path, FILE **file, Error *err)
     return STATUS_OK;
 }
 
-Status csv_load(Dataset *data, const char *path, Error *err)
+Status csv_read(Dataset *data, FILE *file, const char *name, Error *err)
 {
     *data = (Dataset){0};
-    FILE *file;
-    Status status = open_regular_file(path, &file, err);
-    if (status != STATUS_OK)
-        return status;
-
     Points points = {0};
-    status = read_points(file, path, &points, err);
-    fclose(file);
+    Status status = read_points(file, name, &points, err);
     if (status == STATUS_OK && points.count < 2)
         status = fail(err, STATUS_BAD_DATA,
-                      "%s: found %zu data row%s; fitting a line needs at least 2", path,
+                      "%s: found %zu data row%s; fitting a line needs at least 2", name,
                       points.count, points.count == 1 ? "" : "s");
     if (status == STATUS_OK)
         status = data_allocate(data, points.count, err);
@@ -204,5 +198,17 @@ Status csv_load(Dataset *data, const char *path, Error *err)
         }
     }
     points_free(&points);
+    return status;
+}
+
+Status csv_load(Dataset *data, const char *path, Error *err)
+{
+    *data = (Dataset){0};
+    FILE *file;
+    Status status = open_regular_file(path, &file, err);
+    if (status != STATUS_OK)
+        return status;
+    status = csv_read(data, file, path, err);
+    fclose(file);
     return status;
 }

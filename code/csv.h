@@ -12,6 +12,8 @@
 #ifndef SGD_CSV_H
 #define SGD_CSV_H
 
+#include <stdio.h>
+
 #include "data.h"
 #include "status.h"
 
@@ -20,5 +22,8 @@ enum { CSV_MAX_LINE = 1024 };
 
 /* Reads path into data (x2 set to 1). On failure data is left empty. */
 Status csv_load(Dataset *data, const char *path, Error *err);
+
+/* The same from an open stream; name is used in messages ("file:line"). */
+Status csv_read(Dataset *data, FILE *file, const char *name, Error *err);
 
 #endif
