@@ -73,9 +73,10 @@ figures: $(CHAPTERS)
 	@sh tools/render-figures.sh figures
 
 # The tests run the chapter programs, so they need them built first.
-$(TEST_RUNNER): $(TEST_SOURCES) $(wildcard tests/*.h) $(LIBRARY) $(CHAPTERS)
-	$(CC) $(CFLAGS) -Icode -DBUILD_DIR='"$(BUILD)"' $(TEST_SOURCES) $(LIBRARY) \
-	    $(CHECK_FLAGS) $(LDLIBS) -o $@
+# (The weaver's own tests run $(WEAVE), from mk/book.mk.)
+$(TEST_RUNNER): $(TEST_SOURCES) $(wildcard tests/*.h) $(LIBRARY) $(CHAPTERS) $(WEAVE)
+	$(CC) $(CFLAGS) -Icode -DBUILD_DIR='"$(BUILD)"' $(WEAVE_TEST_CFLAGS) $(TEST_SOURCES) \
+	    $(LIBRARY) $(CHECK_FLAGS) $(LDLIBS) -o $@
 
 # The Check runner goes last, so its summary is the last thing make test prints.
 test: $(EXTRA_TESTS)

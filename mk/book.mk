@@ -1,0 +1,30 @@
+# mk/book.mk: the book weaver, and the targets that keep book.md honest.
+#
+# Included by the top-level Makefile, which defines BUILD, CC, CFLAGS and
+# CHAPTERS (the chapter programs whose runs the book shows).
+#
+#   make book         fill in every listing and output in book.md
+#   make book-check   fail if book.md is out of date with the code (for CI)
+
+WEAVE := $(BUILD)/weave
+
+# weave uses POSIX calls (getline, popen, mkstemp) beyond plain C11.
+WEAVE_CFLAGS := -D_POSIX_C_SOURCE=200809L
+
+# For tests/test_weave.c, which runs the built weaver: add these to the
+# compile line of the test runner, and make the runner depend on $(WEAVE).
+WEAVE_TEST_CFLAGS := -D_POSIX_C_SOURCE=200809L -DWEAVE_BIN='"$(WEAVE)"'
+
+$(WEAVE): tools/weave.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WEAVE_CFLAGS) -o $@ $< $(LDFLAGS)
+
+# The outputs shown in the book come from real runs, so the chapter
+# programs must be built first.
+book: $(WEAVE) $(CHAPTERS)
+	$(WEAVE) book.md
+
+book-check: $(WEAVE) $(CHAPTERS)
+	$(WEAVE) --check book.md
+
+.PHONY: book book-check

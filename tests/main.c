@@ -1,0 +1,23 @@
+/*
+ * main.c — runs every Check suite and prints Check's summary.
+ * Run from the top of the repository (make test does).
+ */
+#include <stdlib.h>
+
+#include "suites.h"
+
+int main(void)
+{
+    Suite *(*const suites[])(void) = {
+        rng_suite,      linalg_suite, loss_suite, gradient_suite, sgd_suite,
+        minibatch_suite, data_suite,  csv_suite,  plot_suite,     cli_suite,
+        chapters_suite, weave_suite,
+    };
+    SRunner *runner = srunner_create(NULL);
+    for (size_t k = 0; k < sizeof suites / sizeof suites[0]; k++)
+        srunner_add_suite(runner, suites[k]());
+    srunner_run_all(runner, CK_NORMAL);
+    int failed = srunner_ntests_failed(runner);
+    srunner_free(runner);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

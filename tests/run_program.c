@@ -1,0 +1,124 @@
+#define _POSIX_C_SOURCE 200809L /* posix_spawn, mkdtemp, nftw */
+#define _XOPEN_SOURCE 700
+
+#include "run_program.h"
+
+#include <fcntl.h>
+#include <ftw.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+char *read_text_file(const char *path)
+{
+    FILE *file = fopen(path, "rb");
+    if (file == NULL)
+        return NULL;
+    size_t size = 0, capacity = 4096;
+    char *text = malloc(capacity);
+    size_t got;
+    while (text != NULL && (got = fread(text + size, 1, capacity - size - 1, file)) > 0) {
+        size += got;
+        if (size + 1 == capacity) {
+            char *bigger = realloc(text, capacity * 2);
+            if (bigger == NULL)
+                free(text);
+            text = bigger;
+            capacity *= 2;
+        }
+    }
+    fclose(file);
+    if (text != NULL)
+        text[size] = '\0';
+    return text;
+}
+
+bool write_text_file(const char *path, const char *text)
+{
+    FILE *file = fopen(path, "wb");
+    if (file == NULL)
+        return false;
+    bool ok = fputs(text, file) >= 0;
+    return fclose(file) == 0 && ok;
+}
+
+bool run_program(const char *const *argv, ProgramRun *run)
+{
+    char out_path[] = "/tmp/sgd-test-out-XXXXXX", err_path[] = "/tmp/sgd-test-err-XXXXXX";
+    int out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+    posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+    pid_t pid;
+    int spawned = posix_spawnp(&pid, argv[0], &actions, NULL, (char *const *)argv, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    close(out_fd);
+    close(err_fd);
+    int status = 0;
+    if (spawned == 0)
+        waitpid(pid, &status, 0);
+    run->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    run->out = read_text_file(out_path);
+    run->err = read_text_file(err_path);
+    unlink(out_path);
+    unlink(err_path);
+    return spawned == 0 && run->out != NULL && run->err != NULL;
+}
+
+void program_run_free(ProgramRun *run)
+{
+    free(run->out);
+    free(run->err);
+    run->out = run->err = NULL;
+}
+
+void last_line(const char *text, char *line, size_t size)
+{
+    size_t end = strlen(text);
+    while (end > 0 && text[end - 1] == '\n')
+        end--;
+    size_t start = end;
+    while (start > 0 && text[start - 1] != '\n')
+        start--;
+    snprintf(line, size, "%.*s", (int)(end - start), text + start);
+}
+
+bool make_temp_dir(char *path, size_t size)
+{
+    if (snprintf(path, size, "/tmp/sgd-test-XXXXXX") >= (int)size)
+        return false;
+    return mkdtemp(path) != NULL;
+}
+
+static int remove_entry(const char *path, const struct stat *info, int type,
+                        struct FTW *where)
+{
+    (void)info, (void)type, (void)where;
+    return remove(path);
+}
+
+void remove_temp_dir(const char *path)
+{
+    if (strncmp(path, "/tmp/sgd-test-", 14) == 0) /* never anything else */
+        nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+bool gnuplot_was_silent(const char *err)
+{
+    while (*err != '\0') {
+        int frames, used = 0;
+        if (sscanf(err, "%d frames in animation sequence%n", &frames, &used) != 1 || used == 0)
+            return false;
+        err += used;
+        while (*err == '\n' || *err == '\r')
+            err++;
+    }
+    return true;
+}

@@ -1,0 +1,42 @@
+/*
+ * run_program.h — run a program as a reader would, and keep what it said.
+ * For the end-to-end tests: the exit code, stdout and stderr of one run.
+ */
+#ifndef SGD_TESTS_RUN_PROGRAM_H
+#define SGD_TESTS_RUN_PROGRAM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct {
+    int exit_code; /* 128 + signal number if it was killed by a signal */
+    char *out;     /* all of stdout, NUL-terminated */
+    char *err;     /* all of stderr */
+} ProgramRun;
+
+/* Runs argv[0] (a path, or a name looked up on PATH) with argv (NULL-terminated), stdin from /dev/null.
+ * Returns false only if the program could not be started at all. */
+bool run_program(const char *const *argv, ProgramRun *run);
+
+void program_run_free(ProgramRun *run);
+
+/* The last non-empty line of text, copied into line (size bytes). */
+void last_line(const char *text, char *line, size_t size);
+
+/* Reads a whole file into a new NUL-terminated string; NULL if unreadable. */
+char *read_text_file(const char *path);
+
+/* A new empty folder under /tmp, its path written into path (size bytes). */
+bool make_temp_dir(char *path, size_t size);
+
+/* rm -r of a folder made by make_temp_dir. */
+void remove_temp_dir(const char *path);
+
+/* Writes text to path; false on failure. */
+bool write_text_file(const char *path, const char *text);
+
+/* True when gnuplot's stderr holds nothing but its note on closing a GIF
+ * animation ("75 frames in animation sequence"): no warning, no error. */
+bool gnuplot_was_silent(const char *err);
+
+#endif

@@ -1,0 +1,23 @@
+/*
+ * suites.h — every Check suite of the course, one per module plus the
+ * end-to-end runs; tests/main.c runs them all.
+ */
+#ifndef SGD_TESTS_SUITES_H
+#define SGD_TESTS_SUITES_H
+
+#include <check.h>
+
+Suite *rng_suite(void);
+Suite *linalg_suite(void);
+Suite *loss_suite(void);
+Suite *gradient_suite(void);
+Suite *sgd_suite(void);
+Suite *minibatch_suite(void);
+Suite *data_suite(void);
+Suite *csv_suite(void);
+Suite *plot_suite(void);
+Suite *cli_suite(void);
+Suite *chapters_suite(void);
+Suite *weave_suite(void);
+
+#endif

@@ -1,0 +1,246 @@
+/* End-to-end runs of every chapter program, as a reader runs them. Where a
+ * chapter fits a line, the answer is checked against gnuplot's own `fit`, an
+ * implementation that shares no code with ours. */
+#define _POSIX_C_SOURCE 200809L
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "run_program.h"
+#include "suites.h"
+
+#ifndef BUILD_DIR
+#error "compile with -DBUILD_DIR='\"build\"'"
+#endif
+
+static const char LINE_CSV[] = "tests/data/line.csv";
+
+static char dir[64];
+
+static void make_scratch(void)
+{
+    ck_assert(make_temp_dir(dir, sizeof dir));
+}
+
+static void remove_scratch(void)
+{
+    remove_temp_dir(dir);
+}
+
+/* Runs BUILD_DIR/chNN with --out DIR plus up to six more words, and expects success. */
+static void run_chapter(const char *chapter, const char *const *words, ProgramRun *run)
+{
+    char program[64];
+    snprintf(program, sizeof program, "%s/%s", BUILD_DIR, chapter);
+    const char *argv[10] = {program, "--out", dir};
+    for (int k = 0; words[k] != NULL && k < 6; k++)
+        argv[3 + k] = words[k];
+    ck_assert(run_program(argv, run));
+    ck_assert_msg(run->exit_code == 0, "%s failed (%d): %s", chapter, run->exit_code,
+                  run->err);
+}
+
+/* Reads "final: a = [A1, A2], loss = L" from the last line. */
+static void read_final_line(const char *out, double a[2], double *loss)
+{
+    char line[256];
+    last_line(out, line, sizeof line);
+    ck_assert_msg(sscanf(line, "final: a = [%lf, %lf], loss = %lf", &a[0], &a[1], loss) == 3,
+                  "not a final line: '%s'", line);
+}
+
+/* gnuplot's least-squares fit of y = a1*x + a2 to the CSV file. */
+static void gnuplot_fit(const char *csv, double a[2])
+{
+    char script[128];
+    snprintf(script, sizeof script, "%s/fit.gp", dir);
+    char text[512];
+    snprintf(text, sizeof text,
+             "set datafile separator ','\nset fit quiet\nset fit logfile '/dev/null'\n"
+             "FIT_LIMIT = 1e-15\na1 = 1\na2 = 1\nf(x) = a1*x + a2\n"
+             "fit f(x) '%s' using 1:2 via a1, a2\nset print '-'\n"
+             "print sprintf('%%.12f %%.12f', a1, a2)\n",
+             csv);
+    ck_assert(write_text_file(script, text));
+    const char *argv[] = {"gnuplot", script, NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    ck_assert_msg(run.exit_code == 0 && sscanf(run.out, "%lf %lf", &a[0], &a[1]) == 2,
+                  "gnuplot fit failed: %s", run.err);
+    program_run_free(&run);
+}
+
+START_TEST(every_chapter_runs_with_its_defaults)
+{
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
+    const char *const last_words[] = {"data: 100 points", "loss: a = [-1.0000, 1.0000]",
+                                      "least squares: a = [", "final: a = [", "final: a = ["};
+    for (int c = 0; c < 5; c++) {
+        const char *none[] = {NULL};
+        ProgramRun run;
+        run_chapter(chapters[c], none, &run);
+        char line[256];
+        last_line(run.out, line, sizeof line);
+        ck_assert_msg(strncmp(line, last_words[c], strlen(last_words[c])) == 0,
+                      "%s ended with '%s'", chapters[c], line);
+        ck_assert_str_eq(run.err, "");
+        program_run_free(&run);
+    }
+}
+END_TEST
+
+START_TEST(every_emitted_script_draws_in_gnuplot)
+{
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
+    for (int c = 0; c < 5; c++) {
+        const char *quiet[] = {"--quiet", NULL};
+        ProgramRun run;
+        run_chapter(chapters[c], quiet, &run);
+        program_run_free(&run);
+    }
+    char command[256];
+    snprintf(command, sizeof command, "cd %s && for f in *.gp; do gnuplot $f || exit 1; done",
+             dir);
+    const char *argv[] = {"sh", "-c", command, NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    ck_assert_msg(run.exit_code == 0 && gnuplot_was_silent(run.err), "gnuplot: %s", run.err);
+    program_run_free(&run);
+    const char *const images[] = {"ch01-data.png", "ch02-guess.png", "ch02-loss-slice.png",
+                                  "ch03-least-squares.png", "ch04-fit.png", "ch04-loss.png",
+                                  "ch04-animation.gif", "ch05-loss-by-epoch.png",
+                                  "ch05-loss-by-iteration.png"};
+    for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", dir, images[k]);
+        char *image = read_text_file(path);
+        ck_assert_msg(image != NULL, "missing %s", images[k]);
+        free(image);
+    }
+}
+END_TEST
+
+START_TEST(the_same_command_gives_the_same_bytes)
+{
+    const char *words[] = {"--seed", "7", "--n", "300", NULL};
+    ProgramRun first, second;
+    run_chapter("ch05", words, &first);
+    char path[128];
+    snprintf(path, sizeof path, "%s/ch05-loss-by-epoch.gp", dir);
+    char *script_before = read_text_file(path);
+    run_chapter("ch05", words, &second);
+    char *script_after = read_text_file(path);
+    ck_assert_str_eq(first.out, second.out);
+    ck_assert_ptr_nonnull(script_before);
+    ck_assert_str_eq(script_before, script_after);
+    free(script_before);
+    free(script_after);
+    program_run_free(&first);
+    program_run_free(&second);
+}
+END_TEST
+
+START_TEST(quiet_prints_one_line_and_help_lists_the_flags)
+{
+    const char *quiet[] = {"--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch04", quiet, &run);
+    ck_assert_int_eq(strchr(run.out, '\n') - run.out, (long)strlen(run.out) - 1);
+    ck_assert_ptr_nonnull(strstr(run.out, "final: a = ["));
+    program_run_free(&run);
+
+    const char *help[] = {"--help", NULL};
+    run_chapter("ch05", help, &run);
+    const char *expected[] = {"Usage: ch05", "--seed N", "--lr X", "--epochs N", "--batch N",
+                              "--data FILE", "--out DIR", "--quiet"};
+    for (size_t k = 0; k < sizeof expected / sizeof expected[0]; k++)
+        ck_assert_msg(strstr(run.out, expected[k]) != NULL, "--help lacks %s", expected[k]);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_03_solves_what_gnuplot_fits)
+{
+    double expected[2];
+    gnuplot_fit(LINE_CSV, expected);
+    const char *words[] = {"--data", LINE_CSV, "--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch03", words, &run);
+    double a[2], loss;
+    ck_assert_int_eq(sscanf(run.out, "least squares: a = [%lf, %lf], loss = %lf", &a[0],
+                            &a[1], &loss),
+                     3);
+    ck_assert_double_eq_tol(a[0], expected[0], 1e-4); /* printed to 4 decimals */
+    ck_assert_double_eq_tol(a[1], expected[1], 1e-4);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_04_lands_within_1e_3_of_least_squares)
+{
+    double expected[2];
+    gnuplot_fit(LINE_CSV, expected);
+    const char *words[] = {"--data", LINE_CSV, "--epochs", "1000", NULL};
+    ProgramRun run;
+    run_chapter("ch04", words, &run);
+    double a[2], loss;
+    read_final_line(run.out, a, &loss);
+    ck_assert_double_eq_tol(a[0], expected[0], 1e-3);
+    ck_assert_double_eq_tol(a[1], expected[1], 1e-3);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_05_lands_within_0_1_of_least_squares)
+{
+    double expected[2];
+    gnuplot_fit(LINE_CSV, expected);
+    const char *words[] = {"--data", LINE_CSV, "--batch", "10", "--epochs", "200", NULL};
+    ProgramRun run;
+    run_chapter("ch05", words, &run);
+    double a[2], loss;
+    read_final_line(run.out, a, &loss);
+    ck_assert_double_le(hypot(a[0] - expected[0], a[1] - expected[1]), 0.1);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_04_defaults_match_the_notebook)
+{
+    /* The notebook's setting: the fitted slope near 3 and the intercept near
+     * 2.5, not 2, because the noise (uniform on [0, 1)) has mean 0.5. With
+     * n = 100 the sampling error of each is about 0.05. */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch04", none, &run);
+    double a[2], loss;
+    read_final_line(run.out, a, &loss);
+    ck_assert_double_eq_tol(a[0], 3.0, 0.15);
+    ck_assert_double_eq_tol(a[1], 2.5, 0.15);
+    ck_assert_double_eq_tol(loss, 1.0 / 12.0, 0.02); /* the noise's variance */
+    /* Ten progress lines: steps 0, 10, ..., 90. */
+    ck_assert_ptr_nonnull(strstr(run.out, "\n  90   "));
+    ck_assert_ptr_null(strstr(run.out, "\n 100   "));
+    program_run_free(&run);
+}
+END_TEST
+
+Suite *chapters_suite(void)
+{
+    Suite *suite = suite_create("chapters");
+    TCase *tc = tcase_create("end to end");
+    tcase_set_timeout(tc, 60);
+    tcase_add_checked_fixture(tc, make_scratch, remove_scratch);
+    tcase_add_test(tc, every_chapter_runs_with_its_defaults);
+    tcase_add_test(tc, every_emitted_script_draws_in_gnuplot);
+    tcase_add_test(tc, the_same_command_gives_the_same_bytes);
+    tcase_add_test(tc, quiet_prints_one_line_and_help_lists_the_flags);
+    tcase_add_test(tc, chapter_03_solves_what_gnuplot_fits);
+    tcase_add_test(tc, chapter_04_lands_within_1e_3_of_least_squares);
+    tcase_add_test(tc, chapter_05_lands_within_0_1_of_least_squares);
+    tcase_add_test(tc, chapter_04_defaults_match_the_notebook);
+    suite_add_tcase(suite, tc);
+    return suite;
+}

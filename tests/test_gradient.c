@@ -1,0 +1,134 @@
+/* Tests for code/gradient.c: the calculus agrees with finite differences and
+ * with hand-worked numbers; the normal equations give the exact answer. */
+#include <math.h>
+#include <string.h>
+
+#include "data.h"
+#include "gradient.h"
+#include "loss.h"
+#include "rng.h"
+#include "suites.h"
+
+START_TEST(gradient_of_a_hand_worked_example)
+{
+    /* X = [1 1; 2 1], y = (1, 1), a = 0: r = X a − y = (−1, −1),
+     * Xᵀ r = (1·−1 + 2·−1, −1 − 1) = (−3, −2), times 2/n = 1. */
+    const double x[4] = {1, 1, 2, 1}, y[2] = {1, 1}, a[2] = {0, 0};
+    double grad[2];
+    gradient(x, y, 2, a, grad);
+    ck_assert_double_eq_tol(grad[0], -3.0, 1e-15);
+    ck_assert_double_eq_tol(grad[1], -2.0, 1e-15);
+}
+END_TEST
+
+static double relative_error(const double u[2], const double v[2])
+{
+    return hypot(u[0] - v[0], u[1] - v[1]) / fmax(hypot(v[0], v[1]), 1e-300);
+}
+
+START_TEST(gradient_matches_finite_differences_on_random_data)
+{
+    /* The loss is quadratic in a, so central differences are exact up to
+     * rounding (about 1e-16 * loss / h): 1e-6 leaves a wide margin. */
+    Rng rng = rng_seeded(2024);
+    for (int trial = 0; trial < 20; trial++) {
+        Dataset data;
+        const double a_true[2] = {rng_uniform_between(&rng, -5, 5),
+                                  rng_uniform_between(&rng, -5, 5)};
+        ck_assert_int_eq(data_synthetic(&data, 50 + 10 * trial, a_true, &rng, NULL),
+                         STATUS_OK);
+        double a[2] = {rng_normal(&rng) * 3, rng_normal(&rng) * 3};
+        double analytic[2], numeric[2];
+        gradient(data.x, data.y, data.n, a, analytic);
+        gradient_numeric(data.x, data.y, data.n, a, 1e-5, numeric);
+        ck_assert_double_le(relative_error(analytic, numeric), 1e-6);
+        data_free(&data);
+    }
+}
+END_TEST
+
+START_TEST(least_squares_recovers_noise_free_coefficients)
+{
+    /* y = 3 x1 − 0.5 exactly: the best fit is the line itself. */
+    Dataset data;
+    ck_assert_int_eq(data_allocate(&data, 40, NULL), STATUS_OK);
+    for (size_t i = 0; i < data.n; i++) {
+        data.x[2 * i] = -1.0 + 0.05 * (double)i;
+        data.y[i] = 3.0 * data.x[2 * i] - 0.5;
+    }
+    double a[2];
+    ck_assert_int_eq(least_squares(data.x, data.y, data.n, a, NULL), STATUS_OK);
+    ck_assert_double_eq_tol(a[0], 3.0, 1e-12);
+    ck_assert_double_eq_tol(a[1], -0.5, 1e-12);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(least_squares_of_three_hand_worked_points)
+{
+    /* x = 0, 1, 2 and y = 1, 2, 2: mean x = 1, mean y = 5/3,
+     * slope = Σ(x − 1)(y − 5/3) / Σ(x − 1)² = 1/2, intercept = 5/3 − 1/2 = 7/6. */
+    const double x[6] = {0, 1, 1, 1, 2, 1}, y[3] = {1, 2, 2};
+    double a[2];
+    ck_assert_int_eq(least_squares(x, y, 3, a, NULL), STATUS_OK);
+    ck_assert_double_eq_tol(a[0], 0.5, 1e-14);
+    ck_assert_double_eq_tol(a[1], 7.0 / 6.0, 1e-14);
+}
+END_TEST
+
+START_TEST(the_gradient_vanishes_at_the_least_squares_answer)
+{
+    Rng rng = rng_seeded(9);
+    Dataset data;
+    const double a_true[2] = {3, 2};
+    ck_assert_int_eq(data_synthetic(&data, 1000, a_true, &rng, NULL), STATUS_OK);
+    double best[2], grad[2];
+    ck_assert_int_eq(least_squares(data.x, data.y, data.n, best, NULL), STATUS_OK);
+    gradient(data.x, data.y, data.n, best, grad);
+    ck_assert_double_le(hypot(grad[0], grad[1]), 1e-12);
+    /* And nothing nearby is lower: the loss is a bowl. */
+    double base = loss_of(data.x, data.y, data.n, best);
+    for (int k = 0; k < 8; k++) {
+        double near[2] = {best[0] + 1e-3 * cos(k), best[1] + 1e-3 * sin(k)};
+        ck_assert_double_gt(loss_of(data.x, data.y, data.n, near), base);
+    }
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(least_squares_refuses_when_every_x_is_the_same)
+{
+    const double x[6] = {2, 1, 2, 1, 2, 1}, y[3] = {1, 2, 3};
+    double a[2];
+    Error err;
+    ck_assert_int_eq(least_squares(x, y, 3, a, &err), STATUS_BAD_DATA);
+    ck_assert_ptr_nonnull(strstr(err.message, "all x values"));
+}
+END_TEST
+
+START_TEST(stable_learning_rate_of_a_hand_worked_hessian)
+{
+    /* x1 = ±1 in equal numbers: XᵀX/n = I, so the Hessian (2/n)XᵀX = 2I,
+     * λmax = 2 and the bound 2/λmax = 1. */
+    const double x[8] = {1, 1, -1, 1, 1, 1, -1, 1};
+    ck_assert_double_eq_tol(largest_stable_lr(x, 4), 1.0, 1e-15);
+    /* x1 = 3, 1: XᵀX/n = [5 2; 2 1], H = [10 4; 4 2], λmax = 6 + sqrt(32). */
+    const double y[4] = {3, 1, 1, 1};
+    ck_assert_double_eq_tol(largest_stable_lr(y, 2), 2.0 / (6.0 + sqrt(32.0)), 1e-15);
+}
+END_TEST
+
+Suite *gradient_suite(void)
+{
+    Suite *suite = suite_create("gradient");
+    TCase *tc = tcase_create("gradient");
+    tcase_add_test(tc, gradient_of_a_hand_worked_example);
+    tcase_add_test(tc, gradient_matches_finite_differences_on_random_data);
+    tcase_add_test(tc, least_squares_recovers_noise_free_coefficients);
+    tcase_add_test(tc, least_squares_of_three_hand_worked_points);
+    tcase_add_test(tc, the_gradient_vanishes_at_the_least_squares_answer);
+    tcase_add_test(tc, least_squares_refuses_when_every_x_is_the_same);
+    tcase_add_test(tc, stable_learning_rate_of_a_hand_worked_hessian);
+    suite_add_tcase(suite, tc);
+    return suite;
+}

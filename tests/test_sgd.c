@@ -1,0 +1,121 @@
+/* Tests for code/sgd.c: one update by hand; full-batch descent reaches the
+ * closed-form answer; the stable-rate bound really separates convergence
+ * from divergence. */
+#include <math.h>
+#include <string.h>
+
+#include "data.h"
+#include "gradient.h"
+#include "rng.h"
+#include "sgd.h"
+#include "suites.h"
+
+START_TEST(one_update_by_hand)
+{
+    /* X = [1 1; 2 1], y = (1, 1), a = 0: loss = 1, grad = (−3, −2) (see the
+     * gradient tests), so a − 0.1 grad = (0.3, 0.2). */
+    const double x[4] = {1, 1, 2, 1}, y[2] = {1, 1};
+    double a[2] = {0, 0};
+    double loss = sgd_update(x, y, 2, a, 0.1);
+    ck_assert_double_eq_tol(loss, 1.0, 1e-15);
+    ck_assert_double_eq_tol(a[0], 0.3, 1e-15);
+    ck_assert_double_eq_tol(a[1], 0.2, 1e-15);
+}
+END_TEST
+
+static Dataset notebook_data(size_t n, uint64_t seed)
+{
+    Dataset data;
+    Rng rng = rng_seeded(seed);
+    const double a_true[2] = {3, 2};
+    ck_assert_int_eq(data_synthetic(&data, n, a_true, &rng, NULL), STATUS_OK);
+    return data;
+}
+
+START_TEST(full_batch_reaches_the_closed_form)
+{
+    Dataset data = notebook_data(100, 42);
+    double best[2], a[2] = {-1, 1};
+    ck_assert_int_eq(least_squares(data.x, data.y, data.n, best, NULL), STATUS_OK);
+    History history;
+    ck_assert_int_eq(history_allocate(&history, 1000, NULL), STATUS_OK);
+    ck_assert_int_eq(train_full_batch(&data, a, 0.1, 1000, &history, NULL), STATUS_OK);
+    ck_assert_double_eq_tol(a[0], best[0], 1e-6);
+    ck_assert_double_eq_tol(a[1], best[1], 1e-6);
+    ck_assert_uint_eq(history.iterations, 1000);
+    history_free(&history);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(history_starts_at_the_guess_and_never_goes_uphill)
+{
+    /* Below the stable bound, gradient descent on a quadratic bowl shrinks
+     * the error along each axis of the bowl, so the loss cannot rise. */
+    Dataset data = notebook_data(100, 1);
+    double a[2] = {-1, 1};
+    History history;
+    ck_assert_int_eq(history_allocate(&history, 100, NULL), STATUS_OK);
+    ck_assert_int_eq(train_full_batch(&data, a, 0.1, 100, &history, NULL), STATUS_OK);
+    ck_assert_double_eq(history.a[0][0], -1.0);
+    ck_assert_double_eq(history.a[0][1], 1.0);
+    const double start[2] = {-1, 1};
+    double start_loss = 0.0;
+    for (size_t i = 0; i < data.n; i++) {
+        double miss = start[0] * data.x[2 * i] + start[1] - data.y[i];
+        start_loss += miss * miss / (double)data.n;
+    }
+    ck_assert_double_eq_tol(history.loss[0], start_loss, 1e-12);
+    for (size_t e = 1; e <= 100; e++)
+        ck_assert_double_le(history.loss[e], history.loss[e - 1]);
+    ck_assert_double_eq(history.a[100][0], a[0]);
+    history_free(&history);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(the_stable_bound_separates_converging_from_diverging)
+{
+    Dataset data = notebook_data(200, 3);
+    double bound = largest_stable_lr(data.x, data.n);
+    History history;
+    ck_assert_int_eq(history_allocate(&history, 2000, NULL), STATUS_OK);
+
+    double a[2] = {-1, 1};
+    ck_assert_int_eq(train_full_batch(&data, a, 0.9 * bound, 2000, &history, NULL),
+                     STATUS_OK);
+
+    double b[2] = {-1, 1};
+    Error err;
+    ck_assert_int_eq(train_full_batch(&data, b, 1.1 * bound, 2000, &history, &err),
+                     STATUS_DIVERGED);
+    ck_assert_ptr_nonnull(strstr(err.message, "diverged at step"));
+    ck_assert_ptr_nonnull(strstr(err.message, "try --lr"));
+    history_free(&history);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(divergence_is_caught_before_nan)
+{
+    ck_assert(loss_diverged(NAN, 1.0));
+    ck_assert(loss_diverged(INFINITY, 1.0));
+    ck_assert(loss_diverged(101.0, 1.0));
+    ck_assert(!loss_diverged(99.0, 1.0));
+    ck_assert(!loss_diverged(0.5, 1.0));
+}
+END_TEST
+
+Suite *sgd_suite(void)
+{
+    Suite *suite = suite_create("sgd");
+    TCase *tc = tcase_create("sgd");
+    tcase_set_timeout(tc, 20);
+    tcase_add_test(tc, one_update_by_hand);
+    tcase_add_test(tc, full_batch_reaches_the_closed_form);
+    tcase_add_test(tc, history_starts_at_the_guess_and_never_goes_uphill);
+    tcase_add_test(tc, the_stable_bound_separates_converging_from_diverging);
+    tcase_add_test(tc, divergence_is_caught_before_nan);
+    suite_add_tcase(suite, tc);
+    return suite;
+}
