@@ -16,6 +16,7 @@ Status data_allocate(Dataset *data, size_t n, Error *err)
     return STATUS_OK;
 }
 
+//> data_synthetic
 Status data_synthetic(Dataset *data, size_t n, const double a_true[2], Rng *rng,
                       Error *err)
 {
@@ -30,6 +31,7 @@ Status data_synthetic(Dataset *data, size_t n, const double a_true[2], Rng *rng,
     }
     return STATUS_OK;
 }
+//< data_synthetic
 
 void data_free(Dataset *data)
 {

@@ -8,6 +8,7 @@ Rng rng_seeded(uint64_t seed)
     return rng;
 }
 
+//> rng_next
 uint64_t rng_next(Rng *rng)
 {
     /* The increment is 2^64 divided by the golden ratio: an odd number whose
@@ -18,6 +19,7 @@ uint64_t rng_next(Rng *rng)
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
     return z ^ (z >> 31);
 }
+//< rng_next
 
 double rng_uniform(Rng *rng)
 {
@@ -51,6 +53,7 @@ size_t rng_below(Rng *rng, size_t bound)
     return (size_t)(x % bound);
 }
 
+//> rng_shuffle
 void rng_shuffle(Rng *rng, size_t *items, size_t n)
 {
     /* Walk from the end; swap each slot with a random slot at or before it.
@@ -62,3 +65,4 @@ void rng_shuffle(Rng *rng, size_t *items, size_t n)
         items[j] = tmp;
     }
 }
+//< rng_shuffle

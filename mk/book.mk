@@ -28,3 +28,18 @@ book-check: $(WEAVE) $(CHAPTERS)
 	$(WEAVE) --check book.md
 
 .PHONY: book book-check
+
+# make test fails when a listing or an output in the book has drifted.
+EXTRA_TESTS += book-check
+
+# The book as one standalone HTML page, figures and math inside, for reading
+# offline in a browser. pandoc is installed on first use.
+html: book.html
+
+book.html: book.md $(wildcard figures/*.png figures/*.gif)
+	@sh tools/install-deps.sh pandoc
+	pandoc book.md --standalone --self-contained --mathml --toc \
+	    --metadata pagetitle="SGD from scratch, in C" -o $@
+	@echo "wrote $@: open it in any browser"
+
+.PHONY: html

@@ -1,9 +1,14 @@
 #!/bin/sh
 # Installs the Debian packages the course needs, if any is missing:
 # a C compiler and make, pkg-config, Check (unit tests) and gnuplot (figures).
+# Extra package names on the command line are installed too when missing
+# (make html asks for pandoc this way).
 set -eu
 
 missing=""
+for package in "$@"; do
+    dpkg -s "$package" >/dev/null 2>&1 || missing="$missing $package"
+done
 command -v cc >/dev/null 2>&1 || missing="$missing gcc"
 command -v make >/dev/null 2>&1 || missing="$missing make"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
