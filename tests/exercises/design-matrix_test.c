@@ -1,0 +1,73 @@
+/*
+ * Tests for ch01/design-matrix.
+ *
+ * The matrix is copied numbers and ones, so it must be exact. With it, the
+ * library's predict() and a = (3, 2) must give the line 3*x1 + 2, worked
+ * by hand for binary fractions (exact in a double). The output starts as
+ * NaN, so an entry never written fails.
+ */
+#include "design-matrix.h"
+#include "exercise_test.h"
+#include "linalg.h"
+
+const char *const EXERCISE_NAME = "ch01/design-matrix";
+
+enum { N = 3 };
+static const double X1[N] = {0.5, -1.0, 2.0};
+
+static void build(double x[2 * N])
+{
+    for (size_t k = 0; k < 2 * N; k++)
+        x[k] = NAN;
+    design_matrix(X1, N, x);
+}
+
+START_TEST(the_first_column_is_x1)
+{
+    double x[2 * N];
+    build(x);
+    for (size_t i = 0; i < N; i++)
+        assert_near(x[2 * i], X1[i], 0.0, "x[2*i], the x1 of row i");
+}
+END_TEST
+
+START_TEST(the_second_column_is_all_ones)
+{
+    double x[2 * N];
+    build(x);
+    for (size_t i = 0; i < N; i++)
+        assert_near(x[2 * i + 1], 1.0, 0.0, "x[2*i + 1], the x2 of row i");
+}
+END_TEST
+
+START_TEST(x_times_a_is_the_line)
+{
+    double x[2 * N], y_hat[N];
+    const double a[2] = {3.0, 2.0};
+    const double expected[N] = {3.5, -1.0, 8.0}; /* 3*x1 + 2 */
+    build(x);
+    predict(x, N, a, y_hat);
+    for (size_t i = 0; i < N; i++)
+        assert_near(y_hat[i], expected[i], 0.0, "(X a)[i] with a = (3, 2)");
+}
+END_TEST
+
+START_TEST(no_points_write_nothing)
+{
+    double x[2] = {42.0, 42.0};
+    design_matrix(X1, 0, x);
+    assert_near(x[0], 42.0, 0.0, "x[0] after building 0 rows (untouched)");
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create(EXERCISE_NAME);
+    TCase *tests = tcase_create("design matrix");
+    tcase_add_test(tests, the_first_column_is_x1);
+    tcase_add_test(tests, the_second_column_is_all_ones);
+    tcase_add_test(tests, x_times_a_is_the_line);
+    tcase_add_test(tests, no_points_write_nothing);
+    suite_add_tcase(suite, tests);
+    return suite;
+}

@@ -1,0 +1,61 @@
+/*
+ * Tests for ch01/dot-product.
+ *
+ * Every expected value is worked by hand from small integers or binary
+ * fractions (0.5), whose products and sums a double holds exactly whatever
+ * the order of the additions: so the tests ask for exact equality.
+ */
+#include "dot-product.h"
+#include "exercise_test.h"
+
+const char *const EXERCISE_NAME = "ch01/dot-product";
+
+START_TEST(three_numbers_worked_by_hand)
+{
+    const double u[3] = {1, 2, 3}, v[3] = {4, 5, 6};
+    assert_near(dot_product(u, v, 3), 32.0, 0.0, "dot_product([1,2,3], [4,5,6], 3)");
+}
+END_TEST
+
+START_TEST(negative_numbers_count_with_their_sign)
+{
+    const double u[2] = {-1, 2}, v[2] = {3, -4}; /* -3 + -8 */
+    assert_near(dot_product(u, v, 2), -11.0, 0.0, "dot_product([-1,2], [3,-4], 2)");
+}
+END_TEST
+
+START_TEST(the_model_is_a_dot_product)
+{
+    /* x = (x1, 1) with x1 = 0.5, a = (3, 2): y_hat = 3*0.5 + 2 */
+    const double x[2] = {0.5, 1.0}, a[2] = {3.0, 2.0};
+    assert_near(dot_product(x, a, 2), 3.5, 0.0, "dot_product([0.5,1], [3,2], 2)");
+}
+END_TEST
+
+START_TEST(only_the_first_k_numbers_are_read)
+{
+    /* A NaN past the end would poison the sum if it were read. */
+    const double u[3] = {1, 2, NAN}, v[3] = {3, 4, NAN};
+    assert_near(dot_product(u, v, 2), 11.0, 0.0, "dot_product([1,2,NaN], [3,4,NaN], 2)");
+}
+END_TEST
+
+START_TEST(no_numbers_give_zero)
+{
+    const double u[1] = {NAN}, v[1] = {NAN};
+    assert_near(dot_product(u, v, 0), 0.0, 0.0, "dot_product(u, v, 0)");
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create(EXERCISE_NAME);
+    TCase *tests = tcase_create("dot product");
+    tcase_add_test(tests, three_numbers_worked_by_hand);
+    tcase_add_test(tests, negative_numbers_count_with_their_sign);
+    tcase_add_test(tests, the_model_is_a_dot_product);
+    tcase_add_test(tests, only_the_first_k_numbers_are_read);
+    tcase_add_test(tests, no_numbers_give_zero);
+    suite_add_tcase(suite, tests);
+    return suite;
+}

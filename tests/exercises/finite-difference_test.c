@@ -1,0 +1,103 @@
+/*
+ * Tests for ch03/finite-difference.
+ *
+ * Central differences have closed forms on polynomials:
+ *   - for f(a) = a³ the quotient is ((a+h)³ − (a−h)³) / 2h = 3a² + h²
+ *     exactly: 3.000001 at a = 1, h = 1e-3, where a one-sided difference
+ *     gives 3.003001;
+ *   - for a quadratic it is the exact gradient.
+ * What is left is rounding, about 1e-16 * |f| / h ≈ 1e-12 here, so the
+ * tolerance is 1e-9. The course's loss is compared with the library's
+ * gradient_numeric() (tested in tests/), the same formula for k = 2.
+ */
+#include "exercise_test.h"
+#include "finite-difference.h"
+#include "gradient.h"
+#include "loss.h"
+
+const char *const EXERCISE_NAME = "ch03/finite-difference";
+
+/* f(a) = a0³, with no context. a: 1 */
+static double cube(const double *a, const void *context)
+{
+    (void)context;
+    return a[0] * a[0] * a[0];
+}
+
+/* f(a) = c0 a0² + c1 a1² + c2 a0 a2 + c3 a2, the c coming through the context,
+ * with gradient (2 c0 a0 + c2 a2, 2 c1 a1, c2 a0 + c3). a: 3 */
+typedef struct {
+    double c[4];
+} Quadratic;
+
+static double quadratic(const double *a, const void *context)
+{
+    const double *c = ((const Quadratic *)context)->c;
+    return c[0] * a[0] * a[0] + c[1] * a[1] * a[1] + c[2] * a[0] * a[2] + c[3] * a[2];
+}
+
+/* The course's loss: the MSE of a on the data in the context. a: 2 */
+static double course_loss(const double *a, const void *context)
+{
+    const Dataset *data = context;
+    return loss_of(data->x, data->y, data->n, a);
+}
+
+START_TEST(the_cube_has_a_known_error_of_h_squared)
+{
+    const double h = 1e-3;
+    double a[1] = {1.0}, grad[1] = {NAN};
+    central_difference(cube, NULL, a, 1, h, grad);
+    assert_near(grad[0], 3.0 + h * h, 1e-9, "the central difference of a^3 at a = 1");
+}
+END_TEST
+
+START_TEST(a_quadratic_comes_out_exact_in_every_direction)
+{
+    const Quadratic q = {{1.0, 2.0, 1.0, -3.0}};
+    double a[3] = {1.0, -2.0, 0.5}, grad[3] = {NAN, NAN, NAN};
+    const double expected[3] = {2.5, -8.0, -2.0}; /* (2 + 0.5, 4*(-2), 1 - 3) */
+    central_difference(quadratic, &q, a, 3, 1e-3, grad);
+    for (size_t j = 0; j < 3; j++)
+        assert_near(grad[j], expected[j], 1e-9,
+                    "grad[j] of a0^2 + 2 a1^2 + a0 a2 - 3 a2 at (1, -2, 0.5)");
+}
+END_TEST
+
+START_TEST(a_is_given_back_exactly)
+{
+    /* With h = 0.1, 0.3 + h - h is 0.30000000000000004, not 0.3. */
+    const Quadratic q = {{1.0, 2.0, 1.0, -3.0}};
+    const double original[3] = {0.3, 0.7, 0.1};
+    double a[3] = {0.3, 0.7, 0.1}, grad[3];
+    central_difference(quadratic, &q, a, 3, 0.1, grad);
+    for (size_t j = 0; j < 3; j++)
+        assert_near(a[j], original[j], 0.0, "a[j] after the call (save it, then restore it)");
+}
+END_TEST
+
+START_TEST(agrees_with_the_library_on_the_course_loss)
+{
+    Dataset data = notebook_data(100, 42);
+    const double h = 1e-5;
+    double a[2] = {-1.0, 1.0}, grad[2] = {NAN, NAN}, library[2];
+    central_difference(course_loss, &data, a, 2, h, grad);
+    gradient_numeric(data.x, data.y, data.n, a, h, library);
+    for (size_t j = 0; j < 2; j++)
+        assert_near(grad[j], library[j], 1e-9,
+                    "grad[j] of the course's loss, next to gradient_numeric()");
+    data_free(&data);
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create(EXERCISE_NAME);
+    TCase *tests = tcase_create("central differences");
+    tcase_add_test(tests, the_cube_has_a_known_error_of_h_squared);
+    tcase_add_test(tests, a_quadratic_comes_out_exact_in_every_direction);
+    tcase_add_test(tests, a_is_given_back_exactly);
+    tcase_add_test(tests, agrees_with_the_library_on_the_course_loss);
+    suite_add_tcase(suite, tests);
+    return suite;
+}

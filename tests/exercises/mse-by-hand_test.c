@@ -1,0 +1,66 @@
+/*
+ * Tests for ch02/mse-by-hand.
+ *
+ * Three points worked by hand; where the answer is a third, any order of
+ * the additions lands within a few units in the last place of it, so 1e-12
+ * is ample. On the chapters' data the answer is compared with the library's
+ * loss_of() (tested in tests/) to 1e-12 relative: the two may add in a
+ * different order, and nothing more.
+ */
+#include <math.h>
+
+#include "exercise_test.h"
+#include "loss.h"
+#include "mse-by-hand.h"
+
+const char *const EXERCISE_NAME = "ch02/mse-by-hand";
+
+/* Three points (x1, y): (0, 1), (1, 2), (-1, 0), all on the line y = x1 + 1. */
+static const double X[3 * 2] = {0, 1, 1, 1, -1, 1};
+static const double Y[3] = {1, 2, 0};
+
+START_TEST(a_guess_worked_by_hand)
+{
+    /* a = (-1, 1): y_hat = 1, 0, 2; misses 0, -2, 2; (0 + 4 + 4) / 3 */
+    const double a[2] = {-1.0, 1.0};
+    assert_near(mse_by_hand(X, Y, 3, a), 8.0 / 3.0, 1e-12, "the MSE of a = (-1, 1)");
+}
+END_TEST
+
+START_TEST(the_intercept_counts)
+{
+    /* a = (1, 3): every prediction 2 too high; (4 + 4 + 4) / 3 */
+    const double a[2] = {1.0, 3.0};
+    assert_near(mse_by_hand(X, Y, 3, a), 4.0, 1e-12, "the MSE of a = (1, 3)");
+}
+END_TEST
+
+START_TEST(the_true_line_costs_nothing)
+{
+    const double a[2] = {1.0, 1.0};
+    assert_near(mse_by_hand(X, Y, 3, a), 0.0, 0.0, "the MSE of a = (1, 1), the true line");
+}
+END_TEST
+
+START_TEST(agrees_with_the_library_on_the_notebook_data)
+{
+    Dataset data = notebook_data(100, 42);
+    const double a[2] = {-1.0, 1.0};
+    double expected = loss_of(data.x, data.y, data.n, a);
+    assert_near(mse_by_hand(data.x, data.y, data.n, a), expected, 1e-12 * expected,
+                "the MSE of a = (-1, 1) on the notebook's data, next to loss_of()");
+    data_free(&data);
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create(EXERCISE_NAME);
+    TCase *tests = tcase_create("mse by hand");
+    tcase_add_test(tests, a_guess_worked_by_hand);
+    tcase_add_test(tests, the_intercept_counts);
+    tcase_add_test(tests, the_true_line_costs_nothing);
+    tcase_add_test(tests, agrees_with_the_library_on_the_notebook_data);
+    suite_add_tcase(suite, tests);
+    return suite;
+}

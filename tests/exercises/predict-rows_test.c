@@ -1,0 +1,92 @@
+/*
+ * Tests for ch01/predict-rows.
+ *
+ * The small cases are worked by hand from integers and binary fractions,
+ * exact in a double, so they ask for exact equality. On the chapters' data,
+ * k = 2 is compared with the library's predict() (tested in tests/), which
+ * may add in another order: within 1e-12, far below any indexing mistake.
+ * Outputs start as NaN, so a prediction never written fails.
+ */
+#include <stdlib.h>
+
+#include "exercise_test.h"
+#include "linalg.h"
+#include "predict-rows.h"
+
+const char *const EXERCISE_NAME = "ch01/predict-rows";
+
+START_TEST(three_columns_worked_by_hand)
+{
+    /* X = [1 2 3; 4 5 6], a = (2, -1, 0.5):
+     * row 0: 2 - 2 + 1.5 = 1.5,  row 1: 8 - 5 + 3 = 6 */
+    const double x[2 * 3] = {1, 2, 3, 4, 5, 6}, a[3] = {2, -1, 0.5};
+    double y_hat[2] = {NAN, NAN};
+    predict_rows(x, 2, 3, a, y_hat);
+    assert_near(y_hat[0], 1.5, 0.0, "y_hat[0] for X = [1 2 3; 4 5 6], a = (2, -1, 0.5)");
+    assert_near(y_hat[1], 6.0, 0.0, "y_hat[1] for X = [1 2 3; 4 5 6], a = (2, -1, 0.5)");
+}
+END_TEST
+
+START_TEST(the_line_through_three_points)
+{
+    /* Rows (x1, 1) and a = (3, 2): y_hat = 3*x1 + 2. */
+    const double x[3 * 2] = {0.5, 1, -1, 1, 0, 1}, a[2] = {3, 2};
+    const double expected[3] = {3.5, -1.0, 2.0};
+    double y_hat[3] = {NAN, NAN, NAN};
+    predict_rows(x, 3, 2, a, y_hat);
+    for (size_t i = 0; i < 3; i++)
+        assert_near(y_hat[i], expected[i], 0.0, "y_hat[i] = 3*x1 + 2 for x1 = 0.5, -1, 0");
+}
+END_TEST
+
+START_TEST(one_column_scales_it)
+{
+    const double x[4] = {1, -2, 0.25, 8}, a[1] = {4};
+    const double expected[4] = {4, -8, 1, 32};
+    double y_hat[4] = {NAN, NAN, NAN, NAN};
+    predict_rows(x, 4, 1, a, y_hat);
+    for (size_t i = 0; i < 4; i++)
+        assert_near(y_hat[i], expected[i], 0.0, "y_hat[i] with k = 1, a = (4)");
+}
+END_TEST
+
+START_TEST(agrees_with_the_library_on_the_notebook_data)
+{
+    Dataset data = notebook_data(100, 42);
+    const double a[2] = {-1.0, 1.0};
+    double *mine = malloc(data.n * sizeof *mine);
+    double *library = malloc(data.n * sizeof *library);
+    ck_assert(mine != NULL && library != NULL);
+    for (size_t i = 0; i < data.n; i++)
+        mine[i] = NAN;
+    predict_rows(data.x, data.n, 2, a, mine);
+    predict(data.x, data.n, a, library);
+    for (size_t i = 0; i < data.n; i++)
+        assert_near(mine[i], library[i], 1e-12, "y_hat[i] next to the library's predict()");
+    free(mine);
+    free(library);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(no_rows_write_nothing)
+{
+    const double x[1] = {NAN}, a[2] = {3, 2};
+    double y_hat[1] = {42.0};
+    predict_rows(x, 0, 2, a, y_hat);
+    assert_near(y_hat[0], 42.0, 0.0, "y_hat[0] after predicting 0 rows (untouched)");
+}
+END_TEST
+
+Suite *exercise_suite(void)
+{
+    Suite *suite = suite_create(EXERCISE_NAME);
+    TCase *tests = tcase_create("predict rows");
+    tcase_add_test(tests, three_columns_worked_by_hand);
+    tcase_add_test(tests, the_line_through_three_points);
+    tcase_add_test(tests, one_column_scales_it);
+    tcase_add_test(tests, agrees_with_the_library_on_the_notebook_data);
+    tcase_add_test(tests, no_rows_write_nothing);
+    suite_add_tcase(suite, tests);
+    return suite;
+}
