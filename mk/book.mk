@@ -36,9 +36,9 @@ EXTRA_TESTS += book-check
 # offline in a browser. pandoc is installed on first use.
 html: book.html
 
-book.html: book.md $(wildcard figures/*.png figures/*.gif)
+book.html: book.md tools/book.css $(wildcard figures/*.png figures/*.gif)
 	@sh tools/install-deps.sh pandoc
-	pandoc book.md --standalone --self-contained --mathml --toc \
+	pandoc book.md --standalone --self-contained --mathml --toc --css tools/book.css \
 	    --metadata pagetitle="SGD from scratch, in C" -o $@
 	@echo "wrote $@: open it in any browser"
 
