@@ -37,6 +37,7 @@ void gradient_numeric(const double *x, const double *y, size_t n, const double a
 }
 //< gradient_numeric
 
+//> normal_matrix
 /* The three distinct entries of the symmetric 2×2 matrix Xᵀ X. */
 static void normal_matrix(const double *x, size_t n, double *s11, double *s12,
                           double *s22)
@@ -48,6 +49,7 @@ static void normal_matrix(const double *x, size_t n, double *s11, double *s12,
         *s22 += x[2 * i + 1] * x[2 * i + 1];
     }
 }
+//< normal_matrix
 
 //> least_squares
 Status least_squares(const double *x, const double *y, size_t n, double a[2],
