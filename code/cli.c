@@ -28,10 +28,27 @@ static const FlagInfo FLAGS[] = {
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
+enum { SHOWN_MAX = 60 };
+
+/* A word from the command line as a message quotes it: at most SHOWN_MAX
+ * characters, with control characters (a newline, an escape) shown as '?',
+ * so that the message stays one plain line. buffer: SHOWN_MAX + 1 */
+static const char *shown(const char *word, char *buffer)
+{
+    size_t k = 0;
+    for (; word[k] != '\0' && k < SHOWN_MAX; k++) {
+        unsigned char c = (unsigned char)word[k];
+        buffer[k] = c < ' ' || c == 0x7f ? '?' : (char)c;
+    }
+    buffer[k] = '\0';
+    return buffer;
+}
+
 static Status bad_value(Error *err, const char *flag, const char *value,
                         const char *why)
 {
-    return fail(err, STATUS_USAGE, "--%s: '%.60s' %s", flag, value, why);
+    char buffer[SHOWN_MAX + 1];
+    return fail(err, STATUS_USAGE, "--%s: '%s' %s", flag, shown(value, buffer), why);
 }
 
 /* A whole number in [low, high], in decimal, with nothing after it. */
@@ -63,9 +80,14 @@ static Status parse_learning_rate(const char *text, double *lr, Error *err)
     double parsed = strtod(text, &end);
     if (end == text || *end != '\0')
         return bad_value(err, "lr", text, "is not a number");
-    if (!isfinite(parsed) || errno == ERANGE)
+    /* strtod flags both overflow (±HUGE_VAL) and underflow (near 0) with ERANGE. */
+    if (!isfinite(parsed) || (errno == ERANGE && fabs(parsed) > 1.0))
         return bad_value(err, "lr", text, "is not a finite number");
-    if (parsed <= 0.0)
+    if (parsed < 0.0)
+        return bad_value(err, "lr", text, "must be above 0: a negative step climbs uphill");
+    if (errno == ERANGE)
+        return bad_value(err, "lr", text, "is too small: a step that size never moves");
+    if (parsed == 0.0)
         return bad_value(err, "lr", text, "must be above 0: a step of 0 never moves");
     *lr = parsed;
     return STATUS_OK;
@@ -131,17 +153,24 @@ static void long_options(struct option table[FLAG_COUNT + 2])
     table[HELP_INDEX + 1] = (struct option){NULL, 0, NULL, 0};
 }
 
-/* The message for what getopt_long refused: argv[optind - 1] is the culprit. */
+/* The message for what getopt_long refused. For a long flag, argv[optind - 1]
+ * is the culprit. In a cluster of short flags ("-xh") getopt_long moves optind
+ * on only after the cluster's last letter, so there optopt, the letter itself,
+ * names it: getopt_long sets optopt to 0 for an unknown long flag and to the
+ * flag's index for a value given to a switch ("--quiet=3"). */
 static Status refused(int result, char **argv, Error *err)
 {
-    const char *word = argv[optind - 1];
+    char buffer[SHOWN_MAX + 1];
+    const char *word = shown(argv[optind - 1], buffer);
+    bool long_flag = strncmp(word, "--", 2) == 0;
     if (result == ':')
         return fail(err, STATUS_USAGE, "%s: needs a value", word);
-    if (optopt >= 0 && optopt < FLAG_COUNT && FLAGS[optopt].value == NULL &&
-        strchr(word, '=') != NULL)
-        return fail(err, STATUS_USAGE, "--%s takes no value, but got '%.60s'",
-                    FLAGS[optopt].name, word);
-    return fail(err, STATUS_USAGE, "unknown flag '%.60s'", word);
+    if (long_flag && optopt > 0 && optopt <= HELP_INDEX && strchr(word, '=') != NULL)
+        return fail(err, STATUS_USAGE, "--%s takes no value, but got '%s'",
+                    optopt == HELP_INDEX ? "help" : FLAGS[optopt].name, word);
+    if (optopt > ' ' && optopt < 127) /* a printable letter: a short flag */
+        return fail(err, STATUS_USAGE, "unknown flag '-%c'", optopt);
+    return fail(err, STATUS_USAGE, "unknown flag '%s'", word);
 }
 
 Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options,
@@ -170,8 +199,11 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
             return status;
         seen |= flag->bit;
     }
-    if (optind < argc)
-        return fail(err, STATUS_USAGE, "unexpected argument '%.60s'", argv[optind]);
+    if (optind < argc) {
+        char buffer[SHOWN_MAX + 1];
+        return fail(err, STATUS_USAGE, "unexpected argument '%s'",
+                    shown(argv[optind], buffer));
+    }
     if ((seen & FLAG_N) && (seen & FLAG_DATA))
         return fail(err, STATUS_USAGE,
                     "--n and --data do not go together: the file says how many points");

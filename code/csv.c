@@ -1,4 +1,4 @@
-#define _POSIX_C_SOURCE 200809L /* getline, fstat, fileno */
+#define _POSIX_C_SOURCE 200809L /* fstat, fileno */
 
 #include "csv.h"
 
@@ -54,7 +54,13 @@ static char *trim(char *text)
     return text;
 }
 
-typedef enum { FIELD_OK, FIELD_EMPTY, FIELD_NOT_A_NUMBER, FIELD_NOT_FINITE } FieldResult;
+typedef enum {
+    FIELD_OK,
+    FIELD_EMPTY,
+    FIELD_NOT_A_NUMBER,
+    FIELD_NOT_FINITE,
+    FIELD_TOO_LARGE
+} FieldResult;
 
 static FieldResult parse_field(char *field, double *value)
 {
@@ -70,6 +76,8 @@ static FieldResult parse_field(char *field, double *value)
      * (ERANGE also flags underflow towards 0, which is harmless: keep it.) */
     if (!isfinite(*value) || (errno == ERANGE && fabs(*value) > 1.0))
         return FIELD_NOT_FINITE;
+    if (fabs(*value) > CSV_MAX_MAGNITUDE)
+        return FIELD_TOO_LARGE;
     return FIELD_OK;
 }
 
@@ -79,6 +87,8 @@ static const char *describe(FieldResult result)
     case FIELD_EMPTY: return "is empty";
     case FIELD_NOT_A_NUMBER: return "is not a number";
     case FIELD_NOT_FINITE: return "is not a finite number (nan, inf or too large)";
+    case FIELD_TOO_LARGE:
+        return "is too large: the loss squares it, so keep values between -1e100 and 1e100";
     default: return "is fine";
     }
 }
@@ -97,9 +107,13 @@ static Status parse_line(char *line, size_t line_number, const char *path,
         size_t columns = 1;
         for (const char *c = text; *c; c++)
             columns += *c == ',';
+        /* Spreadsheets set to a decimal comma export "x;y" rows. */
+        const char *hint = columns == 1 && strchr(text, ';') != NULL
+                               ? "; separate x and y with a comma, not ';'"
+                               : "";
         return fail(err, STATUS_BAD_DATA,
-                    "%s:%zu: expected 2 columns (x,y), found %zu", path, line_number,
-                    columns);
+                    "%s:%zu: expected 2 columns (x,y), found %zu%s", path, line_number,
+                    columns, hint);
     }
     *comma = '\0';
     char *fields[2] = {text, comma + 1};
@@ -123,46 +137,89 @@ static Status parse_line(char *line, size_t line_number, const char *path,
     return STATUS_OK;
 }
 
-static Status check_line(const char *line, size_t length, size_t line_number,
-                         const char *path, Error *err)
+typedef enum {
+    LINE_READ,
+    LINE_NONE_LEFT,
+    LINE_TOO_LONG,
+    LINE_BINARY,
+    LINE_STRAY_CR
+} LineResult;
+
+/* Reads the next line into line (room for CSV_MAX_LINE + 1 characters) without
+ * its "\n" or "\r\n". It stops at the first byte that shows the line cannot
+ * be an x,y row — one too many characters, a control character (NUL, escape,
+ * …) that no text file holds, a '\r' that does not end the line — without
+ * reading the rest: a multi-gigabyte line or /dev/zero costs no memory, and
+ * no binary junk reaches the terminal in a message.
+ * bad_byte: the control character, for LINE_BINARY. */
+static LineResult read_line(FILE *file, char *line, int *bad_byte)
 {
-    if (memchr(line, '\0', length) != NULL)
+    size_t count = 0;
+    int c;
+    while ((c = getc(file)) != EOF && c != '\n') {
+        if (c == '\r') { /* Windows ends a line with "\r\n" */
+            c = getc(file);
+            if (c == '\n' || c == EOF)
+                break;
+            return LINE_STRAY_CR;
+        }
+        if ((c < ' ' && c != '\t') || c == 0x7f) {
+            *bad_byte = c;
+            return LINE_BINARY;
+        }
+        if (count == CSV_MAX_LINE)
+            return LINE_TOO_LONG;
+        line[count++] = (char)c;
+    }
+    line[count] = '\0';
+    return c == EOF && count == 0 ? LINE_NONE_LEFT : LINE_READ;
+}
+
+static Status refuse_line(LineResult result, int bad_byte, size_t line_number,
+                          const char *path, Error *err)
+{
+    if (result == LINE_TOO_LONG)
         return fail(err, STATUS_BAD_DATA,
-                    "%s:%zu: contains a NUL byte; this looks like a binary file, not "
-                    "a CSV of x,y rows",
+                    "%s:%zu: line is longer than %d characters; an x,y row is much "
+                    "shorter",
+                    path, line_number, CSV_MAX_LINE);
+    if (result == LINE_STRAY_CR)
+        return fail(err, STATUS_BAD_DATA,
+                    "%s:%zu: has a carriage return (\\r) inside the line; lines must "
+                    "end in \\n or \\r\\n",
                     path, line_number);
-    if (length > CSV_MAX_LINE)
-        return fail(err, STATUS_BAD_DATA,
-                    "%s:%zu: line is %zu characters long; an x,y row has at most %d",
-                    path, line_number, length, CSV_MAX_LINE);
-    return STATUS_OK;
+    char byte[40] = "a NUL byte";
+    if (bad_byte != '\0')
+        snprintf(byte, sizeof byte, "the control character 0x%02x", (unsigned)bad_byte);
+    return fail(err, STATUS_BAD_DATA,
+                "%s:%zu: contains %s; this looks like a binary file, not a CSV of x,y "
+                "rows",
+                path, line_number, byte);
 }
 
 static Status read_points(FILE *file, const char *path, Points *points, Error *err)
 {
-    char *line = NULL;
-    size_t size = 0;
-    ssize_t length;
+    char line[CSV_MAX_LINE + 1];
     size_t line_number = 0;
+    int bad_byte = 0;
+    LineResult result;
     Status status = STATUS_OK;
-    while (status == STATUS_OK && (length = getline(&line, &size, file)) != -1) {
+    while (status == STATUS_OK &&
+           (result = read_line(file, line, &bad_byte)) != LINE_NONE_LEFT) {
         line_number++;
-        char *text = line;
-        /* Editors on Windows often start a UTF-8 file with a byte order mark. */
-        if (line_number == 1 && strncmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            text += 3;
-            length -= 3;
+        if (result != LINE_READ) { /* line holds an unfinished part: leave it */
+            status = refuse_line(result, bad_byte, line_number, path, err);
+            break;
         }
-        status = check_line(text, (size_t)length, line_number, path, err);
-        if (status == STATUS_OK)
-            status = parse_line(text, line_number, path, points, err);
+        /* Editors on Windows often start a UTF-8 file with a byte order mark. */
+        bool has_bom = line_number == 1 && strncmp(line, "\xEF\xBB\xBF", 3) == 0;
+        status = parse_line(has_bom ? line + 3 : line, line_number, path, points, err);
     }
     if (status == STATUS_OK && ferror(file))
         status = fail(err, STATUS_IO, "%s: read error after line %zu: %s", path,
                       line_number, strerror(errno));
     if (status == STATUS_OK && line_number == 0)
         status = fail(err, STATUS_BAD_DATA, "%s: the file is empty", path);
-    free(line);
     return status;
 }
 

@@ -1,6 +1,7 @@
 #include "minibatch.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 #include "loss.h"
@@ -55,6 +56,17 @@ void gather_rows(const Dataset *data, const size_t *rows, size_t m, Dataset *bat
 }
 //< gather_rows
 
+/* True when one batch already proves that the loss of all the data has blown
+ * up. The m points of a batch hold at most all n points' squared errors, so
+ * the batch's mean loss is at most n/m times the loss of all the data:
+ * batch_loss * m / n is a lower bound of that loss, known for free, where
+ * computing the loss of all the data after every step would cost n more. */
+static bool batch_shows_divergence(double batch_loss, size_t m, size_t n,
+                                   double start_loss)
+{
+    return loss_diverged(batch_loss * (double)m / (double)n, start_loss);
+}
+
 /* One pass over the data in shuffled batches. Returns the iteration number at
  * which the loss blew up, or 0 if it did not. */
 static size_t run_epoch(const Dataset *data, double a[2], double lr,
@@ -68,10 +80,40 @@ static size_t run_epoch(const Dataset *data, double a[2], double lr,
         gather_rows(data, rows, m, batch);
         double batch_loss = sgd_update(batch->x, batch->y, m, a, lr);
         history->iterations++;
-        if (!isfinite(batch_loss) || !isfinite(a[0]) || !isfinite(a[1]))
+        if (batch_shows_divergence(batch_loss, m, data->n, history->loss[0]) ||
+            !isfinite(a[0]) || !isfinite(a[1]))
             return history->iterations;
     }
     return 0;
+}
+
+/* The largest learning rate at which no batch, of any size, can overshoot.
+ * A batch's loss has the curvature (Hessian) (2/m) Σ x_i x_iᵀ over its m
+ * points; its largest eigenvalue is at most its trace, (2/m) Σ |x_i|², which
+ * is at most 2 max |x_i|². So every step is stable when lr < 1 / max |x_i|²,
+ * a bound below the full-batch one of largest_stable_lr(). */
+static double stable_lr_for_any_batch(const Dataset *data)
+{
+    double largest = 0.0;
+    for (size_t i = 0; i < data->n; i++) {
+        const double *x = &data->x[2 * i];
+        largest = fmax(largest, x[0] * x[0] + x[1] * x[1]);
+    }
+    return 1.0 / largest;
+}
+
+/* diverged_error() for minibatches: smaller batches need smaller steps, so
+ * the rate to suggest comes from the bound for any batch. */
+static Status diverged_in_batches(Error *err, size_t step, double lr,
+                                  const Dataset *data, size_t batch_size)
+{
+    if (batch_size >= data->n)
+        return diverged_error(err, step, lr, data);
+    double bound = stable_lr_for_any_batch(data);
+    return fail(err, STATUS_DIVERGED,
+                "the loss diverged at step %zu with learning rate %g and batches of %zu; "
+                "on this data no batch overshoots when lr < %.3g, so try --lr %.2g",
+                step, lr, batch_size, bound, bound / 2.0);
 }
 
 //> train_minibatch
@@ -96,7 +138,7 @@ Status train_minibatch(const Dataset *data, double a[2], double lr, size_t epoch
         if (blew_up_at == 0 && loss_diverged(loss, history->loss[0]))
             blew_up_at = history->iterations;
         if (blew_up_at > 0)
-            status = diverged_error(err, blew_up_at, lr, data);
+            status = diverged_in_batches(err, blew_up_at, lr, data, sampler.batch_size);
     }
     data_free(&batch);
     sampler_free(&sampler);

@@ -1,9 +1,10 @@
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, fchmod */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, fchmod, sigprocmask */
 
 #include "plot.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,34 @@ typedef struct {
     FILE *file;
     char final_path[PATH_MAX];
     char temp_path[PATH_MAX];
+    sigset_t saved_mask; /* the signal mask to restore once the script is done */
 } Script;
+
+/* Ctrl-C (SIGINT), kill (SIGTERM), a closed terminal (SIGHUP) and Ctrl-\
+ * (SIGQUIT) stop a program wherever it is; between mkstemp() and rename() that
+ * would leave a stray temporary file behind. Writing a script takes a few
+ * milliseconds, so script_open() blocks these signals and script_close()
+ * restores the mask only after the rename (or the unlink): a signal sent
+ * meanwhile waits, then stops the program as usual, with the figure either
+ * wholly replaced or untouched. A handler that deleted the temporary file
+ * would need its path in a global variable; blocking needs no global state.
+ * (sigprocmask is for single-threaded programs, which the chapters are.
+ * SIGKILL cannot be blocked, so it can still leave a hidden .NAME.gp.XXXXXX.) */
+static void block_stop_signals(sigset_t *saved_mask)
+{
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGHUP);
+    sigaddset(&stop_signals, SIGQUIT);
+    sigprocmask(SIG_BLOCK, &stop_signals, saved_mask);
+}
+
+static void restore_signals(const sigset_t *saved_mask)
+{
+    sigprocmask(SIG_SETMASK, saved_mask, NULL);
+}
 
 Status make_directory(const char *dir, Error *err)
 {
@@ -38,7 +66,8 @@ Status make_directory(const char *dir, Error *err)
             return fail(err, STATUS_IO, "cannot create folder %s: %s", path,
                         strerror(errno));
         if (stat(path, &info) != 0 || !S_ISDIR(info.st_mode))
-            return fail(err, STATUS_IO, "%s is not a folder", path);
+            return fail(err, STATUS_IO, "cannot use folder %s: %s is not a folder",
+                        dir, path);
         *p = saved;
         if (saved == '\0')
             return STATUS_OK;
@@ -67,14 +96,19 @@ static Status script_open(Script *script, const char *dir, const char *name,
     if (snprintf(script->final_path, PATH_MAX, "%s/%s.gp", dir, name) >= PATH_MAX ||
         snprintf(script->temp_path, PATH_MAX, "%s/.%s.gp.XXXXXX", dir, name) >= PATH_MAX)
         return fail(err, STATUS_IO, "%.60s...: path too long", dir);
+    block_stop_signals(&script->saved_mask);
     int fd = mkstemp(script->temp_path);
-    if (fd < 0)
-        return fail(err, STATUS_IO, "cannot write in folder %s: %s", dir, strerror(errno));
+    if (fd < 0) {
+        int saved = errno;
+        restore_signals(&script->saved_mask);
+        return fail(err, STATUS_IO, "cannot write in folder %s: %s", dir, strerror(saved));
+    }
     fchmod(fd, 0644); /* mkstemp makes it private; a figure is for everyone */
     script->file = fdopen(fd, "w");
     if (script->file == NULL) {
         close(fd);
         unlink(script->temp_path);
+        restore_signals(&script->saved_mask);
         return fail(err, STATUS_NO_MEMORY, "cannot open a stream for %s", script->final_path);
     }
     fprintf(script->file,
@@ -94,19 +128,21 @@ static Status script_close(Script *script, Error *err)
 {
     int write_failed = ferror(script->file);
     int close_failed = fclose(script->file);
+    int saved = errno;
     script->file = NULL;
+    Status status = STATUS_OK;
     if (write_failed || close_failed) {
         unlink(script->temp_path);
-        return fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
-                    strerror(errno));
-    }
-    if (rename(script->temp_path, script->final_path) != 0) {
-        int saved = errno;
+        status = fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
+                      strerror(saved));
+    } else if (rename(script->temp_path, script->final_path) != 0) {
+        saved = errno;
         unlink(script->temp_path);
-        return fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
-                    strerror(saved));
+        status = fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
+                      strerror(saved));
     }
-    return STATUS_OK;
+    restore_signals(&script->saved_mask);
+    return status;
 }
 
 static void write_labels(FILE *file, const char *title, const char *x_label,

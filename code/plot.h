@@ -9,7 +9,8 @@
  * per curve, whatever n is, so it stays small and readable.
  *
  * Scripts are written to a temporary file in DIR and renamed into place only
- * once complete, so a failed run never leaves a half-written figure behind.
+ * once complete, so a failed run never leaves a half-written figure behind;
+ * Ctrl-C or kill during those few milliseconds takes effect just after them.
  */
 #ifndef SGD_PLOT_H
 #define SGD_PLOT_H

@@ -19,5 +19,6 @@ Suite *plot_suite(void);
 Suite *cli_suite(void);
 Suite *chapters_suite(void);
 Suite *weave_suite(void);
+Suite *errors_suite(void);
 
 #endif

@@ -1,0 +1,118 @@
+/*
+ * fuzz_harness.h — what the fuzzers do with one input.
+ *
+ * Shared by the libFuzzer targets (fuzz_csv.c, fuzz_cli.c) and by
+ * tests/test_errors.c, which replays the seed corpus and every input that
+ * ever crashed (fuzz/regressions/) through the very same code on each
+ * `make test`, so a fixed crash stays fixed.
+ *
+ * A fuzzer only notices crashes, so each function also checks the promises
+ * of the code under test and abort()s when one is broken: on success the
+ * result is usable, on failure there is a message and nothing to free.
+ *
+ * The file that includes this one must define _POSIX_C_SOURCE 200809L (for
+ * fmemopen) before its first #include.
+ */
+#ifndef SGD_FUZZ_HARNESS_H
+#define SGD_FUZZ_HARNESS_H
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "csv.h"
+
+/* abort() unless the promise holds: the fuzzer then saves the input. */
+static inline void fuzz_require(int promise)
+{
+    if (!promise)
+        abort();
+}
+
+/* A message is one non-empty line of plain text (a tab at most) that fits
+ * the Error: whatever the input, no newline, carriage return or escape from it
+ * can reach the reader's terminal. */
+static inline void fuzz_require_message(const Error *err)
+{
+    size_t length = strnlen(err->message, sizeof err->message);
+    fuzz_require(length > 0 && length < sizeof err->message);
+    for (size_t k = 0; k < length; k++) {
+        unsigned char c = (unsigned char)err->message[k];
+        fuzz_require((c >= ' ' && c != 0x7f) || c == '\t');
+    }
+}
+
+/* The bytes as the contents of a CSV file, read by csv_read(). */
+static inline int fuzz_csv_input(const uint8_t *bytes, size_t size)
+{
+    /* fmemopen reads but never writes a buffer opened with "r". */
+    FILE *file = fmemopen((void *)(uintptr_t)bytes, size, "r");
+    if (file == NULL)
+        return 0;
+    Dataset data;
+    Error err = {""};
+    Status status = csv_read(&data, file, "fuzz.csv", &err);
+    fclose(file);
+    if (status == STATUS_OK) {
+        fuzz_require(data.n >= 2);
+        for (size_t i = 0; i < data.n; i++) {
+            fuzz_require(fabs(data.x[2 * i]) <= CSV_MAX_MAGNITUDE);
+            fuzz_require(data.x[2 * i + 1] == 1.0);
+            fuzz_require(fabs(data.y[i]) <= CSV_MAX_MAGNITUDE);
+        }
+    } else {
+        fuzz_require(status == STATUS_BAD_DATA || status == STATUS_IO ||
+                     status == STATUS_NO_MEMORY);
+        fuzz_require(data.n == 0 && data.x == NULL && data.y == NULL);
+        fuzz_require_message(&err);
+        fuzz_require(strncmp(err.message, "fuzz.csv:", 9) == 0);
+    }
+    data_free(&data);
+    return 0;
+}
+
+enum { FUZZ_MAX_ARGS = 64 };
+
+/* The bytes as a command line: split at NUL bytes into words (at most
+ * FUZZ_MAX_ARGS), after a program name, and parsed by cli_parse(). */
+static inline int fuzz_cli_input(const uint8_t *bytes, size_t size)
+{
+    /* A chapter that takes every flag, so every flag's parser gets fuzzed. */
+    static const Chapter every_flag = {"fuzz", "takes every flag",
+                                       FLAGS_TRAINING | FLAG_BATCH, 10};
+    char *text = malloc(size + 1); /* the words, each NUL-terminated */
+    if (text == NULL)
+        return 0;
+    memcpy(text, bytes, size);
+    text[size] = '\0';
+    char program[] = "fuzz";
+    char *argv[FUZZ_MAX_ARGS + 2] = {program};
+    int argc = 1;
+    for (size_t start = 0; start < size && argc <= FUZZ_MAX_ARGS; argc++) {
+        argv[argc] = &text[start];
+        start += strlen(&text[start]) + 1;
+    }
+    argv[argc] = NULL;
+
+    Options options;
+    Error err = {""};
+    Status status = cli_parse(argc, argv, &every_flag, &options, &err);
+    if (status == STATUS_OK) {
+        fuzz_require(options.n >= 2 && options.n <= MAX_N);
+        fuzz_require(isfinite(options.lr) && options.lr > 0.0);
+        fuzz_require(options.epochs >= 1 && options.epochs <= MAX_EPOCHS);
+        fuzz_require(options.batch >= 1 && options.batch <= MAX_N);
+        fuzz_require(options.out_dir != NULL && options.out_dir[0] != '\0');
+        fuzz_require(options.data_path == NULL || options.data_path[0] != '\0');
+    } else {
+        fuzz_require(status == STATUS_USAGE);
+        fuzz_require_message(&err);
+    }
+    free(text);
+    return 0;
+}
+
+#endif

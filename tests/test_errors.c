@@ -1,0 +1,797 @@
+/*
+ * test_errors.c — nothing breaks. A reader experimenting types wrong flags,
+ * feeds odd files, picks wild learning rates, points --out somewhere odd and
+ * presses Ctrl-C. Each must end in one clear sentence on stderr, a non-zero
+ * exit, no `final:` line (and no nan) on stdout, and nothing already on disk
+ * damaged. Most tests run the chapter programs exactly as a reader would.
+ *
+ * The last tests replay the fuzzers' seed corpus and every input that ever
+ * crashed them (fuzz/regressions/) through the fuzzers' own harness.
+ */
+#define _POSIX_C_SOURCE 200809L /* fmemopen, fork, kill, scandir, sigprocmask */
+
+#include <dirent.h>
+#include <math.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../fuzz/fuzz_harness.h"
+#include "csv.h"
+#include "minibatch.h"
+#include "plot.h"
+#include "rng.h"
+#include "run_program.h"
+#include "sgd.h"
+#include "suites.h"
+
+enum { MAX_ARGS = 16, TEXT_SIZE = 512 };
+
+/* snprintf into a TEXT_SIZE buffer, failing the test if the text is cut. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static void format_text(char *text, const char *format, ...)
+{
+    va_list args;
+    va_start(args, format);
+    int length = vsnprintf(text, TEXT_SIZE, format, args);
+    va_end(args);
+    ck_assert_int_lt(length, TEXT_SIZE);
+}
+
+/* A scratch folder per test case, made and removed by the parent process
+ * (an unchecked fixture), so it goes even when a test fails. */
+static char scratch[TEXT_SIZE];
+
+static void make_scratch(void)
+{
+    ck_assert(make_temp_dir(scratch, sizeof scratch));
+}
+
+static void remove_scratch(void)
+{
+    remove_temp_dir(scratch);
+}
+
+/* The path scratch/name: each test uses names of its own. */
+static void scratch_path(char *path, const char *name)
+{
+    format_text(path, "%s/%s", scratch, name);
+}
+
+/* Runs BUILD_DIR/program with the words of args (NULL-terminated). */
+static ProgramRun run_chapter(const char *program, const char *const *args)
+{
+    char path[TEXT_SIZE];
+    format_text(path, "%s/%s", BUILD_DIR, program);
+    const char *argv[MAX_ARGS + 2] = {path};
+    size_t argc = 1;
+    for (; args[argc - 1] != NULL; argc++) {
+        ck_assert_uint_le(argc, MAX_ARGS);
+        argv[argc] = args[argc - 1];
+    }
+    argv[argc] = NULL;
+    ProgramRun run;
+    ck_assert_msg(run_program(argv, &run), "cannot run %s", path);
+    return run;
+}
+
+#define RUN(program, ...) run_chapter(program, (const char *const[]){__VA_ARGS__, NULL})
+
+static size_t count_lines(const char *text)
+{
+    size_t lines = 0;
+    for (; *text; text++)
+        lines += *text == '\n';
+    return lines;
+}
+
+/* True if text shows a non-number: "nan", "inf", in any case. */
+static bool shows_non_number(const char *text)
+{
+    for (; *text; text++) {
+        char word[4] = {0};
+        for (int k = 0; k < 3 && text[k]; k++)
+            word[k] = (char)(text[k] | 0x20); /* ASCII lower case */
+        if (strcmp(word, "nan") == 0 || strcmp(word, "inf") == 0)
+            return true;
+    }
+    return false;
+}
+
+/* What every refusal promises: the exit code; stderr is one line, "NAME: …"
+ * holding expected, plus for a usage error a second line pointing to --help;
+ * stdout has no final line and no nan. */
+static void assert_refused(const ProgramRun *run, const char *program, int exit_code,
+                           const char *expected)
+{
+    ck_assert_msg(run->exit_code == exit_code, "exit %d, expected %d; stderr: %s",
+                  run->exit_code, exit_code, run->err);
+    ck_assert_msg(strstr(run->err, expected) != NULL, "stderr '%s' lacks '%s'", run->err,
+                  expected);
+    ck_assert_msg(strncmp(run->err, program, strlen(program)) == 0 &&
+                      run->err[strlen(program)] == ':',
+                  "stderr '%s' does not start with '%s:'", run->err, program);
+    size_t lines = count_lines(run->err);
+    if (exit_code == 2) {
+        ck_assert_msg(lines == 2, "stderr is not 2 lines: %s", run->err);
+        ck_assert_ptr_nonnull(strstr(run->err, "--help"));
+    } else {
+        ck_assert_msg(lines == 1, "stderr is not 1 line: %s", run->err);
+    }
+    ck_assert_msg(strstr(run->out, "final:") == NULL, "stdout has a final line: %s",
+                  run->out);
+    ck_assert_msg(!shows_non_number(run->out), "stdout shows nan or inf: %s", run->out);
+}
+
+/* ---- 1. Flags ---------------------------------------------------------- */
+
+typedef struct {
+    const char *program;
+    const char *args[5];
+    const char *expected; /* in stderr: the flag and the bad value */
+} FlagCase;
+
+static const FlagCase FLAG_CASES[] = {
+    {"ch04", {"--lr", "abc"}, "--lr: 'abc' is not a number"},
+    {"ch04", {"--lr", "0,1"}, "--lr: '0,1' is not a number"},
+    {"ch04", {"--lr", "0"}, "--lr: '0' must be above 0"},
+    {"ch05", {"--lr", "-0.5"}, "--lr: '-0.5' must be above 0: a negative step"},
+    {"ch04", {"--lr", "1e-400"}, "--lr: '1e-400' is too small"},
+    {"ch04", {"--lr", "-0"}, "--lr: '-0' must be above 0: a step of 0"},
+    {"ch04", {"--lr", "nan"}, "--lr: 'nan' is not a finite number"},
+    {"ch04", {"--lr", "1e999"}, "--lr: '1e999' is not a finite number"},
+    {"ch04", {"--lr="}, "--lr: '' is not a number"},
+    {"ch01", {"--n", "0"}, "--n: '0' is out of range"},
+    {"ch05", {"--n", "-5"}, "--n: '-5' is not a whole number"},
+    {"ch02", {"--n", "12abc"}, "--n: '12abc' is not a whole number"},
+    {"ch03", {"--n", "99999999999999999999999"}, "--n: '99999999999999999999999' is out"},
+    {"ch05", {"--batch", "0"}, "--batch: '0' is out of range"},
+    {"ch05", {"--batch", "-1"}, "--batch: '-1' is not a whole number"},
+    {"ch04", {"--epochs", "0"}, "--epochs: '0' is out of range"},
+    {"ch04", {"--epochs", "2.5"}, "--epochs: '2.5' is not a whole number"},
+    {"ch01", {"--seed", "-1"}, "--seed: '-1' is not a whole number"},
+    {"ch04", {"--bogus"}, "unknown flag '--bogus'"},
+    {"ch04", {"--lrate", "0.5"}, "unknown flag '--lrate'"},
+    {"ch04", {"--quiet", "-xh"}, "unknown flag '-x'"},
+    {"ch04", {"--lr"}, "--lr: needs a value"},
+    {"ch05", {"--quiet", "--batch"}, "--batch: needs a value"},
+    {"ch01", {"--data"}, "--data: needs a value"},
+    {"ch04", {"--quiet=yes"}, "--quiet takes no value, but got '--quiet=yes'"},
+    {"ch04", {"--batch", "5"}, "--batch is not used by ch04"},
+    {"ch01", {"--lr", "0.1"}, "--lr is not used by ch01"},
+    {"ch04", {"stray"}, "unexpected argument 'stray'"},
+    {"ch04", {"--lr", "1\n2"}, "--lr: '1?2' is not a number"}, /* still one line */
+    {"ch04", {"--out", ""}, "--out: needs a non-empty path"},
+    {"ch04", {"--n", "50", "--data", "x.csv"}, "--n and --data do not go together"},
+};
+enum { FLAG_CASE_COUNT = sizeof FLAG_CASES / sizeof FLAG_CASES[0] };
+
+START_TEST(a_bad_flag_is_refused_naming_flag_and_value)
+{
+    const FlagCase *c = &FLAG_CASES[_i];
+    const char *args[MAX_ARGS + 1] = {0};
+    size_t count = 0;
+    for (; c->args[count] != NULL; count++)
+        args[count] = c->args[count];
+    ProgramRun run = run_chapter(c->program, args);
+    assert_refused(&run, c->program, 2, c->expected);
+    ck_assert_str_eq(run.out, ""); /* a usage error stops before any output */
+    program_run_free(&run);
+}
+END_TEST
+
+/* ---- 2. CSV files ------------------------------------------------------ */
+
+typedef struct {
+    const char *file; /* in tests/data/bad/ */
+    const char *expected;
+} CsvCase;
+
+#define BAD "tests/data/bad/"
+static const CsvCase CSV_CASES[] = {
+    {"empty.csv", BAD "empty.csv: the file is empty"},
+    {"header-only.csv", BAD "header-only.csv: found 0 data rows"},
+    {"one-row.csv", BAD "one-row.csv: found 1 data row; fitting a line needs at least 2"},
+    {"not-a-number.csv", BAD "not-a-number.csv:3: y value 'abc' is not a number"},
+    {"nan.csv", BAD "nan.csv:3: x value 'nan' is not a finite number"},
+    {"inf.csv", BAD "inf.csv:3: y value '-inf' is not a finite number"},
+    {"overflow.csv", BAD "overflow.csv:2: x value '1e999' is not a finite number"},
+    {"too-large.csv", BAD "too-large.csv:3: y value '2e150' is too large"},
+    {"three-columns.csv", BAD "three-columns.csv:3: expected 2 columns (x,y), found 3"},
+    {"decimal-commas.csv", BAD "decimal-commas.csv:2: expected 2 columns (x,y), found 4"},
+    {"semicolons.csv", BAD "semicolons.csv:1: expected 2 columns (x,y), found 1; "
+                       "separate x and y with a comma, not ';'"},
+    {"empty-field.csv", BAD "empty-field.csv:3: y value '' is empty"},
+    {"old-mac-line-ends.csv", BAD "old-mac-line-ends.csv:1: has a carriage return"},
+};
+enum { CSV_CASE_COUNT = sizeof CSV_CASES / sizeof CSV_CASES[0] };
+
+/* Refused: exit 1 with the message, and the --out folder never made. */
+static void assert_data_refused(const char *program, const char *data_path,
+                                const char *expected)
+{
+    char out[TEXT_SIZE];
+    scratch_path(out, "never-made");
+    ProgramRun run = RUN(program, "--data", data_path, "--out", out);
+    assert_refused(&run, program, 1, expected);
+    struct stat info;
+    ck_assert_msg(stat(out, &info) != 0, "%s made %s", program, out);
+    program_run_free(&run);
+}
+
+START_TEST(a_bad_csv_file_is_refused_naming_file_and_line)
+{
+    char path[TEXT_SIZE];
+    format_text(path, BAD "%s", CSV_CASES[_i].file);
+    assert_data_refused("ch04", path, CSV_CASES[_i].expected);
+}
+END_TEST
+
+START_TEST(every_chapter_refuses_a_bad_file_the_same_way)
+{
+    const char *programs[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
+    for (size_t k = 0; k < 5; k++)
+        assert_data_refused(programs[k], BAD "nan.csv",
+                            BAD "nan.csv:3: x value 'nan' is not a finite number");
+}
+END_TEST
+
+START_TEST(a_missing_file_or_a_folder_is_refused)
+{
+    assert_data_refused("ch04", "/no/such/folder/data.csv",
+                        "/no/such/folder/data.csv: cannot open: No such file");
+    assert_data_refused("ch01", "tests/data", "tests/data: is a directory, not a CSV file");
+    /* Unreadable even for root: a path through a regular file. */
+    assert_data_refused("ch05", "Makefile/data.csv",
+                        "Makefile/data.csv: cannot open: Not a directory");
+}
+END_TEST
+
+START_TEST(a_binary_file_is_refused)
+{
+    /* A chapter program itself: an ELF file starts "\x7f" "ELF". */
+    char program[TEXT_SIZE], expected[TEXT_SIZE];
+    format_text(program, "%s/ch01", BUILD_DIR);
+    format_text(expected,
+                "%s:1: contains the control character 0x7f; this looks like a binary file",
+                program);
+    assert_data_refused("ch04", program, expected);
+
+    char path[TEXT_SIZE];
+    scratch_path(path, "nul.csv");
+    FILE *file = fopen(path, "wb");
+    ck_assert_ptr_nonnull(file);
+    fwrite("0,1\n1,3\n2,\0\0\0\n", 1, 14, file);
+    ck_assert_int_eq(fclose(file), 0);
+    format_text(expected, "%s:3: contains a NUL byte", path);
+    assert_data_refused("ch05", path, expected);
+}
+END_TEST
+
+START_TEST(an_endless_stream_of_zeros_is_refused_at_once)
+{
+    /* Reading a whole line before checking it would never end here. */
+    assert_data_refused("ch02", "/dev/zero", "/dev/zero:1: contains a NUL byte");
+}
+END_TEST
+
+START_TEST(a_very_long_line_is_refused)
+{
+    char path[TEXT_SIZE], expected[TEXT_SIZE];
+    scratch_path(path, "long.csv");
+    enum { LENGTH = 100000 };
+    char *text = malloc(LENGTH + 16);
+    ck_assert_ptr_nonnull(text);
+    strcpy(text, "0,1\n");
+    memset(text + 4, '7', LENGTH);
+    strcpy(text + 4 + LENGTH, ",2\n");
+    ck_assert(write_text_file(path, text));
+    free(text);
+    format_text(expected, "%s:2: line is longer than %d characters", path, CSV_MAX_LINE);
+    assert_data_refused("ch04", path, expected);
+}
+END_TEST
+
+static Status read_csv_text(const char *text, size_t length, Dataset *data, Error *err)
+{
+    FILE *file = fmemopen((void *)(uintptr_t)text, length, "r");
+    ck_assert_ptr_nonnull(file);
+    Status status = csv_read(data, file, "t.csv", err);
+    fclose(file);
+    return status;
+}
+
+START_TEST(a_byte_order_mark_and_crlf_line_ends_load_correctly)
+{
+    static const char *const texts[] = {
+        "\xEF\xBB\xBFx,y\r\n0,1\r\n1,3\r\n2,5\r\n",  /* Excel's "CSV UTF-8" */
+        ("\xEF\xBB\xBF" "0,1\r\n1,3\r\n2,5"),        /* no header, no last newline */
+        "x,y\r\n# a comment\r\n\r\n0 , 1\r\n1,3\r\n2,5\r\n", /* blank, comment */
+    };
+    for (size_t t = 0; t < 3; t++) {
+        Dataset data;
+        Error err = {""};
+        ck_assert_msg(read_csv_text(texts[t], strlen(texts[t]), &data, &err) == STATUS_OK,
+                      "text %zu: %s", t, err.message);
+        ck_assert_uint_eq(data.n, 3);
+        for (size_t i = 0; i < 3; i++) {
+            ck_assert_double_eq(data.x[2 * i], (double)i);
+            ck_assert_double_eq(data.x[2 * i + 1], 1.0);
+            ck_assert_double_eq(data.y[i], 2.0 * (double)i + 1.0);
+        }
+        data_free(&data);
+    }
+
+    /* And end to end: what chapter 01 says about such a file. */
+    char path[TEXT_SIZE], out[TEXT_SIZE], line[256];
+    scratch_path(path, "excel.csv");
+    scratch_path(out, "excel-out");
+    ck_assert(write_text_file(path, texts[0]));
+    ProgramRun run = RUN("ch01", "--quiet", "--data", path, "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    last_line(run.out, line, sizeof line);
+    ck_assert_str_eq(line, "data: 3 points, x1 in [0.0000, 2.0000], y in [1.0000, 5.0000]");
+    program_run_free(&run);
+}
+END_TEST
+
+/* ---- 3. Divergence ----------------------------------------------------- */
+
+typedef struct {
+    const char *program;
+    const char *args[5];
+    const char *expected;
+    size_t last_step; /* it must stop by this step: at once, not after many */
+} DivergeCase;
+
+static const DivergeCase DIVERGE_CASES[] = {
+    {"ch04", {"--lr", "1.5"}, "with learning rate 1.5; on this data full-batch", 10},
+    {"ch04", {"--lr", "1e300"}, "diverged at step 1 with learning rate 1e+300", 1},
+    {"ch05", {"--batch", "1", "--lr", "1e6"}, "learning rate 1e+06 and batches of 1;", 2},
+    {"ch05", {"--batch", "1", "--lr", "1e300"}, "learning rate 1e+300 and batches of 1", 2},
+    {"ch05", {"--lr", "2"}, "learning rate 2 and batches of 10;", 10},
+    {"ch05", {"--batch", "500", "--lr", "1e300"}, "full-batch descent is stable only", 1},
+    /* Chapter 05 also runs batches of 1: too fast for them, though not for 10. */
+    {"ch05", {"--lr", "0.9"}, "learning rate 0.9 and batches of 1;", 200},
+    /* x up to 10: the bound comes from the data, far below the default 0.1. */
+    {"ch04", {"--data", "WIDE"}, "learning rate 0.1; on this data", 10},
+};
+enum { DIVERGE_CASE_COUNT = sizeof DIVERGE_CASES / sizeof DIVERGE_CASES[0] };
+
+/* args plus "--quiet --out out", with "WIDE" replaced by wide_csv and, if lr
+ * is not NULL, the learning rate set to lr. */
+static void diverge_args(const DivergeCase *c, const char *wide_csv, const char *out,
+                         const char *lr, const char **args)
+{
+    size_t count = 0;
+    bool lr_set = false;
+    for (size_t k = 0; c->args[k] != NULL; k++) {
+        bool is_lr_value = k > 0 && strcmp(c->args[k - 1], "--lr") == 0;
+        args[count++] = strcmp(c->args[k], "WIDE") == 0 ? wide_csv
+                        : is_lr_value && lr != NULL   ? lr
+                                                      : c->args[k];
+        lr_set |= is_lr_value;
+    }
+    if (lr != NULL && !lr_set) {
+        args[count++] = "--lr";
+        args[count++] = lr;
+    }
+    args[count++] = "--quiet";
+    args[count++] = "--out";
+    args[count++] = out;
+    args[count] = NULL;
+}
+
+START_TEST(divergence_stops_at_once_and_suggests_a_rate_that_works)
+{
+    const DivergeCase *c = &DIVERGE_CASES[_i];
+    char wide[TEXT_SIZE], out[TEXT_SIZE];
+    format_text(wide, "%s/wide-%d.csv", scratch, _i);
+    format_text(out, "%s/out-%d", scratch, _i);
+    ck_assert(write_text_file(wide, "x,y\n0,1.1\n2,4.9\n4,9.2\n6,12.8\n8,17.1\n10,21\n"));
+    const char *args[MAX_ARGS + 1];
+    diverge_args(c, wide, out, NULL, args);
+    ProgramRun run = run_chapter(c->program, args);
+    assert_refused(&run, c->program, 1, c->expected);
+
+    size_t step;
+    double bound;
+    char suggested[32];
+    const char *said = strstr(run.err, "diverged at step ");
+    ck_assert_msg(said != NULL && sscanf(said, "diverged at step %zu", &step) == 1,
+                  "no step in: %s", run.err);
+    ck_assert_msg(step <= c->last_step, "stopped only at step %zu: %s", step, run.err);
+    const char *bound_text = strstr(run.err, "lr < ");
+    ck_assert_msg(bound_text != NULL && sscanf(bound_text, "lr < %lf, so try --lr %31s",
+                                               &bound, suggested) == 2,
+                  "no bound and suggestion in: %s", run.err);
+    ck_assert_double_lt(strtod(suggested, NULL), bound);
+    program_run_free(&run);
+
+    /* Nothing was written, not even the folder. */
+    struct stat info;
+    ck_assert_msg(stat(out, &info) != 0, "a diverging run made %s", out);
+
+    /* Taking the advice works. */
+    diverge_args(c, wide, out, suggested, args);
+    run = run_chapter(c->program, args);
+    ck_assert_msg(run.exit_code == 0, "--lr %s failed too: %s", suggested, run.err);
+    ck_assert_ptr_nonnull(strstr(run.out, "final:"));
+    ck_assert(!shows_non_number(run.out));
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(minibatch_training_stops_before_anything_overflows)
+{
+    Dataset data;
+    Rng rng = rng_seeded(42);
+    const double a_true[2] = {3, 2};
+    ck_assert_int_eq(data_synthetic(&data, 100, a_true, &rng, NULL), STATUS_OK);
+    History history;
+    ck_assert_int_eq(history_allocate(&history, 100, NULL), STATUS_OK);
+    double a[2] = {-1, 1};
+    Error err;
+    ck_assert_int_eq(train_minibatch(&data, a, 1e6, 100, 1, &rng, &history, &err),
+                     STATUS_DIVERGED);
+    /* One batch shows the blow-up (its loss times m/n is a lower bound of the
+     * full loss), long before the coefficients overflow to inf and nan. */
+    ck_assert_uint_le(history.iterations, 2);
+    ck_assert(isfinite(a[0]) && isfinite(a[1]));
+    ck_assert_ptr_nonnull(strstr(err.message, "batches of 1"));
+    history_free(&history);
+    data_free(&data);
+}
+END_TEST
+
+/* ---- 4. Output folders ------------------------------------------------- */
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+    return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Everything about a file that a run could change: its inode (a file
+ * replaced by rename gets a new one), its size and its contents. */
+static void fingerprint(FILE *snap, const char *path)
+{
+    struct stat info;
+    ck_assert_int_eq(lstat(path, &info), 0);
+    fprintf(snap, "== %s inode %lu size %lld\n", path, (unsigned long)info.st_ino,
+            (long long)info.st_size);
+    if (S_ISREG(info.st_mode)) {
+        char *contents = read_text_file(path);
+        ck_assert_ptr_nonnull(contents);
+        fputs(contents, snap);
+        free(contents);
+    }
+}
+
+/* The fingerprints of the file at path or, for a folder, of every file in it
+ * (hidden ones too), as a new string. */
+static char *snapshot(const char *path)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *snap = open_memstream(&text, &size);
+    ck_assert_ptr_nonnull(snap);
+    struct dirent **entries;
+    int count = scandir(path, &entries, NULL, by_name);
+    if (count < 0)
+        fingerprint(snap, path);
+    for (int k = 0; k < count; k++) {
+        char entry_path[TEXT_SIZE];
+        format_text(entry_path, "%s/%s", path, entries[k]->d_name);
+        fingerprint(snap, entry_path);
+        free(entries[k]);
+    }
+    if (count >= 0)
+        free(entries);
+    ck_assert_int_eq(fclose(snap), 0);
+    return text;
+}
+
+/* The folder has no hidden temporary file (".NAME.gp.XXXXXX") left in it. */
+static void assert_no_temporary_files(const char *folder)
+{
+    DIR *dir = opendir(folder);
+    ck_assert_ptr_nonnull(dir);
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL)
+        ck_assert_msg(strstr(entry->d_name, ".gp.") == NULL, "left behind: %s/%s",
+                      folder, entry->d_name);
+    closedir(dir);
+}
+
+START_TEST(a_failing_run_leaves_the_out_folder_exactly_as_it_was)
+{
+    char out[TEXT_SIZE];
+    scratch_path(out, "figures");
+    const char *programs[] = {"ch01", "ch04", "ch05"};
+    for (size_t k = 0; k < 3; k++) {
+        ProgramRun good = RUN(programs[k], "--quiet", "--out", out);
+        ck_assert_msg(good.exit_code == 0, "%s", good.err);
+        program_run_free(&good);
+    }
+    char *before = snapshot(out);
+    ck_assert_ptr_nonnull(strstr(before, "/ch04-fit.gp inode"));
+
+    ProgramRun runs[] = {
+        RUN("ch04", "--lr", "1.5", "--out", out),
+        RUN("ch05", "--batch", "1", "--lr", "1e300", "--out", out),
+        RUN("ch05", "--lr", "0.9", "--out", out),
+        RUN("ch04", "--data", BAD "nan.csv", "--out", out),
+        RUN("ch04", "--lr", "abc", "--out", out),
+    };
+    for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+        ck_assert_int_ne(runs[k].exit_code, 0);
+        char *after = snapshot(out);
+        ck_assert_str_eq(after, before);
+        free(after);
+        program_run_free(&runs[k]);
+    }
+    free(before);
+}
+END_TEST
+
+START_TEST(an_out_folder_under_a_regular_file_is_refused)
+{
+    char file[TEXT_SIZE], under[TEXT_SIZE], expected[TEXT_SIZE];
+    scratch_path(file, "a-file");
+    format_text(under, "%s/figures/deeper", file);
+    ck_assert(write_text_file(file, "precious\n"));
+    format_text(expected, "cannot use folder %s: %s is not a folder", under,
+             file);
+    const char *programs[] = {"ch01", "ch03", "ch04", "ch05"};
+    for (size_t k = 0; k < 4; k++) {
+        ProgramRun run = RUN(programs[k], "--quiet", "--out", under);
+        assert_refused(&run, programs[k], 1, expected);
+        program_run_free(&run);
+    }
+    /* --out naming the file itself */
+    ProgramRun run = RUN("ch02", "--out", file);
+    assert_refused(&run, "ch02", 1, "is not a folder");
+    program_run_free(&run);
+    char *contents = read_text_file(file);
+    ck_assert_str_eq(contents, "precious\n");
+    free(contents);
+}
+END_TEST
+
+START_TEST(a_read_only_out_folder_is_refused)
+{
+    if (geteuid() == 0)
+        return; /* root writes anywhere: the test above covers a folder root cannot use */
+    char out[TEXT_SIZE], expected[TEXT_SIZE];
+    scratch_path(out, "read-only");
+    ck_assert_int_eq(mkdir(out, 0555), 0);
+    ProgramRun run = RUN("ch04", "--quiet", "--out", out);
+    format_text(expected, "cannot write in folder %s: Permission denied", out);
+    assert_refused(&run, "ch04", 1, expected);
+    program_run_free(&run);
+    chmod(out, 0755); /* so that the scratch folder can go */
+}
+END_TEST
+
+START_TEST(a_figure_that_cannot_be_replaced_leaves_the_rest)
+{
+    char out[TEXT_SIZE], blocker[TEXT_SIZE], expected[TEXT_SIZE];
+    scratch_path(out, "figures");
+    ProgramRun run = RUN("ch04", "--quiet", "--out", out);
+    ck_assert_int_eq(run.exit_code, 0);
+    program_run_free(&run);
+
+    /* A folder where ch04-loss.gp should go: rename() cannot replace it. */
+    format_text(blocker, "%s/ch04-loss.gp", out);
+    ck_assert_int_eq(remove(blocker), 0);
+    ck_assert_int_eq(mkdir(blocker, 0755), 0);
+    char animation[TEXT_SIZE];
+    format_text(animation, "%s/ch04-animation.gp", out);
+    char *before = snapshot(animation);
+
+    run = RUN("ch04", "--quiet", "--out", out);
+    format_text(expected, "cannot write %s: Is a directory", blocker);
+    assert_refused(&run, "ch04", 1, expected);
+    program_run_free(&run);
+    assert_no_temporary_files(out);
+    /* ch04-fit.gp was rewritten (same contents, new inode) before the failure;
+     * ch04-animation.gp, due after it, was not touched. */
+    char *after = snapshot(animation);
+    ck_assert_str_eq(after, before);
+    free(before);
+    free(after);
+}
+END_TEST
+
+/* ---- 5. Signals while a figure is written ------------------------------ */
+
+static Dataset some_data(void)
+{
+    Dataset data;
+    Rng rng = rng_seeded(7);
+    const double a_true[2] = {3, 2};
+    ck_assert_int_eq(data_synthetic(&data, 1000, a_true, &rng, NULL), STATUS_OK);
+    return data;
+}
+
+/* The signals plot.c holds back while it writes; the test below sends only
+ * the first three, since SIGQUIT would dump core. */
+static const int STOP_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+
+START_TEST(writing_a_figure_restores_the_signal_mask)
+{
+    Dataset data = some_data();
+    char out[TEXT_SIZE], under_file[TEXT_SIZE];
+    scratch_path(out, "mask");
+    format_text(under_file, "%s/fit.gp/sub", out);
+    sigset_t before, after;
+    sigprocmask(SIG_SETMASK, NULL, &before);
+    Line line = {"line", {3, 2}};
+    ck_assert_int_eq(plot_fit(out, "fit", "t", &data, &line, 1, NULL), STATUS_OK);
+    sigprocmask(SIG_SETMASK, NULL, &after);
+    for (size_t k = 0; k < 4; k++)
+        ck_assert_int_eq(sigismember(&after, STOP_SIGNALS[k]),
+                         sigismember(&before, STOP_SIGNALS[k]));
+    /* and on a failure too */
+    ck_assert_int_eq(plot_fit(under_file, "fit", "t", &data, &line, 1, NULL), STATUS_IO);
+    sigprocmask(SIG_SETMASK, NULL, &after);
+    for (size_t k = 0; k < 4; k++)
+        ck_assert_int_eq(sigismember(&after, STOP_SIGNALS[k]),
+                         sigismember(&before, STOP_SIGNALS[k]));
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
+{
+    /* A child writes the same figure over and over, so a signal is likely to
+     * land mid-write; without the blocking in plot.c, nearly every round
+     * would leave a .fit.gp.XXXXXX behind. */
+    Dataset data = some_data();
+    char out[TEXT_SIZE], figure[TEXT_SIZE];
+    scratch_path(out, "interrupted");
+    format_text(figure, "%s/fit.gp", out);
+    Line line = {"line", {3, 2}};
+    for (int round = 0; round < 16; round++) {
+        pid_t child = fork();
+        ck_assert_int_ge(child, 0);
+        if (child == 0) {
+            /* Check's own handlers, inherited through fork, would kill the
+             * whole test; a chapter program has the default actions. */
+            for (size_t k = 0; k < 4; k++)
+                signal(STOP_SIGNALS[k], SIG_DFL);
+            for (;;)
+                if (plot_fit(out, "fit", "t", &data, &line, 1, NULL) != STATUS_OK)
+                    _exit(1);
+        }
+        struct timespec wait = {0, (2 + round % 5) * 1000000L}; /* 2 to 6 ms */
+        nanosleep(&wait, NULL);
+        int signal_number = STOP_SIGNALS[round % 3];
+        ck_assert_int_eq(kill(child, signal_number), 0);
+        int status;
+        ck_assert_int_eq(waitpid(child, &status, 0), child);
+        ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == signal_number,
+                      "round %d: the child was not stopped by signal %d", round,
+                      signal_number);
+        assert_no_temporary_files(out);
+        char *script = read_text_file(figure);
+        if (script != NULL) { /* whole, never cut short */
+            size_t length = strlen(script);
+            ck_assert(length > 0 && script[length - 1] == '\n');
+            ck_assert_ptr_nonnull(strstr(script, "plot $points"));
+            free(script);
+        }
+    }
+    data_free(&data);
+}
+END_TEST
+
+/* ---- 6. The fuzzers' inputs -------------------------------------------- */
+
+/* Runs every file in folder through input; returns how many there were. */
+static size_t replay_folder(const char *folder, int (*input)(const uint8_t *, size_t))
+{
+    DIR *dir = opendir(folder);
+    if (dir == NULL)
+        return 0;
+    size_t replayed = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL) {
+        if (entry->d_name[0] == '.')
+            continue;
+        char path[TEXT_SIZE];
+        format_text(path, "%s/%s", folder, entry->d_name);
+        FILE *file = fopen(path, "rb");
+        ck_assert_ptr_nonnull(file);
+        uint8_t bytes[8192];
+        size_t size = fread(bytes, 1, sizeof bytes, file);
+        fclose(file);
+        input(bytes, size); /* abort()s if a promise is broken */
+        replayed++;
+    }
+    closedir(dir);
+    return replayed;
+}
+
+START_TEST(the_fuzzers_seeds_and_past_crashes_replay_cleanly)
+{
+    ck_assert_uint_gt(replay_folder("fuzz/corpus/csv", fuzz_csv_input), 0);
+    ck_assert_uint_gt(replay_folder("fuzz/corpus/cli", fuzz_cli_input), 0);
+    ck_assert_uint_gt(replay_folder("fuzz/regressions/csv", fuzz_csv_input) +
+                          replay_folder("fuzz/regressions/cli", fuzz_cli_input),
+                      0);
+}
+END_TEST
+
+START_TEST(the_fuzzers_past_crashes_stay_fixed)
+{
+    /* fuzz/regressions/cli: a newline inside a short flag ("-\n") went into
+     * the message, which then spanned two lines. */
+    const char newline_flag[] = "-\n";
+    ck_assert_int_eq(fuzz_cli_input((const uint8_t *)newline_flag, 2), 0);
+    /* fuzz/regressions/csv: DEL characters (0x7f) went into the message. */
+    Dataset data;
+    Error err = {""};
+    const char delete_characters[] = "\x7f\x7f" "1e200,9";
+    ck_assert_int_eq(read_csv_text(delete_characters, 9, &data, &err), STATUS_BAD_DATA);
+    ck_assert_ptr_nonnull(strstr(err.message, "t.csv:1: contains the control character 0x7f"));
+}
+END_TEST
+
+/* A test case with its own scratch folder and a generous timeout. */
+static TCase *add_case(Suite *suite, const char *name)
+{
+    TCase *tc = tcase_create(name);
+    tcase_set_timeout(tc, 20);
+    tcase_add_unchecked_fixture(tc, make_scratch, remove_scratch);
+    suite_add_tcase(suite, tc);
+    return tc;
+}
+
+Suite *errors_suite(void)
+{
+    Suite *suite = suite_create("errors");
+
+    TCase *flags = add_case(suite, "flags");
+    tcase_add_loop_test(flags, a_bad_flag_is_refused_naming_flag_and_value, 0,
+                        FLAG_CASE_COUNT);
+
+    TCase *csv = add_case(suite, "csv");
+    tcase_add_loop_test(csv, a_bad_csv_file_is_refused_naming_file_and_line, 0,
+                        CSV_CASE_COUNT);
+    tcase_add_test(csv, every_chapter_refuses_a_bad_file_the_same_way);
+    tcase_add_test(csv, a_missing_file_or_a_folder_is_refused);
+    tcase_add_test(csv, a_binary_file_is_refused);
+    tcase_add_test(csv, an_endless_stream_of_zeros_is_refused_at_once);
+    tcase_add_test(csv, a_very_long_line_is_refused);
+    tcase_add_test(csv, a_byte_order_mark_and_crlf_line_ends_load_correctly);
+
+    TCase *divergence = add_case(suite, "divergence");
+    tcase_add_loop_test(divergence, divergence_stops_at_once_and_suggests_a_rate_that_works,
+                        0, DIVERGE_CASE_COUNT);
+    tcase_add_test(divergence, minibatch_training_stops_before_anything_overflows);
+
+    TCase *output = add_case(suite, "output");
+    tcase_add_test(output, a_failing_run_leaves_the_out_folder_exactly_as_it_was);
+    tcase_add_test(output, an_out_folder_under_a_regular_file_is_refused);
+    tcase_add_test(output, a_read_only_out_folder_is_refused);
+    tcase_add_test(output, a_figure_that_cannot_be_replaced_leaves_the_rest);
+
+    TCase *signals = add_case(suite, "signals");
+    tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);
+    tcase_add_test(signals, an_interrupted_figure_write_leaves_no_temporary_file);
+
+    TCase *fuzz_inputs = add_case(suite, "fuzz inputs");
+    tcase_add_test(fuzz_inputs, the_fuzzers_seeds_and_past_crashes_replay_cleanly);
+    tcase_add_test(fuzz_inputs, the_fuzzers_past_crashes_stay_fixed);
+    return suite;
+}
