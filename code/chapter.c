@@ -35,6 +35,17 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
     return status == STATUS_OK ? 0 : cli_report(chapter, status, &err);
 }
 
+void print_final_line(const double a[2], double loss)
+{
+    printf("final: a = [%.4f, %.4f], loss = %.4f\n", a[0], a[1], loss);
+}
+
+void say_wrote(const Options *options, const char *figure_name)
+{
+    say(options, "Wrote %s/%s.gp (draw it: gnuplot %s/%s.gp)\n", options->out_dir,
+        figure_name, options->out_dir, figure_name);
+}
+
 void say(const Options *options, const char *format, ...)
 {
     if (options->quiet)

@@ -23,6 +23,13 @@ typedef Status (*ChapterBody)(const Options *options, const Dataset *data, Error
 
 int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body);
 
+/* The last line of a training chapter, in the one format the tests and your
+ * scripts can read: "final: a = [A1, A2], loss = L". a: 2 */
+void print_final_line(const double a[2], double loss);
+
+/* "Wrote DIR/NAME.gp (draw it: gnuplot DIR/NAME.gp)", unless --quiet. */
+void say_wrote(const Options *options, const char *figure_name);
+
 /* printf, unless --quiet asked for the last line only. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))

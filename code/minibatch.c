@@ -67,6 +67,21 @@ static bool batch_shows_divergence(double batch_loss, size_t m, size_t n,
     return loss_diverged(batch_loss * (double)m / (double)n, start_loss);
 }
 
+/* Adds the loss of all the data to the trace when the iteration count has
+ * reached the next sample point: iterations 1, 2, …, then about 5% apart. */
+static void trace_loss(History *history, const Dataset *data, const double a[2])
+{
+    size_t count = history->trace_count;
+    double iteration = (double)history->iterations;
+    double due = count == 0 ? 1.0 : floor(history->trace_iteration[count - 1] * 1.05) + 1.0;
+    if (count == TRACE_MAX || iteration < due)
+        return;
+    history->trace_iteration[count] = iteration;
+    history->trace_loss[count] = loss_of(data->x, data->y, data->n, a);
+    history->trace_count++;
+}
+
+//> run_epoch
 /* One pass over the data in shuffled batches. Returns the iteration number at
  * which the loss blew up, or 0 if it did not. */
 static size_t run_epoch(const Dataset *data, double a[2], double lr,
@@ -83,9 +98,11 @@ static size_t run_epoch(const Dataset *data, double a[2], double lr,
         if (batch_shows_divergence(batch_loss, m, data->n, history->loss[0]) ||
             !isfinite(a[0]) || !isfinite(a[1]))
             return history->iterations;
+        trace_loss(history, data, a);
     }
     return 0;
 }
+//< run_epoch
 
 /* The largest learning rate at which no batch, of any size, can overshoot.
  * A batch's loss has the curvature (Hessian) (2/m) Σ x_i x_iᵀ over its m
@@ -112,7 +129,7 @@ static Status diverged_in_batches(Error *err, size_t step, double lr,
     double bound = stable_lr_for_any_batch(data);
     return fail(err, STATUS_DIVERGED,
                 "the loss diverged at step %zu with learning rate %g and batches of %zu; "
-                "on this data no batch overshoots when lr < %.3g, so try --lr %.2g",
+                "on this data no batch overshoots when lr < %.4g, so try --lr %.2g",
                 step, lr, batch_size, bound, bound / 2.0);
 }
 

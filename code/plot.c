@@ -170,18 +170,30 @@ static void write_points_block(FILE *file, const Dataset *data)
 
 static const char POINTS_STYLE[] = "with points pt 7 ps 0.7 lc rgb '#7f7f7f'";
 
+/* Opens a script for a scatter of the data in x1 and y, with its title, axes,
+ * key and $points datablock written: what every picture of the data shares. */
+static Status start_scatter(Script *script, const char *dir, const char *name,
+                            const char *terminal, const char *image_extension,
+                            const char *title, const Dataset *data, Error *err)
+{
+    Status status = script_open(script, dir, name, terminal, image_extension, err);
+    if (status != STATUS_OK)
+        return status;
+    write_labels(script->file, title, "x1", "y");
+    fputs("set key top left box opaque Left reverse\n", script->file);
+    write_points_block(script->file, data);
+    return STATUS_OK;
+}
+
 Status plot_fit(const char *dir, const char *name, const char *title,
                 const Dataset *data, const Line *lines, size_t line_count, Error *err)
 {
     Script script;
-    Status status = script_open(&script, dir, name,
-                                "pngcairo size 800,500 font 'Sans,12'", "png", err);
+    Status status = start_scatter(&script, dir, name, "pngcairo size 800,500 font 'Sans,12'",
+                                  "png", title, data, err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
-    write_labels(file, title, "x1", "y");
-    fputs("set key top left box opaque Left reverse\n", file);
-    write_points_block(file, data);
     fprintf(file, "plot $points %s title 'data (x1, y)'", POINTS_STYLE);
     for (size_t k = 0; k < line_count; k++) {
         fprintf(file, ", \\\n     (%.6g)*x + (%.6g) with lines lw 3 title ",
@@ -263,15 +275,13 @@ Status plot_animation(const char *dir, const char *name, const char *title,
                       Error *err)
 {
     Script script;
-    Status status = script_open(&script, dir, name,
-                                "gif animate delay 8 loop 0 size 640,400", "gif", err);
+    Status status = start_scatter(&script, dir, name,
+                                  "gif animate delay 8 loop 0 size 640,400", "gif", title,
+                                  data, err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
-    write_labels(file, title, "x1", "y");
-    fputs("set key top left box opaque Left reverse\n", file);
     write_fixed_ranges(file, data);
-    write_points_block(file, data);
 
     size_t frames = steps + 1 < PLOT_MAX_FRAMES ? steps + 1 : PLOT_MAX_FRAMES;
     double step_of[PLOT_MAX_FRAMES], a1[PLOT_MAX_FRAMES], a2[PLOT_MAX_FRAMES];

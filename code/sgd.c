@@ -10,6 +10,7 @@ Status history_allocate(History *history, size_t epochs, Error *err)
 {
     history->epochs = epochs;
     history->iterations = 0;
+    history->trace_count = 0;
     history->loss = malloc((epochs + 1) * sizeof *history->loss);
     history->a = malloc((epochs + 1) * sizeof *history->a);
     if (history->loss == NULL || history->a == NULL) {
@@ -44,9 +45,10 @@ double sgd_update(const double *x, const double *y, size_t n, double a[2], doubl
 bool loss_diverged(double loss, double start_loss)
 {
     /* With a learning rate below the stable bound, full-batch descent on this
-     * loss never goes uphill, so a loss 100 times its start means the steps
-     * are overshooting further each time. !isfinite catches inf and nan. */
-    return !isfinite(loss) || loss > 100.0 * start_loss;
+     * loss never goes uphill, so a loss ten times its start means the steps
+     * are overshooting further each time. (Minibatch steps jitter, but around
+     * a loss far below the start.) !isfinite catches inf and nan. */
+    return !isfinite(loss) || loss > 10.0 * start_loss;
 }
 //< loss_diverged
 
@@ -55,7 +57,7 @@ Status diverged_error(Error *err, size_t step, double lr, const Dataset *data)
     double bound = largest_stable_lr(data->x, data->n);
     return fail(err, STATUS_DIVERGED,
                 "the loss diverged at step %zu with learning rate %g; on this data "
-                "full-batch descent is stable only for lr < %.3g, so try --lr %.2g",
+                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g",
                 step, lr, bound, bound / 2.0);
 }
 

@@ -16,6 +16,8 @@
 #include "data.h"
 #include "status.h"
 
+enum { TRACE_MAX = 400 };
+
 /* What training did, epoch by epoch: loss[e] and a[e] are the loss on all the
  * data and the coefficients after e epochs, for e = 0 … epochs (so loss[0]
  * is the loss of the starting guess). */
@@ -24,6 +26,13 @@ typedef struct {
     size_t iterations; /* updates made: epochs for full batch, more for minibatches */
     double *loss;      /* epochs + 1 */
     double (*a)[2];    /* epochs + 1 */
+    /* Minibatch training also samples the loss of all the data by iteration,
+     * at iterations 1, 2, 3, … spaced ever wider (each about 5% past the one
+     * before): enough for a loss-per-iteration curve on a log axis, without
+     * the cost of the full loss after every step. */
+    size_t trace_count;
+    double trace_iteration[TRACE_MAX];
+    double trace_loss[TRACE_MAX];
 } History;
 
 Status history_allocate(History *history, size_t epochs, Error *err);

@@ -227,6 +227,22 @@ START_TEST(chapter_04_defaults_match_the_notebook)
 }
 END_TEST
 
+START_TEST(chapter_05_reports_a_comparison_run_that_diverges_and_goes_on)
+{
+    /* lr = 0.9 is below the full-batch bound (just under 1) but too much for
+     * single points: the reader's run (batch 10) succeeds, and the table says
+     * what happened to batch 1 instead of the whole program failing. */
+    const char *words[] = {"--lr", "0.9", NULL};
+    ProgramRun run;
+    run_chapter("ch05", words, &run);
+    ck_assert_ptr_nonnull(strstr(run.out, "      1   diverged: lr 0.9 is too large for batches of 1"));
+    double a[2], loss;
+    read_final_line(run.out, a, &loss);
+    ck_assert(isfinite(a[0]) && isfinite(a[1]) && isfinite(loss));
+    program_run_free(&run);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *suite = suite_create("chapters");
@@ -241,6 +257,7 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, chapter_04_lands_within_1e_3_of_least_squares);
     tcase_add_test(tc, chapter_05_lands_within_0_1_of_least_squares);
     tcase_add_test(tc, chapter_04_defaults_match_the_notebook);
+    tcase_add_test(tc, chapter_05_reports_a_comparison_run_that_diverges_and_goes_on);
     suite_add_tcase(suite, tc);
     return suite;
 }

@@ -117,6 +117,35 @@ START_TEST(minibatch_sgd_lands_near_the_closed_form)
 }
 END_TEST
 
+START_TEST(the_trace_samples_the_loss_by_iteration)
+{
+    /* With the full batch, iteration i ends epoch i, so each traced loss must
+     * equal the loss recorded for that epoch; the samples are 1, 2, 3, ...
+     * at first, then spread out, never more than about 5% apart. */
+    Dataset data = notebook_data(100);
+    History history;
+    ck_assert_int_eq(history_allocate(&history, 300, NULL), STATUS_OK);
+    double a[2] = {-1, 1};
+    Rng rng = rng_seeded(5);
+    ck_assert_int_eq(train_minibatch(&data, a, 0.1, 300, 100, &rng, &history, NULL),
+                     STATUS_OK);
+    ck_assert_uint_gt(history.trace_count, 50);
+    ck_assert_double_eq(history.trace_iteration[0], 1.0);
+    for (size_t k = 0; k < history.trace_count; k++) {
+        size_t iteration = (size_t)history.trace_iteration[k];
+        ck_assert_double_eq_tol(history.trace_loss[k], history.loss[iteration], 1e-12);
+        if (k > 0) {
+            double previous = history.trace_iteration[k - 1];
+            ck_assert_double_gt(history.trace_iteration[k], previous);
+            ck_assert_double_le(history.trace_iteration[k], previous * 1.05 + 1.0);
+        }
+    }
+    ck_assert_double_le(history.trace_iteration[history.trace_count - 1], 300.0);
+    history_free(&history);
+    data_free(&data);
+}
+END_TEST
+
 START_TEST(a_huge_learning_rate_is_reported_as_divergence)
 {
     Dataset data = notebook_data(100);
@@ -141,6 +170,7 @@ Suite *minibatch_suite(void)
     tcase_add_test(tc, epochs_are_shuffled_differently);
     tcase_add_test(tc, the_full_batch_as_a_minibatch_is_gradient_descent);
     tcase_add_test(tc, minibatch_sgd_lands_near_the_closed_form);
+    tcase_add_test(tc, the_trace_samples_the_loss_by_iteration);
     tcase_add_test(tc, a_huge_learning_rate_is_reported_as_divergence);
     suite_add_tcase(suite, tc);
     return suite;

@@ -99,8 +99,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
                              synthetic ? 1 : 0, err);
     if (status != STATUS_OK)
         return status;
-    say(options, "Wrote %s/ch01-data.gp (draw it: gnuplot %s/ch01-data.gp)\n",
-        options->out_dir, options->out_dir);
+    say_wrote(options, "ch01-data");
     print_summary(data);
     return STATUS_OK;
 }

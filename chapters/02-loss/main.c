@@ -100,8 +100,8 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = draw_slice(options, data, guess_loss, err);
     if (status != STATUS_OK)
         return status;
-    say(options, "Wrote %s/ch02-guess.gp and %s/ch02-loss-slice.gp\n", options->out_dir,
-        options->out_dir);
+    say_wrote(options, "ch02-guess");
+    say_wrote(options, "ch02-loss-slice");
     printf("loss: a = [%.4f, %.4f], loss = %.4f\n", A_START[0], A_START[1], guess_loss);
     return STATUS_OK;
 }

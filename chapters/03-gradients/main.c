@@ -116,7 +116,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
                       data, lines, synthetic ? 2 : 1, err);
     if (status != STATUS_OK)
         return status;
-    say(options, "Wrote %s/ch03-least-squares.gp\n", options->out_dir);
+    say_wrote(options, "ch03-least-squares");
     printf("least squares: a = [%.4f, %.4f], loss = %.4f\n", best[0], best[1], best_loss);
     return STATUS_OK;
 }

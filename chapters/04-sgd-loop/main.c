@@ -29,8 +29,10 @@ static const Chapter CHAPTER = {
 //> ch04_progress
 static void show_progress(const Options *options, const History *history)
 {
+    /* Every 10 steps, like the notebook; about ten lines for longer runs. */
+    size_t every = history->epochs <= 100 ? 10 : history->epochs / 10;
     say(options, "step   loss      a\n");
-    for (size_t step = 0; step < history->epochs; step += 10)
+    for (size_t step = 0; step < history->epochs; step += every)
         say(options, "%4zu   %.4f    [%.4f, %.4f]\n", step, history->loss[step],
             history->a[step][0], history->a[step][1]);
 }
@@ -98,9 +100,11 @@ static Status draw_figures(const Options *options, const Dataset *data,
         status = plot_animation(options->out_dir, "ch04-animation",
                                 "Gradient descent, a -= lr * grad", data,
                                 (const double(*)[2])history->a, history->epochs, err);
-    if (status == STATUS_OK)
-        say(options, "Wrote %s/ch04-fit.gp, ch04-loss.gp and ch04-animation.gp\n",
-            options->out_dir);
+    if (status == STATUS_OK) {
+        say_wrote(options, "ch04-fit");
+        say_wrote(options, "ch04-loss");
+        say_wrote(options, "ch04-animation");
+    }
     return status;
 }
 
@@ -123,8 +127,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = draw_figures(options, data, &history, err);
     }
     if (status == STATUS_OK)
-        printf("final: a = [%.4f, %.4f], loss = %.4f\n", a[0], a[1],
-               history.loss[history.epochs]);
+        print_final_line(a, history.loss[history.epochs]);
     history_free(&history);
     return status;
 }

@@ -12,6 +12,7 @@
  *     build/ch05            build/ch05 --batch 1            build/ch05 --data my.csv --epochs 200
  */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -50,8 +51,9 @@ static void explain_epochs(const Options *options, size_t n, size_t batch)
 //> ch05_progress
 static void show_progress(const Options *options, const History *history)
 {
+    size_t every = history->epochs <= 100 ? 10 : history->epochs / 10;
     say(options, "epoch   loss      a\n");
-    for (size_t epoch = 0; epoch < history->epochs; epoch += 10)
+    for (size_t epoch = 0; epoch < history->epochs; epoch += every)
         say(options, "%5zu   %.4f    [%.4f, %.4f]\n", epoch, history->loss[epoch],
             history->a[epoch][0], history->a[epoch][1]);
 }
@@ -71,45 +73,49 @@ static Status train(const Options *options, const Dataset *data, size_t batch,
 }
 
 /* Two views of the same runs: loss per epoch (equal work: every point seen
- * once per epoch) and loss per iteration (equal number of steps). */
+ * once per epoch) and loss per iteration (equal number of steps). Runs that
+ * diverged are left out. */
 static Status draw_comparison(const Options *options, const History *runs,
-                              const size_t *batches, size_t n, Error *err)
+                              const bool *diverged, const size_t *batches, size_t n,
+                              Error *err)
 {
     size_t epochs = options->epochs;
-    double *x = malloc((RUNS + 1) * (epochs + 1) * sizeof *x);
-    if (x == NULL)
+    double *epoch_x = malloc((epochs + 1) * sizeof *epoch_x);
+    if (epoch_x == NULL)
         return fail(err, STATUS_NO_MEMORY, "out of memory for the comparison plot");
-    double *epoch_x = x; /* epochs + 1, then RUNS rows of iteration counts */
-    Curve by_epoch[RUNS], by_iteration[RUNS];
-    char labels[RUNS][40];
     for (size_t e = 0; e <= epochs; e++)
         epoch_x[e] = (double)e;
+    Curve by_epoch[RUNS], by_iteration[RUNS];
+    char labels[RUNS][40];
+    size_t count = 0;
     for (size_t r = 0; r < RUNS; r++) {
-        double *iteration_x = x + (r + 1) * (epochs + 1);
-        for (size_t e = 0; e <= epochs; e++)
-            iteration_x[e] = (double)(e * iterations_per_epoch(n, batches[r]));
-        snprintf(labels[r], sizeof labels[r], batches[r] == n ? "full batch (%zu)" : "batch %zu",
-                 batches[r]);
-        by_epoch[r] = (Curve){labels[r], "lines lw 2", epoch_x, runs[r].loss, epochs + 1};
-        /* From epoch 1 on: iteration 0 has no place on a log scale. */
-        by_iteration[r] = (Curve){labels[r], "lines lw 2", iteration_x + 1, runs[r].loss + 1,
-                                  epochs};
+        if (diverged[r])
+            continue;
+        snprintf(labels[count], sizeof labels[count],
+                 batches[r] >= n ? "full batch (%zu)" : "batch %zu", batches[r]);
+        by_epoch[count] = (Curve){labels[count], "lines lw 2", epoch_x, runs[r].loss,
+                                  epochs + 1};
+        /* The trace starts at iteration 1: iteration 0 has no place on a log axis. */
+        by_iteration[count] = (Curve){labels[count], "lines lw 2", runs[r].trace_iteration,
+                                      runs[r].trace_loss, runs[r].trace_count};
+        count++;
     }
     Axes epoch_axes = {"Per epoch, small batches learn fastest: many steps per pass",
-                       "epoch (one pass over all the points)", "loss of all the data (log scale)",
-                       false, true};
-    Axes iteration_axes = {"Per update, every batch size descends alike; small batches are noisier, but cheaper",
+                       "epoch (one pass over all the points)",
+                       "loss of all the data (log scale)", false, true};
+    Axes iteration_axes = {"Per update, the batch sizes descend alike; small ones stay noisy",
                            "iteration (one update of a; log scale)",
                            "loss of all the data (log scale)", true, true};
-    Status status = plot_curves(options->out_dir, "ch05-loss-by-epoch", &epoch_axes, by_epoch,
-                                RUNS, err);
+    Status status = plot_curves(options->out_dir, "ch05-loss-by-epoch", &epoch_axes,
+                                by_epoch, count, err);
     if (status == STATUS_OK)
         status = plot_curves(options->out_dir, "ch05-loss-by-iteration", &iteration_axes,
-                             by_iteration, RUNS, err);
-    free(x);
-    if (status == STATUS_OK)
-        say(options, "Wrote %s/ch05-loss-by-epoch.gp and ch05-loss-by-iteration.gp\n",
-            options->out_dir);
+                             by_iteration, count, err);
+    free(epoch_x);
+    if (status == STATUS_OK) {
+        say_wrote(options, "ch05-loss-by-epoch");
+        say_wrote(options, "ch05-loss-by-iteration");
+    }
     return status;
 }
 
@@ -118,11 +124,21 @@ static Status compare_batch_sizes(const Options *options, const Dataset *data, E
 {
     size_t batches[RUNS] = {1, 10, data->n};
     History runs[RUNS] = {{0}};
+    bool diverged[RUNS] = {false};
     Status status = STATUS_OK;
     say(options, "\nThe same %zu epochs with three batch sizes:\n", options->epochs);
     say(options, "  batch   iterations   final a               final loss\n");
     for (size_t r = 0; r < RUNS && status == STATUS_OK; r++) {
         status = train(options, data, batches[r], &runs[r], err);
+        /* A rate fine for big batches can be too much for small ones: say so
+         * in the table and carry on, since that is part of the comparison. */
+        diverged[r] = status == STATUS_DIVERGED;
+        if (diverged[r]) {
+            say(options, "  %5zu   diverged: lr %g is too large for batches of %zu\n",
+                batches[r], options->lr, batches[r]);
+            status = STATUS_OK;
+            continue;
+        }
         if (status != STATUS_OK)
             break;
         const double *a = runs[r].a[options->epochs];
@@ -130,7 +146,7 @@ static Status compare_batch_sizes(const Options *options, const Dataset *data, E
             runs[r].iterations, a[0], a[1], runs[r].loss[options->epochs]);
     }
     if (status == STATUS_OK)
-        status = draw_comparison(options, runs, batches, data->n, err);
+        status = draw_comparison(options, runs, diverged, batches, data->n, err);
     for (size_t r = 0; r < RUNS; r++)
         history_free(&runs[r]);
     return status;
@@ -149,11 +165,8 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         show_progress(options, &history);
         status = compare_batch_sizes(options, data, err);
     }
-    if (status == STATUS_OK) {
-        const double *a = history.a[history.epochs];
-        printf("final: a = [%.4f, %.4f], loss = %.4f\n", a[0], a[1],
-               history.loss[history.epochs]);
-    }
+    if (status == STATUS_OK)
+        print_final_line(history.a[history.epochs], history.loss[history.epochs]);
     history_free(&history);
     return status;
 }
