@@ -4,7 +4,7 @@
 set terminal pngcairo size 800,500 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch04-loss') . '.png'
 set termoption noenhanced
-set title 'The loss falls fast, then levels off at what a line cannot explain'
+set title 'The loss falls fast, then levels off at the best a line can do'
 set xlabel 'step'
 set ylabel 'mean squared error (log scale)'
 set grid

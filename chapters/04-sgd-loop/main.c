@@ -38,13 +38,12 @@ static void show_progress(const Options *options, const History *history)
 }
 //< ch04_progress
 
-/* Where training landed, next to the best answer of chapter 03. */
-static void compare_with_least_squares(const Options *options, const Dataset *data,
-                                       const double a[2])
+/* Where training landed, next to the best answer of chapter 03.
+ * best: 2, or NULL when the data has no unique least-squares line. */
+static void compare_with_least_squares(const Options *options, const double a[2],
+                                       const double *best)
 {
-    double best[2];
-    Error ignored;
-    if (least_squares(data->x, data->y, data->n, best, &ignored) != STATUS_OK) {
+    if (best == NULL) {
         say(options, "(These x values have no unique least-squares line to compare with.)\n");
         return;
     }
@@ -52,8 +51,9 @@ static void compare_with_least_squares(const Options *options, const Dataset *da
         best[0], best[1], hypot(a[0] - best[0], a[1] - best[1]));
 }
 
+/* best: 2, or NULL (then the floor is not drawn). */
 static Status draw_loss_curve(const Options *options, const Dataset *data,
-                              const History *history, Error *err)
+                              const History *history, const double *best, Error *err)
 {
     size_t count = history->epochs + 1;
     double *steps = malloc(count * sizeof *steps);
@@ -63,10 +63,8 @@ static Status draw_loss_curve(const Options *options, const Dataset *data,
         steps[k] = (double)k;
 
     /* The floor: the loss of the best line, which no amount of training beats. */
-    double best[2], floor_x[2] = {0.0, (double)history->epochs}, floor_y[2] = {0.0, 0.0};
-    Error ignored;
-    bool has_floor = least_squares(data->x, data->y, data->n, best, &ignored) == STATUS_OK;
-    if (has_floor)
+    double floor_x[2] = {0.0, (double)history->epochs}, floor_y[2] = {0.0, 0.0};
+    if (best != NULL)
         floor_y[0] = floor_y[1] = loss_of(data->x, data->y, data->n, best);
 
     Curve curves[2] = {
@@ -74,16 +72,16 @@ static Status draw_loss_curve(const Options *options, const Dataset *data,
         {"the least-squares loss (chapter 03)", "lines lw 2 dt 2 lc rgb 'black'", floor_x,
          floor_y, 2},
     };
-    Axes axes = {"The loss falls fast, then levels off at what a line cannot explain",
+    Axes axes = {"The loss falls fast, then levels off at the best a line can do",
                  "step", "mean squared error (log scale)", false, true};
     Status status = plot_curves(options->out_dir, "ch04-loss", &axes, curves,
-                                has_floor ? 2 : 1, err);
+                                best != NULL ? 2 : 1, err);
     free(steps);
     return status;
 }
 
 static Status draw_figures(const Options *options, const Dataset *data,
-                           const History *history, Error *err)
+                           const History *history, const double *best, Error *err)
 {
     const double *a = history->a[history->epochs];
     char label[80];
@@ -95,7 +93,7 @@ static Status draw_figures(const Options *options, const Dataset *data,
                              "Gradient descent moved the line onto the data", data, lines, 2,
                              err);
     if (status == STATUS_OK)
-        status = draw_loss_curve(options, data, history, err);
+        status = draw_loss_curve(options, data, history, best, err);
     if (status == STATUS_OK)
         status = plot_animation(options->out_dir, "ch04-animation",
                                 "Gradient descent, a -= lr * grad", data,
@@ -123,8 +121,12 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     status = train_full_batch(data, a, options->lr, options->epochs, &history, err);
     if (status == STATUS_OK) {
         show_progress(options, &history);
-        compare_with_least_squares(options, data, a);
-        status = draw_figures(options, data, &history, err);
+        double best[2];
+        Error no_unique_line;
+        bool has_best = least_squares(data->x, data->y, data->n, best, &no_unique_line) ==
+                        STATUS_OK;
+        compare_with_least_squares(options, a, has_best ? best : NULL);
+        status = draw_figures(options, data, &history, has_best ? best : NULL, err);
     }
     if (status == STATUS_OK)
         print_final_line(a, history.loss[history.epochs]);
