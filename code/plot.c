@@ -271,7 +271,7 @@ static void write_array(FILE *file, const char *array_name, const double *values
 }
 
 Status plot_animation(const char *dir, const char *name, const char *title,
-                      const Dataset *data, const double (*path)[2], size_t steps,
+                      const Dataset *data, const double *path, size_t steps,
                       Error *err)
 {
     Script script;
@@ -289,8 +289,8 @@ Status plot_animation(const char *dir, const char *name, const char *title,
         /* Frame f shows step f*steps/(frames-1): the first and the last included. */
         size_t step = frames == 1 ? 0 : (size_t)((double)f * (double)steps / (double)(frames - 1));
         step_of[f] = (double)step;
-        a1[f] = path[step][0];
-        a2[f] = path[step][1];
+        a1[f] = path[2 * step];
+        a2[f] = path[2 * step + 1];
     }
     write_array(file, "STEP", step_of, frames);
     write_array(file, "A1", a1, frames);

@@ -54,9 +54,9 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
 
 /* An animated GIF of the line y = a1*x1 + a2 moving over the data, one frame
  * per recorded step (at most PLOT_MAX_FRAMES, evenly spaced).
- * path: steps + 1 coefficient pairs */
+ * path: (steps + 1)×2 row-major, the coefficients a1, a2 after each step */
 Status plot_animation(const char *dir, const char *name, const char *title,
-                      const Dataset *data, const double (*path)[2], size_t steps,
+                      const Dataset *data, const double *path, size_t steps,
                       Error *err);
 
 /* Creates dir and any missing parents, like mkdir -p. */

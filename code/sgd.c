@@ -12,7 +12,7 @@ Status history_allocate(History *history, size_t epochs, Error *err)
     history->iterations = 0;
     history->trace_count = 0;
     history->loss = malloc((epochs + 1) * sizeof *history->loss);
-    history->a = malloc((epochs + 1) * sizeof *history->a);
+    history->a = malloc((epochs + 1) * 2 * sizeof *history->a);
     if (history->loss == NULL || history->a == NULL) {
         history_free(history);
         return fail(err, STATUS_NO_MEMORY, "out of memory for a history of %zu epochs",
@@ -63,8 +63,8 @@ Status diverged_error(Error *err, size_t step, double lr, const Dataset *data)
 
 void history_record(History *history, size_t epoch, const double a[2], double loss)
 {
-    history->a[epoch][0] = a[0];
-    history->a[epoch][1] = a[1];
+    history->a[2 * epoch] = a[0];
+    history->a[2 * epoch + 1] = a[1];
     history->loss[epoch] = loss;
 }
 

@@ -25,7 +25,8 @@ typedef struct {
     size_t epochs;
     size_t iterations; /* updates made: epochs for full batch, more for minibatches */
     double *loss;      /* epochs + 1 */
-    double (*a)[2];    /* epochs + 1 */
+    double *a;         /* (epochs + 1)×2 row-major: after epoch e, a1 = a[2*e],
+                          a2 = a[2*e + 1], laid out like the rows of X */
     /* Minibatch training also samples the loss of all the data by iteration,
      * at iterations 1, 2, 3, … spaced ever wider (each about 5% past the one
      * before): enough for a loss-per-iteration curve on a log axis, without

@@ -92,12 +92,12 @@ END_TEST
 START_TEST(gnuplot_draws_the_animation_script)
 {
     Dataset data = some_data(50);
-    double path[11][2];
+    double path[11 * 2]; /* 11 steps of (a1, a2) */
     for (int k = 0; k <= 10; k++) {
-        path[k][0] = -1 + 0.4 * k;
-        path[k][1] = 1 + 0.15 * k;
+        path[2 * k] = -1 + 0.4 * k;
+        path[2 * k + 1] = 1 + 0.15 * k;
     }
-    ck_assert_int_eq(plot_animation(dir, "anim", "moving", &data, (const double(*)[2])path,
+    ck_assert_int_eq(plot_animation(dir, "anim", "moving", &data, path,
                                     10, NULL),
                      STATUS_OK);
     check_gnuplot_draws("anim", "gif");

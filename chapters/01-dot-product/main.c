@@ -25,7 +25,6 @@ static const Chapter CHAPTER = {
 
 enum { ROWS_SHOWN = 5 };
 
-//> ch01_show_rows
 static void show_rows(const Options *options, const Dataset *data)
 {
     size_t shown = data->n < ROWS_SHOWN ? data->n : ROWS_SHOWN;
@@ -35,9 +34,7 @@ static void show_rows(const Options *options, const Dataset *data)
         say(options, "%4zu  %8.4f  %8.4f  %8.4f\n", i, data->x[2 * i], data->x[2 * i + 1],
             data->y[i]);
 }
-//< ch01_show_rows
 
-//> ch01_show_dot_products
 static void show_dot_products(const Options *options, const Dataset *data)
 {
     const double *a = A_TRUE;
@@ -50,7 +47,6 @@ static void show_dot_products(const Options *options, const Dataset *data)
             a[1], x[1], dot(x, a, 2), data->y[i]);
     }
 }
-//< ch01_show_dot_products
 
 /* The last line: the data's size and extent, in one line. */
 static void print_summary(const Dataset *data)

@@ -23,7 +23,6 @@ static const Chapter CHAPTER = {
 
 enum { ROWS_SHOWN = 5, SLICE_POINTS = 241 };
 
-//> ch02_show_misses
 static void show_misses(const Options *options, const Dataset *data, const double *y_hat)
 {
     size_t shown = data->n < ROWS_SHOWN ? data->n : ROWS_SHOWN;
@@ -35,7 +34,6 @@ static void show_misses(const Options *options, const Dataset *data, const doubl
     }
     say(options, "   ... and %zu more rows\n", data->n - shown);
 }
-//< ch02_show_misses
 
 //> ch02_slice
 /* The loss at a1 = a1_values[k] with a2 held at the guess's a2.

@@ -54,7 +54,6 @@ static double relative_difference(const double u[2], const double v[2])
     return size > 0.0 ? diff / size : diff;
 }
 
-//> ch03_compare
 static Status compare_gradients(const Options *options, const Dataset *data, Error *err)
 {
     const double *a = A_START;
@@ -79,7 +78,6 @@ static Status compare_gradients(const Options *options, const Dataset *data, Err
         by_gradient[0] < 0 ? "grow" : "shrink", by_gradient[1] < 0 ? "grow" : "shrink");
     return STATUS_OK;
 }
-//< ch03_compare
 
 //> ch03_run
 static Status run(const Options *options, const Dataset *data, Error *err)

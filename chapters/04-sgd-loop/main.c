@@ -26,7 +26,6 @@ static const Chapter CHAPTER = {
     "ch04", "Chapter 04: gradient descent, a -= lr * grad, on all the data at every step.",
     FLAGS_TRAINING, 0};
 
-//> ch04_progress
 static void show_progress(const Options *options, const History *history)
 {
     /* Every 10 steps, like the notebook; about ten lines for longer runs. */
@@ -34,9 +33,8 @@ static void show_progress(const Options *options, const History *history)
     say(options, "step   loss      a\n");
     for (size_t step = 0; step < history->epochs; step += every)
         say(options, "%4zu   %.4f    [%.4f, %.4f]\n", step, history->loss[step],
-            history->a[step][0], history->a[step][1]);
+            history->a[2 * step], history->a[2 * step + 1]);
 }
-//< ch04_progress
 
 /* Where training landed, next to the best answer of chapter 03.
  * best: 2, or NULL when the data has no unique least-squares line. */
@@ -83,7 +81,7 @@ static Status draw_loss_curve(const Options *options, const Dataset *data,
 static Status draw_figures(const Options *options, const Dataset *data,
                            const History *history, const double *best, Error *err)
 {
-    const double *a = history->a[history->epochs];
+    const double *a = &history->a[2 * history->epochs];
     char label[80];
     snprintf(label, sizeof label, "after %zu steps: y = %.2f*x1 + %.2f", history->epochs,
              a[0], a[1]);
@@ -97,7 +95,7 @@ static Status draw_figures(const Options *options, const Dataset *data,
     if (status == STATUS_OK)
         status = plot_animation(options->out_dir, "ch04-animation",
                                 "Gradient descent, a -= lr * grad", data,
-                                (const double(*)[2])history->a, history->epochs, err);
+                                history->a, history->epochs, err);
     if (status == STATUS_OK) {
         say_wrote(options, "ch04-fit");
         say_wrote(options, "ch04-loss");

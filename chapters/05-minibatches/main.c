@@ -39,8 +39,8 @@ static void explain_epochs(const Options *options, size_t n, size_t batch)
 {
     size_t per_epoch = iterations_per_epoch(n, batch);
     say(options, "Minibatch SGD on %zu points, batch %zu: each epoch shuffles the points and\n"
-                 "takes one step per batch, so an epoch is %zu iterations",
-        n, batch, per_epoch);
+                 "takes one step per batch, so an epoch is %zu iteration%s",
+        n, batch, per_epoch, per_epoch == 1 ? "" : "s");
     if (n % batch != 0)
         say(options, " (the last batch has %zu points)", n % batch);
     say(options, ";\n%zu epochs are %zu iterations.\n\n", options->epochs,
@@ -48,16 +48,14 @@ static void explain_epochs(const Options *options, size_t n, size_t batch)
 }
 //< ch05_explain
 
-//> ch05_progress
 static void show_progress(const Options *options, const History *history)
 {
     size_t every = history->epochs <= 100 ? 10 : history->epochs / 10;
     say(options, "epoch   loss      a\n");
     for (size_t epoch = 0; epoch < history->epochs; epoch += every)
         say(options, "%5zu   %.4f    [%.4f, %.4f]\n", epoch, history->loss[epoch],
-            history->a[epoch][0], history->a[epoch][1]);
+            history->a[2 * epoch], history->a[2 * epoch + 1]);
 }
-//< ch05_progress
 
 /* Trains from the notebook's starting guess with a fresh, seeded RNG, so every
  * run sees the same shuffles for the same seed. */
@@ -122,7 +120,8 @@ static Status draw_comparison(const Options *options, const History *runs,
 //> ch05_compare
 static Status compare_batch_sizes(const Options *options, const Dataset *data, Error *err)
 {
-    size_t batches[RUNS] = {1, 10, data->n};
+    /* 10 is the chapter's default batch; no batch is larger than the data. */
+    size_t batches[RUNS] = {1, data->n < 10 ? data->n : 10, data->n};
     History runs[RUNS] = {{0}};
     bool diverged[RUNS] = {false};
     Status status = STATUS_OK;
@@ -141,7 +140,7 @@ static Status compare_batch_sizes(const Options *options, const Dataset *data, E
         }
         if (status != STATUS_OK)
             break;
-        const double *a = runs[r].a[options->epochs];
+        const double *a = &runs[r].a[2 * options->epochs];
         say(options, "  %5zu   %10zu   [%.4f, %.4f]    %.4f\n", batches[r],
             runs[r].iterations, a[0], a[1], runs[r].loss[options->epochs]);
     }
@@ -166,7 +165,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = compare_batch_sizes(options, data, err);
     }
     if (status == STATUS_OK)
-        print_final_line(history.a[history.epochs], history.loss[history.epochs]);
+        print_final_line(&history.a[2 * history.epochs], history.loss[history.epochs]);
     history_free(&history);
     return status;
 }
