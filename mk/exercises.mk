@@ -11,11 +11,14 @@
 #
 # Exercise NAME is chapters/NN-…/exercises/NAME.c (the learner's file) with its
 # prototype in NAME.h, its answer in solutions/NAME.c and its Check test in
-# tests/exercises/NAME_test.c. The tests and their runner are the course's own
+# tests/exercises/NAME_test.c; its row in the table of its chapter's
+# exercises/README.md makes it an exercise and sets its place in the report
+# (see tools/exercises.sh). The tests and their runner are the course's own
 # code and are built here by make; the learner's file may not compile yet, so
 # tools/exercises.sh builds it, and reports rather than stops when it fails.
 
-EXERCISE_SOURCES := $(sort $(wildcard chapters/*/exercises/*.c))
+# The exercises, as the tables in the chapters' exercises/README.md list them.
+EXERCISE_SOURCES := $(shell sh tools/exercises.sh list)
 EXERCISE_BUILD := $(BUILD)/exercises
 EXERCISE_TEST_OBJECTS := $(patsubst %.c,$(EXERCISE_BUILD)/tests/%_test.o,$(notdir $(EXERCISE_SOURCES)))
 EXERCISE_RUNNER := $(EXERCISE_BUILD)/runner.o

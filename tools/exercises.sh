@@ -6,15 +6,37 @@
 #   sh tools/exercises.sh report solutions   the same with the reference solutions
 #   sh tools/exercises.sh check              exits 1 unless every solution passes and
 #                                            every untouched starting file fails
+#   sh tools/exercises.sh list               the exercises' files, in the course's order
 #
 # mk/exercises.mk runs it from the top of the repository once the library,
 # each test's object and the runner are built, with BUILD, CC, CFLAGS,
-# LDFLAGS, LDLIBS, CHECK_FLAGS and LIBRARY in the environment. The exercises
-# are built and run side by side, then reported in the course's order.
+# LDFLAGS, LDLIBS, CHECK_FLAGS and LIBRARY in the environment (`list` needs
+# none of them). The exercises are built and run side by side, then reported
+# in the course's order.
+#
+# The one list of the exercises, and of their order, is the table in each
+# chapter's exercises/README.md (which the book copies): exercise NAME is the
+# row that starts "| `NAME.c` |". Another .c file beside them, such as a
+# learner's spare copy, is no exercise; `check` fails if one has a test but
+# no row, or a row names no file.
 
 set -u
 
-EXERCISES=$(ls chapters/*/exercises/*.c 2>/dev/null | sort)
+# The exercise names in the table of chapter directory $1's README, in order.
+listed_in() {
+    sed -n 's/^| `\([^`]*\)\.c` |.*/\1/p' "$1/README.md" 2>/dev/null
+}
+
+# Every exercise's file, chapter by chapter, each chapter in its table's order.
+exercises_in_order() {
+    for dir in chapters/*/exercises; do
+        for name in $(listed_in "$dir"); do
+            [ -f "$dir/$name.c" ] && echo "$dir/$name.c"
+        done
+    done
+}
+
+EXERCISES=$(exercises_in_order)
 TOTAL=$(echo "$EXERCISES" | grep -c .)
 
 # chapters/03-gradients/exercises/grad-a2.c -> ch03/grad-a2
@@ -26,30 +48,101 @@ label_of() {
 # The starting file as shipped: the working copy, unless the learner has
 # edited it since git last recorded it; then git's copy, written to $2.
 starting_file() {
-    if git cat-file -e "HEAD:$1" 2>/dev/null && ! git diff --quiet HEAD -- "$1" 2>/dev/null &&
-        git show "HEAD:$1" >"$2" 2>/dev/null; then
+    if edited "$1" && git show "HEAD:$1" >"$2" 2>/dev/null; then
         echo "$2"
     else
         echo "$1"
     fi
 }
 
+# Whether the file $1 differs from git's last recorded copy of it.
+edited() {
+    git cat-file -e "HEAD:$1" 2>/dev/null && ! git diff --quiet HEAD -- "$1" 2>/dev/null
+}
+
+# Prints a line for each #include of a solution that its starting file lacks:
+# the natural answer must compile without a change to the top of the file.
+# A starting file that differs from git's copy is left out: it may be a
+# learner's work in progress.
+include_problems() {
+    for exercise in $EXERCISES; do
+        edited "$exercise" && continue
+        solution=$(dirname "$exercise")/solutions/$(basename "$exercise")
+        grep '^#include' "$solution" | while read -r line; do
+            grep -qxF "$line" "$exercise" ||
+                echo "  $exercise lacks $line, which its solution uses"
+        done
+    done
+}
+
+# The compiler's first error in the log $1, on one line, the way it starts:
+# "grad-a2.c:27: comparison of integer expressions … [warning -Wsign-compare,
+# counted as an error]" (the course builds with -Werror), followed by gcc's
+# suggestion when it names a missing #include.
+first_compile_problem() {
+    awk '
+        /^[^ :]+:[0-9]+:[0-9]+: (fatal )?error: / {
+            if (problem != "") exit
+            problem = $0
+            next
+        }
+        problem != "" && /^[^ :]+:[0-9]+:[0-9]+: note: include / {
+            sub(/^[^ ]* note: /, "")
+            problem = problem "; note: " $0
+            exit
+        }
+        problem != "" && /^[^ :]+:[0-9]+:[0-9]+: / { exit }
+        END { print problem }
+    ' "$1" | sed -E \
+        -e 's#^([^:]*/)?([^/:]+):([0-9]+):[0-9]+: [a-z ]+: #\2:\3: #' \
+        -e 's/ \[-Werror=([^]]*)\]/ [warning -W\1, counted as an error]/' \
+        -e 's/ \[-Werror,(-W[^]]*)\]/ [warning \1, counted as an error]/'
+}
+
+# The linker's first complaint in the log $1, on one line: a function called
+# but defined nowhere ("undefined reference to 'dot_product'") or defined
+# twice, with the line of the file where the linker knows it (from -g).
+first_link_problem() {
+    problem=$(grep -m 1 -E 'undefined reference to|multiple definition of' "$1" | tr '`' "'")
+    if [ -z "$problem" ]; then # something else: its first line, without ld's name
+        grep -v -e 'in function' -e '^collect2' "$1" | sed -n -E 's#^[^ ]*ld: ##; 1p'
+        return
+    fi
+    name=$(echo "$problem" | sed -E "s/.*(reference to|definition of) ('[A-Za-z0-9_]+').*/\2/")
+    # "path/file.c:12: undefined reference …", or "…; path/file.c:12: first
+    # defined here"; without -g the place is "(.text+0x1c)", and is left out.
+    where=$(echo "$problem" | sed -n -E \
+        -e 's#^(.*/)?([^/: ]+\.c):([0-9]+): undefined reference.*#\2:\3: #p' \
+        -e 's#.*; ([^ ]*:)?(.*/)?([^/: ]+\.c):([0-9]+): first defined here.*#\3:\4: #p')
+    case $problem in
+        *"undefined reference"*)
+            echo "${where}undefined reference to $name, which neither your file nor the" \
+                "library defines" ;;
+        *)
+            echo "${where}multiple definition of $name, which the library or the test" \
+                "defines too: rename yours, or make it static" ;;
+    esac
+}
+
 # Builds the file $1 as exercise $2 into directory $3 and runs its test,
 # which prints the "solved" or "not yet" line. Returns 0 when solved, 1 when
-# not yet, 2 when the file does not compile or link.
+# not yet, 2 when the file does not compile or link. The compiler speaks
+# plain English (LC_ALL=C), so that its messages can be picked out.
 try_exercise() {
     source=$1 exercise=$2 out=$3
     name=$(basename "$exercise" .c) label=$(label_of "$exercise")
     log=$out/$name.log
-    if ! $CC $CFLAGS -Icode -I"$(dirname "$exercise")" -c "$source" -o "$out/$name.o" \
-        >"$log" 2>&1; then
-        echo "  not yet  $label — does not compile (see $log)"
+    if ! LC_ALL=C $CC $CFLAGS -Icode -I"$(dirname "$exercise")" -c "$source" \
+        -o "$out/$name.o" >"$log" 2>&1; then
+        problem=$(first_compile_problem "$log")
+        echo "  not yet  $label — does not compile${problem:+: $problem} (see $log)"
         return 2
     fi
-    if ! $CC $CFLAGS $LDFLAGS "$out/$name.o" "$BUILD/exercises/tests/${name}_test.o" \
+    if ! LC_ALL=C $CC $CFLAGS $LDFLAGS "$out/$name.o" "$BUILD/exercises/tests/${name}_test.o" \
         "$BUILD/exercises/runner.o" "$LIBRARY" $CHECK_FLAGS $LDLIBS -o "$out/$name" \
         >>"$log" 2>&1; then
-        echo "  not yet  $label — does not link (see $log)"
+        problem=$(first_link_problem "$log")
+        echo "  not yet  $label — does not link${problem:+: $problem} (see $log)"
         return 2
     fi
     verdict=$("$out/$name")
@@ -108,10 +201,42 @@ report() {
     exit 0 # a progress report, never a failed build
 }
 
+# Prints a line for every row of a chapter's README table that names no
+# file, and every file with a test that no table names.
+table_problems() {
+    for dir in chapters/*/exercises; do
+        [ -d "$dir" ] || continue
+        listed=$(listed_in "$dir")
+        for name in $listed; do
+            [ -f "$dir/$name.c" ] || echo "  $dir/README.md lists $name.c, which does not exist"
+        done
+        for file in "$dir"/*.c; do
+            name=$(basename "$file" .c)
+            [ -f "tests/exercises/${name}_test.c" ] || continue
+            echo "$listed" | grep -qx "$name" ||
+                echo "  $file has a test but no row in the table of $dir/README.md"
+        done
+    done
+}
+
 check() {
+    rm -f "$BUILD"/exercises/starting/*.c # git's copies from the last check
     try_all solutions
     try_all starting
     ok=true
+
+    problems=$(table_problems)
+    if [ -n "$problems" ]; then
+        echo "$problems"
+        echo "exercises-check: each chapter's exercises/README.md must list its exercises"
+        ok=false
+    fi
+    problems=$(include_problems)
+    if [ -n "$problems" ]; then
+        echo "$problems"
+        echo "exercises-check: a starting file must include every header its solution does"
+        ok=false
+    fi
 
     passed=$(count_status solutions 0)
     print_lines solutions 0 | sed 's/^  not yet  /  solution fails  /'
@@ -136,9 +261,9 @@ check() {
     $ok
 }
 
-rm -f "$BUILD"/exercises/starting/*.c
 case ${1:-} in
     report) report "${2:-learner}" ;;
     check) check ;;
-    *) echo "usage: sh tools/exercises.sh report learner|solutions | check" >&2; exit 2 ;;
+    list) echo "$EXERCISES" ;;
+    *) echo "usage: sh tools/exercises.sh report learner|solutions | check | list" >&2; exit 2 ;;
 esac

@@ -4,7 +4,7 @@
  * The matrix is copied numbers and ones, so it must be exact. With it, the
  * library's predict() and a = (3, 2) must give the line 3*x1 + 2, worked
  * by hand for binary fractions (exact in a double). The output starts as
- * NaN, so an entry never written fails.
+ * the unwritten NaN (exercise_test.h), so an entry never written fails.
  */
 #include "design-matrix.h"
 #include "exercise_test.h"
@@ -17,8 +17,7 @@ static const double X1[N] = {0.5, -1.0, 2.0};
 
 static void build(double x[2 * N])
 {
-    for (size_t k = 0; k < 2 * N; k++)
-        x[k] = NAN;
+    fill_unwritten(x, 2 * N);
     design_matrix(X1, N, x);
 }
 
@@ -27,7 +26,7 @@ START_TEST(the_first_column_is_x1)
     double x[2 * N];
     build(x);
     for (size_t i = 0; i < N; i++)
-        assert_near(x[2 * i], X1[i], 0.0, "x[2*i], the x1 of row i");
+        assert_near(x[2 * i], X1[i], 0.0, "x[%zu], the x1 of row %zu,", 2 * i, i);
 }
 END_TEST
 
@@ -36,7 +35,7 @@ START_TEST(the_second_column_is_all_ones)
     double x[2 * N];
     build(x);
     for (size_t i = 0; i < N; i++)
-        assert_near(x[2 * i + 1], 1.0, 0.0, "x[2*i + 1], the x2 of row i");
+        assert_near(x[2 * i + 1], 1.0, 0.0, "x[%zu], the x2 of row %zu,", 2 * i + 1, i);
 }
 END_TEST
 
@@ -48,7 +47,9 @@ START_TEST(x_times_a_is_the_line)
     build(x);
     predict(x, N, a, y_hat);
     for (size_t i = 0; i < N; i++)
-        assert_near(y_hat[i], expected[i], 0.0, "(X a)[i] with a = (3, 2)");
+        assert_near(y_hat[i], expected[i], 0.0,
+                    "the library's predict() with your X and a = (3, 2), for x1 = %g,",
+                    X1[i]);
 }
 END_TEST
 
@@ -56,7 +57,7 @@ START_TEST(no_points_write_nothing)
 {
     double x[2] = {42.0, 42.0};
     design_matrix(X1, 0, x);
-    assert_near(x[0], 42.0, 0.0, "x[0] after building 0 rows (untouched)");
+    assert_near(x[0], 42.0, 0.0, "x[0], which building 0 rows must leave alone,");
 }
 END_TEST
 

@@ -36,14 +36,15 @@ START_TEST(only_the_first_k_numbers_are_read)
 {
     /* A NaN past the end would poison the sum if it were read. */
     const double u[3] = {1, 2, NAN}, v[3] = {3, 4, NAN};
-    assert_near(dot_product(u, v, 2), 11.0, 0.0, "dot_product([1,2,NaN], [3,4,NaN], 2)");
+    assert_near(dot_product(u, v, 2), 11.0, 0.0,
+                "dot_product([1,2,NaN], [3,4,NaN], 2), which must read 2 numbers of each,");
 }
 END_TEST
 
 START_TEST(no_numbers_give_zero)
 {
     const double u[1] = {NAN}, v[1] = {NAN};
-    assert_near(dot_product(u, v, 0), 0.0, 0.0, "dot_product(u, v, 0)");
+    assert_near(dot_product(u, v, 0), 0.0, 0.0, "dot_product(u, v, 0), a sum of no products,");
 }
 END_TEST
 

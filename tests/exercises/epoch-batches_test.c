@@ -8,8 +8,6 @@
  * The order is (3i + 1) mod n: a shuffled-looking permutation, since 3 and
  * these n share no factor.
  */
-#include <stdbool.h>
-
 #include "epoch-batches.h"
 #include "exercise_test.h"
 
@@ -25,25 +23,38 @@ typedef struct {
     size_t batches;               /* how many visits */
     size_t sizes[MAX_BATCHES];    /* the size of each (the first MAX_BATCHES) */
     size_t times_seen[MAX_N];     /* per row number */
-    bool not_the_next_slice;      /* some batch was not order[next … next + m − 1] */
+    size_t first_wrong;           /* the first batch not order[next … next + m − 1] */
+    size_t wrong_start;           /* where in order it should have started */
 } Record;
+
+#define NONE SIZE_MAX /* first_wrong while every batch is right */
+
+/* Notes that batch number record->batches is not the next slice of order. */
+static void note_wrong_batch(Record *record)
+{
+    if (record->first_wrong == NONE) {
+        record->first_wrong = record->batches;
+        record->wrong_start = record->next;
+    }
+}
 
 static void record_batch(const size_t *rows, size_t m, void *context)
 {
     Record *record = context;
     if (record->batches < MAX_BATCHES)
         record->sizes[record->batches] = m;
-    record->batches++;
     if (m > record->n - record->next) { /* runs past the end: read nothing */
-        record->not_the_next_slice = true;
+        note_wrong_batch(record);
+        record->batches++;
         return;
     }
     for (size_t k = 0; k < m; k++) {
         if (rows[k] != record->order[record->next + k])
-            record->not_the_next_slice = true;
+            note_wrong_batch(record);
         if (rows[k] < record->n)
             record->times_seen[rows[k]]++;
     }
+    record->batches++;
     record->next += m;
 }
 
@@ -53,25 +64,29 @@ static void check_epoch(size_t n, size_t b)
     size_t order[MAX_N];
     for (size_t i = 0; i < n; i++)
         order[i] = (3 * i + 1) % n;
-    Record record = {.order = order, .n = n};
+    Record record = {.order = order, .n = n, .first_wrong = NONE};
 
     size_t returned = for_each_batch(order, n, b, record_batch, &record);
 
     size_t expected = (n + b - 1) / b; /* ceil(n / b) */
-    ck_assert_msg(record.batches == expected, "n = %zu, batch %zu: visit was called %zu "
-                  "times, expected %zu batches", n, b, record.batches, expected);
-    ck_assert_msg(returned == expected, "n = %zu, batch %zu: returned %zu, expected %zu",
-                  n, b, returned, expected);
+    ck_assert_msg(record.batches == expected, "cutting %zu rows into batches of %zu: visit "
+                  "was called %zu times, expected %zu (once per batch)",
+                  n, b, record.batches, expected);
+    ck_assert_msg(returned == expected, "cutting %zu rows into batches of %zu: returned %zu, "
+                  "expected %zu (the number of batches)", n, b, returned, expected);
     for (size_t k = 0; k < expected; k++) {
         size_t size = k + 1 < expected ? b : n - (expected - 1) * b;
-        ck_assert_msg(record.sizes[k] == size, "n = %zu, batch %zu: batch %zu has %zu "
-                      "rows, expected %zu", n, b, k, record.sizes[k], size);
+        ck_assert_msg(record.sizes[k] == size, "cutting %zu rows into batches of %zu: "
+                      "batch %zu of %zu has %zu rows, expected %zu",
+                      n, b, k + 1, expected, record.sizes[k], size);
     }
-    ck_assert_msg(!record.not_the_next_slice, "n = %zu, batch %zu: a batch was not the "
-                  "next rows of order", n, b);
+    ck_assert_msg(record.first_wrong == NONE, "cutting %zu rows into batches of %zu: "
+                  "batch %zu of %zu is not the next rows of order (it should start at "
+                  "&order[%zu])", n, b, record.first_wrong + 1, expected, record.wrong_start);
     for (size_t row = 0; row < n; row++)
-        ck_assert_msg(record.times_seen[row] == 1, "n = %zu, batch %zu: row %zu was "
-                      "visited %zu times, expected once", n, b, row, record.times_seen[row]);
+        ck_assert_msg(record.times_seen[row] == 1, "cutting %zu rows into batches of %zu: "
+                      "row %zu was in %zu batches, expected exactly 1",
+                      n, b, row, record.times_seen[row]);
 }
 
 START_TEST(the_last_batch_keeps_the_rows_left_over)

@@ -46,21 +46,23 @@ static double course_loss(const double *a, const void *context)
 START_TEST(the_cube_has_a_known_error_of_h_squared)
 {
     const double h = 1e-3;
-    double a[1] = {1.0}, grad[1] = {NAN};
+    double a[1] = {1.0}, grad[1];
+    fill_unwritten(grad, 1);
     central_difference(cube, NULL, a, 1, h, grad);
-    assert_near(grad[0], 3.0 + h * h, 1e-9, "the central difference of a^3 at a = 1");
+    assert_near(grad[0], 3.0 + h * h, 1e-9, "grad[0] of a^3 at a = 1 with h = %g", h);
 }
 END_TEST
 
 START_TEST(a_quadratic_comes_out_exact_in_every_direction)
 {
     const Quadratic q = {{1.0, 2.0, 1.0, -3.0}};
-    double a[3] = {1.0, -2.0, 0.5}, grad[3] = {NAN, NAN, NAN};
+    double a[3] = {1.0, -2.0, 0.5}, grad[3];
     const double expected[3] = {2.5, -8.0, -2.0}; /* (2 + 0.5, 4*(-2), 1 - 3) */
+    fill_unwritten(grad, 3);
     central_difference(quadratic, &q, a, 3, 1e-3, grad);
     for (size_t j = 0; j < 3; j++)
         assert_near(grad[j], expected[j], 1e-9,
-                    "grad[j] of a0^2 + 2 a1^2 + a0 a2 - 3 a2 at (1, -2, 0.5)");
+                    "grad[%zu] of a0^2 + 2 a1^2 + a0 a2 - 3 a2 at a = (1, -2, 0.5)", j);
 }
 END_TEST
 
@@ -72,7 +74,8 @@ START_TEST(a_is_given_back_exactly)
     double a[3] = {0.3, 0.7, 0.1}, grad[3];
     central_difference(quadratic, &q, a, 3, 0.1, grad);
     for (size_t j = 0; j < 3; j++)
-        assert_near(a[j], original[j], 0.0, "a[j] after the call (save it, then restore it)");
+        assert_near(a[j], original[j], 0.0,
+                    "a[%zu] on return, which must be exactly what was given,", j);
 }
 END_TEST
 
@@ -80,12 +83,15 @@ START_TEST(agrees_with_the_library_on_the_course_loss)
 {
     Dataset data = notebook_data(100, 42);
     const double h = 1e-5;
-    double a[2] = {-1.0, 1.0}, grad[2] = {NAN, NAN}, library[2];
+    double a[2] = {-1.0, 1.0}, grad[2], library[2];
+    fill_unwritten(grad, 2);
     central_difference(course_loss, &data, a, 2, h, grad);
     gradient_numeric(data.x, data.y, data.n, a, h, library);
     for (size_t j = 0; j < 2; j++)
         assert_near(grad[j], library[j], 1e-9,
-                    "grad[j] of the course's loss, next to gradient_numeric()");
+                    "grad[%zu] of the course's loss at a = (-1, 1) on the notebook's data "
+                    "(compared with the library's gradient_numeric())",
+                    j);
     data_free(&data);
 }
 END_TEST

@@ -42,7 +42,9 @@ START_TEST(agrees_with_finite_differences_on_the_notebook_data)
         double numeric[2];
         gradient_numeric(data.x, data.y, data.n, guesses[g], 1e-4, numeric);
         assert_near(grad_a2(data.x, data.y, data.n, guesses[g]), numeric[1], 1e-7,
-                    "dL/da2 on the notebook's data, next to gradient_numeric()");
+                    "dL/da2 at a = (%g, %g) on the notebook's data (compared with "
+                    "the library's gradient_numeric())",
+                    guesses[g][0], guesses[g][1]);
     }
     data_free(&data);
 }

@@ -17,21 +17,20 @@
 
 const char *const EXERCISE_NAME = "ch03/mae-gradient";
 
-static void fill_nan(double grad[2])
-{
-    grad[0] = grad[1] = NAN;
-}
-
 START_TEST(three_points_worked_by_hand)
 {
     /* Points (x1, y): (0, 1), (1, 2), (-1, 0) and a = (0, 0): misses -1, -2, 0,
      * signs -1, -1, 0: grad = (-(0, 1) - (1, 1) + 0) / 3 = (-1/3, -2/3). */
     const double x[3 * 2] = {0, 1, 1, 1, -1, 1}, y[3] = {1, 2, 0}, a[2] = {0, 0};
+    const double expected[2] = {-1.0 / 3.0, -2.0 / 3.0};
     double grad[2];
-    fill_nan(grad);
+    fill_unwritten(grad, 2);
     mae_gradient(x, y, 3, a, grad);
-    assert_near(grad[0], -1.0 / 3.0, 1e-12, "grad[0] at a = (0, 0)");
-    assert_near(grad[1], -2.0 / 3.0, 1e-12, "grad[1] at a = (0, 0)");
+    for (int j = 0; j < 2; j++)
+        assert_near(grad[j], expected[j], 1e-12,
+                    "grad[%d] at a = (0, 0) on the points (0, 1), (1, 2), (-1, 0), whose "
+                    "misses are -1, -2 and exactly 0 (sign(0) is 0),",
+                    j);
 }
 END_TEST
 
@@ -45,10 +44,12 @@ START_TEST(far_or_near_every_point_pulls_the_same)
      * and grad = the mean row = ((0.5 - 1 + 0.25) / 3, 1) = (-1/12, 1). */
     const double a[2] = {0.0, 10.0};
     double grad[2];
-    fill_nan(grad);
+    fill_unwritten(grad, 2);
     mae_gradient(LINE_X, LINE_Y, 3, a, grad);
-    assert_near(grad[0], -1.0 / 12.0, 1e-12, "grad[0] at a = (0, 10), all misses positive");
-    assert_near(grad[1], 1.0, 1e-12, "grad[1] at a = (0, 10), all misses positive");
+    assert_near(grad[0], -1.0 / 12.0, 1e-12,
+                "grad[0] at a = (0, 10), where every miss is positive (every sign +1),");
+    assert_near(grad[1], 1.0, 1e-12,
+                "grad[1] at a = (0, 10), where every miss is positive (every sign +1),");
 }
 END_TEST
 
@@ -57,10 +58,13 @@ START_TEST(a_perfect_fit_has_a_zero_subgradient)
     /* Every miss is exactly 0 and sign(0) = 0. */
     const double a[2] = {3.0, 2.0};
     double grad[2];
-    fill_nan(grad);
+    fill_unwritten(grad, 2);
     mae_gradient(LINE_X, LINE_Y, 3, a, grad);
-    assert_near(grad[0], 0.0, 0.0, "grad[0] at the perfect fit a = (3, 2)");
-    assert_near(grad[1], 0.0, 0.0, "grad[1] at the perfect fit a = (3, 2)");
+    for (int j = 0; j < 2; j++)
+        assert_near(grad[j], 0.0, 0.0,
+                    "grad[%d] at the perfect fit a = (3, 2), where every miss is exactly 0 "
+                    "(and sign(0) is 0),",
+                    j);
 }
 END_TEST
 
@@ -91,9 +95,9 @@ START_TEST(agrees_with_finite_differences_on_the_notebook_data)
     for (size_t g = 0; g < 3; g++) {
         /* |x1|, x2 <= 1, so moving one coefficient by h moves each miss by <= h. */
         ck_assert_msg(smallest_miss(&data, guesses[g]) > 2.0 * h,
-                      "test setup: a miss within h of a corner");
+                      "the test itself is wrong: a miss is within h of a corner");
         double grad[2];
-        fill_nan(grad);
+        fill_unwritten(grad, 2);
         mae_gradient(data.x, data.y, data.n, guesses[g], grad);
         for (int j = 0; j < 2; j++) {
             double up[2] = {guesses[g][0], guesses[g][1]};
@@ -102,7 +106,9 @@ START_TEST(agrees_with_finite_differences_on_the_notebook_data)
             down[j] -= h;
             double numeric = (mae_of(&data, up) - mae_of(&data, down)) / (2.0 * h);
             assert_near(grad[j], numeric, 1e-7,
-                        "grad[j] on the notebook's data, next to finite differences");
+                        "grad[%d] at a = (%g, %g) on the notebook's data (compared with "
+                        "finite differences of the MAE)",
+                        j, guesses[g][0], guesses[g][1]);
         }
     }
     data_free(&data);

@@ -31,15 +31,15 @@ START_TEST(two_steps_worked_by_hand)
      *         a = (0.4, 0.2) + 0.1 (6.8, 3.4) = (1.08, 0.54) */
     double a[2] = {0.0, 0.0}, v[2] = {0.0, 0.0};
     momentum_step(X, Y, 2, a, v, 0.1, 0.9);
-    assert_near(v[0], -4.0, 1e-12, "velocity[0] after step 1");
-    assert_near(v[1], -2.0, 1e-12, "velocity[1] after step 1");
-    assert_near(a[0], 0.4, 1e-12, "a[0] after step 1");
-    assert_near(a[1], 0.2, 1e-12, "a[1] after step 1");
+    assert_near(v[0], -4.0, 1e-12, "velocity[0] after step 1 (lr = 0.1, beta = 0.9)");
+    assert_near(v[1], -2.0, 1e-12, "velocity[1] after step 1 (lr = 0.1, beta = 0.9)");
+    assert_near(a[0], 0.4, 1e-12, "a[0] after step 1 (lr = 0.1, beta = 0.9)");
+    assert_near(a[1], 0.2, 1e-12, "a[1] after step 1 (lr = 0.1, beta = 0.9)");
     momentum_step(X, Y, 2, a, v, 0.1, 0.9);
-    assert_near(v[0], -6.8, 1e-12, "velocity[0] after step 2");
-    assert_near(v[1], -3.4, 1e-12, "velocity[1] after step 2");
-    assert_near(a[0], 1.08, 1e-12, "a[0] after step 2");
-    assert_near(a[1], 0.54, 1e-12, "a[1] after step 2");
+    assert_near(v[0], -6.8, 1e-12, "velocity[0] after step 2 (lr = 0.1, beta = 0.9)");
+    assert_near(v[1], -3.4, 1e-12, "velocity[1] after step 2 (lr = 0.1, beta = 0.9)");
+    assert_near(a[0], 1.08, 1e-12, "a[0] after step 2 (lr = 0.1, beta = 0.9)");
+    assert_near(a[1], 0.54, 1e-12, "a[1] after step 2 (lr = 0.1, beta = 0.9)");
 }
 END_TEST
 
@@ -52,7 +52,8 @@ static void follow_the_recurrence(double lr, double beta)
     momentum_step(X, Y, 2, a, v, lr, beta);
     for (int j = 0; j < 2; j++) {
         e_now[j] = (1.0 - 2.0 * lr) * e_before[j]; /* e_1 */
-        assert_near(a[j], A_STAR[j] + e_now[j], 1e-10, "a[j] after step 1");
+        assert_near(a[j], A_STAR[j] + e_now[j], 1e-10,
+                    "a[%d] after step 1 (lr = %g, beta = %g)", j, lr, beta);
     }
     for (int t = 2; t <= 30; t++) {
         momentum_step(X, Y, 2, a, v, lr, beta);
@@ -61,7 +62,7 @@ static void follow_the_recurrence(double lr, double beta)
             e_before[j] = e_now[j];
             e_now[j] = e_next;
             assert_near(a[j], A_STAR[j] + e_now[j], 1e-10,
-                        "a[j] after t steps, next to the recurrence");
+                        "a[%d] after step %d (lr = %g, beta = %g)", j, t, lr, beta);
         }
     }
 }
@@ -81,10 +82,11 @@ START_TEST(no_momentum_is_plain_gradient_descent)
         momentum_step(data.x, data.y, data.n, mine, v, 0.1, 0.0);
         sgd_update(data.x, data.y, data.n, library, 0.1);
     }
-    assert_near(mine[0], library[0], 1e-12, "a[0] after 5 steps with beta = 0, next to "
-                "sgd_update()");
-    assert_near(mine[1], library[1], 1e-12, "a[1] after 5 steps with beta = 0, next to "
-                "sgd_update()");
+    for (int j = 0; j < 2; j++)
+        assert_near(mine[j], library[j], 1e-12,
+                    "a[%d] after 5 steps with beta = 0, plain gradient descent (compared "
+                    "with the library's sgd_update())",
+                    j);
     data_free(&data);
 }
 END_TEST

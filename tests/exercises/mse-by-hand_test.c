@@ -48,7 +48,8 @@ START_TEST(agrees_with_the_library_on_the_notebook_data)
     const double a[2] = {-1.0, 1.0};
     double expected = loss_of(data.x, data.y, data.n, a);
     assert_near(mse_by_hand(data.x, data.y, data.n, a), expected, 1e-12 * expected,
-                "the MSE of a = (-1, 1) on the notebook's data, next to loss_of()");
+                "the MSE of a = (-1, 1) on the notebook's data (compared with the "
+                "library's loss_of())");
     data_free(&data);
 }
 END_TEST

@@ -5,7 +5,8 @@
  * exact in a double, so they ask for exact equality. On the chapters' data,
  * k = 2 is compared with the library's predict() (tested in tests/), which
  * may add in another order: within 1e-12, far below any indexing mistake.
- * Outputs start as NaN, so a prediction never written fails.
+ * Outputs start as the unwritten NaN (exercise_test.h), so a prediction
+ * never written fails.
  */
 #include <stdlib.h>
 
@@ -20,10 +21,11 @@ START_TEST(three_columns_worked_by_hand)
     /* X = [1 2 3; 4 5 6], a = (2, -1, 0.5):
      * row 0: 2 - 2 + 1.5 = 1.5,  row 1: 8 - 5 + 3 = 6 */
     const double x[2 * 3] = {1, 2, 3, 4, 5, 6}, a[3] = {2, -1, 0.5};
-    double y_hat[2] = {NAN, NAN};
+    double y_hat[2];
+    fill_unwritten(y_hat, 2);
     predict_rows(x, 2, 3, a, y_hat);
-    assert_near(y_hat[0], 1.5, 0.0, "y_hat[0] for X = [1 2 3; 4 5 6], a = (2, -1, 0.5)");
-    assert_near(y_hat[1], 6.0, 0.0, "y_hat[1] for X = [1 2 3; 4 5 6], a = (2, -1, 0.5)");
+    assert_near(y_hat[0], 1.5, 0.0, "y_hat[0] for X = [1 2 3; 4 5 6] and a = (2, -1, 0.5)");
+    assert_near(y_hat[1], 6.0, 0.0, "y_hat[1] for X = [1 2 3; 4 5 6] and a = (2, -1, 0.5)");
 }
 END_TEST
 
@@ -32,10 +34,12 @@ START_TEST(the_line_through_three_points)
     /* Rows (x1, 1) and a = (3, 2): y_hat = 3*x1 + 2. */
     const double x[3 * 2] = {0.5, 1, -1, 1, 0, 1}, a[2] = {3, 2};
     const double expected[3] = {3.5, -1.0, 2.0};
-    double y_hat[3] = {NAN, NAN, NAN};
+    double y_hat[3];
+    fill_unwritten(y_hat, 3);
     predict_rows(x, 3, 2, a, y_hat);
     for (size_t i = 0; i < 3; i++)
-        assert_near(y_hat[i], expected[i], 0.0, "y_hat[i] = 3*x1 + 2 for x1 = 0.5, -1, 0");
+        assert_near(y_hat[i], expected[i], 0.0, "y_hat[%zu], 3*x1 + 2 for x1 = %g,", i,
+                    x[2 * i]);
 }
 END_TEST
 
@@ -43,10 +47,11 @@ START_TEST(one_column_scales_it)
 {
     const double x[4] = {1, -2, 0.25, 8}, a[1] = {4};
     const double expected[4] = {4, -8, 1, 32};
-    double y_hat[4] = {NAN, NAN, NAN, NAN};
+    double y_hat[4];
+    fill_unwritten(y_hat, 4);
     predict_rows(x, 4, 1, a, y_hat);
     for (size_t i = 0; i < 4; i++)
-        assert_near(y_hat[i], expected[i], 0.0, "y_hat[i] with k = 1, a = (4)");
+        assert_near(y_hat[i], expected[i], 0.0, "y_hat[%zu] for k = 1, 4 * %g,", i, x[i]);
 }
 END_TEST
 
@@ -57,12 +62,14 @@ START_TEST(agrees_with_the_library_on_the_notebook_data)
     double *mine = malloc(data.n * sizeof *mine);
     double *library = malloc(data.n * sizeof *library);
     ck_assert(mine != NULL && library != NULL);
-    for (size_t i = 0; i < data.n; i++)
-        mine[i] = NAN;
+    fill_unwritten(mine, data.n);
     predict_rows(data.x, data.n, 2, a, mine);
     predict(data.x, data.n, a, library);
     for (size_t i = 0; i < data.n; i++)
-        assert_near(mine[i], library[i], 1e-12, "y_hat[i] next to the library's predict()");
+        assert_near(mine[i], library[i], 1e-12,
+                    "y_hat[%zu] on the notebook's data with a = (-1, 1) (compared with "
+                    "the library's predict())",
+                    i);
     free(mine);
     free(library);
     data_free(&data);
@@ -74,7 +81,7 @@ START_TEST(no_rows_write_nothing)
     const double x[1] = {NAN}, a[2] = {3, 2};
     double y_hat[1] = {42.0};
     predict_rows(x, 0, 2, a, y_hat);
-    assert_near(y_hat[0], 42.0, 0.0, "y_hat[0] after predicting 0 rows (untouched)");
+    assert_near(y_hat[0], 42.0, 0.0, "y_hat[0], which predicting 0 rows must leave alone,");
 }
 END_TEST
 

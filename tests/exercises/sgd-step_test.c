@@ -26,8 +26,8 @@ START_TEST(one_step_worked_by_hand)
     /* a = (0, 0): grad = 2((0, 0) − (2, 1)) = (-4, -2); a − 0.1 grad = (0.4, 0.2) */
     double a[2] = {0.0, 0.0};
     sgd_step(X, Y, 2, a, 0.1);
-    assert_near(a[0], 0.4, 1e-12, "a[0] after one step from (0, 0), lr = 0.1");
-    assert_near(a[1], 0.2, 1e-12, "a[1] after one step from (0, 0), lr = 0.1");
+    assert_near(a[0], 0.4, 1e-12, "a[0] after one step from a = (0, 0) with lr = 0.1");
+    assert_near(a[1], 0.2, 1e-12, "a[1] after one step from a = (0, 0) with lr = 0.1");
 }
 END_TEST
 
@@ -38,8 +38,10 @@ START_TEST(ten_steps_follow_the_closed_form)
     for (int t = 0; t < 10; t++)
         sgd_step(X, Y, 2, a, lr);
     double shrink = pow(1.0 - 2.0 * lr, 10); /* (a − a*) shrinks by 0.8 per step */
-    assert_near(a[0], A_STAR[0] * (1.0 - shrink), 1e-12, "a[0] after 10 steps, lr = 0.1");
-    assert_near(a[1], A_STAR[1] * (1.0 - shrink), 1e-12, "a[1] after 10 steps, lr = 0.1");
+    assert_near(a[0], A_STAR[0] * (1.0 - shrink), 1e-12,
+                "a[0] after 10 steps from a = (0, 0) with lr = 0.1");
+    assert_near(a[1], A_STAR[1] * (1.0 - shrink), 1e-12,
+                "a[1] after 10 steps from a = (0, 0) with lr = 0.1");
 }
 END_TEST
 
@@ -47,8 +49,8 @@ START_TEST(a_learning_rate_of_zero_stays_put)
 {
     double a[2] = {-1.0, 1.0};
     sgd_step(X, Y, 2, a, 0.0);
-    assert_near(a[0], -1.0, 0.0, "a[0] after a step with lr = 0");
-    assert_near(a[1], 1.0, 0.0, "a[1] after a step with lr = 0");
+    assert_near(a[0], -1.0, 0.0, "a[0] after a step with lr = 0, which must not move it,");
+    assert_near(a[1], 1.0, 0.0, "a[1] after a step with lr = 0, which must not move it,");
 }
 END_TEST
 
@@ -57,8 +59,9 @@ START_TEST(the_bottom_of_the_bowl_stays_put)
     /* At a* every miss is exactly 0, so is the gradient. */
     double a[2] = {A_STAR[0], A_STAR[1]};
     sgd_step(X, Y, 2, a, 0.1);
-    assert_near(a[0], A_STAR[0], 0.0, "a[0] after a step from the exact fit");
-    assert_near(a[1], A_STAR[1], 0.0, "a[1] after a step from the exact fit");
+    for (int j = 0; j < 2; j++)
+        assert_near(a[j], A_STAR[j], 0.0,
+                    "a[%d] after a step from the exact fit (2, 1), where the gradient is 0,", j);
 }
 END_TEST
 
@@ -68,8 +71,11 @@ START_TEST(agrees_with_the_library_on_the_notebook_data)
     double mine[2] = {-1.0, 1.0}, library[2] = {-1.0, 1.0};
     sgd_step(data.x, data.y, data.n, mine, 0.1);
     sgd_update(data.x, data.y, data.n, library, 0.1);
-    assert_near(mine[0], library[0], 1e-12, "a[0] after one step, next to sgd_update()");
-    assert_near(mine[1], library[1], 1e-12, "a[1] after one step, next to sgd_update()");
+    for (int j = 0; j < 2; j++)
+        assert_near(mine[j], library[j], 1e-12,
+                    "a[%d] after one step from a = (-1, 1) on the notebook's data (compared "
+                    "with the library's sgd_update())",
+                    j);
     data_free(&data);
 }
 END_TEST

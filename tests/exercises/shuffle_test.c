@@ -48,6 +48,13 @@ static double five_sigma(double trials, double p)
     return 5.0 * sqrt(trials * p * (1.0 - p));
 }
 
+/* Whether a count of T trials that each hit with probability p is within
+ * five standard deviations of T p, what a fair shuffle gives. */
+static bool fair_count(size_t count, double trials, double p)
+{
+    return fabs((double)count - trials * p) <= five_sigma(trials, p);
+}
+
 START_TEST(the_same_items_come_back)
 {
     for (uint64_t seed = 1; seed <= 20; seed++) {
@@ -84,14 +91,17 @@ START_TEST(every_order_of_three_is_equally_likely)
         size_t items[3];
         fill_in_order(items, 3);
         fisher_yates_shuffle(&rng, items, 3);
-        ck_assert_msg(is_permutation(items, 3), "a shuffle of 0, 1, 2 lost an item");
+        ck_assert_msg(is_permutation(items, 3), "a shuffle of 0, 1, 2 gave %zu, %zu, %zu: "
+                      "some item is missing or doubled", items[0], items[1], items[2]);
         count[items[0]][items[1]][items[2]]++;
     }
     for (size_t k = 0; k < 6; k++) {
         const size_t *o = orders[k];
-        assert_near((double)count[o[0]][o[1]][o[2]], TRIALS / 6.0,
-                    five_sigma(TRIALS, 1.0 / 6.0),
-                    "times one order of 0, 1, 2 came out in 60000 shuffles");
+        size_t times = count[o[0]][o[1]][o[2]];
+        ck_assert_msg(fair_count(times, TRIALS, 1.0 / 6.0), "the order %zu, %zu, %zu came "
+                      "out %zu times in %d shuffles of 0, 1, 2; a fair shuffle gives "
+                      "%.0f ± %.0f", o[0], o[1], o[2], times, TRIALS, TRIALS / 6.0,
+                      five_sigma(TRIALS, 1.0 / 6.0));
     }
 }
 END_TEST
@@ -105,15 +115,18 @@ START_TEST(every_item_is_equally_likely_in_every_place)
         size_t items[N];
         fill_in_order(items, N);
         fisher_yates_shuffle(&rng, items, N);
-        ck_assert_msg(is_permutation(items, N), "a shuffle of 0 … 4 lost an item");
+        ck_assert_msg(is_permutation(items, N), "a shuffle of 0 … 4 gave %zu, %zu, %zu, "
+                      "%zu, %zu: some item is missing or doubled",
+                      items[0], items[1], items[2], items[3], items[4]);
         for (size_t position = 0; position < N; position++)
             count[position][items[position]]++;
     }
     for (size_t position = 0; position < N; position++)
         for (size_t item = 0; item < N; item++)
-            assert_near((double)count[position][item], (double)TRIALS / N,
-                        five_sigma(TRIALS, 1.0 / N),
-                        "times an item landed in a position in 50000 shuffles of 5");
+            ck_assert_msg(fair_count(count[position][item], TRIALS, 1.0 / N), "item %zu "
+                          "landed in position %zu in %zu of %d shuffles of 0 … 4; a fair "
+                          "shuffle gives %.0f ± %.0f", item, position, count[position][item],
+                          TRIALS, (double)TRIALS / N, five_sigma(TRIALS, 1.0 / N));
 }
 END_TEST
 

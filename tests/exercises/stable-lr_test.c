@@ -24,7 +24,7 @@ START_TEST(equal_curvatures_worked_by_hand)
 {
     /* XᵀX = diag(2, 2), H = (2/2) XᵀX = diag(2, 2): λmax = 2, bound 1 */
     const double x[2 * 2] = {1, 1, -1, 1};
-    assert_near(stable_learning_rate(x, 2), 1.0, 1e-12, "the bound for rows (1,1), (-1,1)");
+    assert_near(stable_learning_rate(x, 2), 1.0, 1e-12, "the bound for the rows (1, 1), (-1, 1)");
 }
 END_TEST
 
@@ -32,7 +32,7 @@ START_TEST(the_steeper_direction_sets_the_bound)
 {
     /* XᵀX = diag(8, 2), H = diag(8, 2): λmax = 8, bound 0.25 (not 1, from the 2) */
     const double x[2 * 2] = {2, 1, -2, 1};
-    assert_near(stable_learning_rate(x, 2), 0.25, 1e-12, "the bound for rows (2,1), (-2,1)");
+    assert_near(stable_learning_rate(x, 2), 0.25, 1e-12, "the bound for the rows (2, 1), (-2, 1)");
 }
 END_TEST
 
@@ -41,7 +41,7 @@ START_TEST(the_hessian_is_two_over_n_times_xtx)
     /* XᵀX = diag(9+9+1+1, 4) = diag(20, 4), H = (2/4) XᵀX = diag(10, 2): bound 0.2 */
     const double x[4 * 2] = {3, 1, -3, 1, 1, 1, -1, 1};
     assert_near(stable_learning_rate(x, 4), 0.2, 1e-12,
-                "the bound for rows (3,1), (-3,1), (1,1), (-1,1)");
+                "the bound for the rows (3, 1), (-3, 1), (1, 1), (-1, 1)");
 }
 END_TEST
 
@@ -49,7 +49,7 @@ START_TEST(coupled_columns_worked_by_hand)
 {
     const double x[2 * 2] = {1, 1, 0, 1};
     assert_near(stable_learning_rate(x, 2), 3.0 - sqrt(5.0), 1e-12,
-                "the bound for rows (1,1), (0,1), which is 3 - sqrt(5)");
+                "the bound for the rows (1, 1), (0, 1), which is 3 - sqrt(5),");
 }
 END_TEST
 
@@ -58,7 +58,8 @@ START_TEST(agrees_with_the_library_on_the_notebook_data)
     Dataset data = notebook_data(100, 42);
     double expected = largest_stable_lr(data.x, data.n);
     assert_near(stable_learning_rate(data.x, data.n), expected, 1e-12 * expected,
-                "the bound on the notebook's data, next to largest_stable_lr()");
+                "the bound on the notebook's data (compared with the library's "
+                "largest_stable_lr())");
     data_free(&data);
 }
 END_TEST
@@ -86,11 +87,13 @@ START_TEST(descent_converges_below_the_bound_and_blows_up_above)
 
     loss_after_descent(&data, 0.95 * bound, a);
     assert_near(hypot(a[0] - best[0], a[1] - best[1]), 0.0, 1e-6,
-                "distance from the best fit after 500 steps at 0.95 x your bound");
+                "the distance from the best fit after 500 steps at 0.95 times your bound "
+                "(%g)",
+                bound);
     double loss = loss_after_descent(&data, 1.05 * bound, a);
     ck_assert_msg(!(loss < 1e6 * start_loss),
-                  "at 1.05 x your bound (%g) the loss went from %g to only %g: the "
-                  "bound is too low",
+                  "500 steps at 1.05 times your bound (%g) took the loss from %g to only "
+                  "%g, when they should blow it up: the bound is too low",
                   bound, start_loss, loss);
     data_free(&data);
 }

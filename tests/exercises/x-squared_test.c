@@ -16,6 +16,20 @@
 
 const char *const EXERCISE_NAME = "ch04/x-squared";
 
+/* The name a learner sees in status.h. */
+static const char *status_name(Status status)
+{
+    switch (status) {
+    case STATUS_OK: return "STATUS_OK";
+    case STATUS_USAGE: return "STATUS_USAGE";
+    case STATUS_BAD_DATA: return "STATUS_BAD_DATA";
+    case STATUS_IO: return "STATUS_IO";
+    case STATUS_NO_MEMORY: return "STATUS_NO_MEMORY";
+    case STATUS_DIVERGED: return "STATUS_DIVERGED";
+    }
+    return "a status that is not in status.h";
+}
+
 START_TEST(points_on_a_parabola_give_back_its_coefficients)
 {
     enum { N = 21 };
@@ -25,11 +39,13 @@ START_TEST(points_on_a_parabola_give_back_its_coefficients)
         y[k] = 3.0 * x1[k] * x1[k] + 2.0;
     }
     double a[2] = {0.0, 0.0};
-    Error err;
+    Error err = {""};
     Status status = fit_x_squared(x1, y, N, a, 0.5, 1000, &err);
-    ck_assert_msg(status == STATUS_OK, "fit_x_squared failed: %s", err.message);
-    assert_near(a[0], 3.0, 1e-9, "a1 fitted to y = 3 x1^2 + 2");
-    assert_near(a[1], 2.0, 1e-9, "a2 fitted to y = 3 x1^2 + 2");
+    ck_assert_msg(status == STATUS_OK, "fitting y = 3 x1^2 + 2 with lr = 0.5 returned %s, "
+                  "expected STATUS_OK (the error says: \"%s\")",
+                  status_name(status), err.message);
+    assert_near(a[0], 3.0, 1e-9, "a1 after fitting y = 3 x1^2 + 2 (1000 steps at lr = 0.5)");
+    assert_near(a[1], 2.0, 1e-9, "a2 after fitting y = 3 x1^2 + 2 (1000 steps at lr = 0.5)");
 }
 END_TEST
 
@@ -37,11 +53,13 @@ START_TEST(three_points_worked_by_hand)
 {
     const double x1[3] = {0, 1, -1}, y[3] = {1, 4, 6};
     double a[2] = {0.0, 0.0};
-    Error err;
+    Error err = {""};
     Status status = fit_x_squared(x1, y, 3, a, 0.5, 1000, &err);
-    ck_assert_msg(status == STATUS_OK, "fit_x_squared failed: %s", err.message);
-    assert_near(a[0], 4.0, 1e-9, "a1 fitted to (0, 1), (1, 4), (-1, 6)");
-    assert_near(a[1], 1.0, 1e-9, "a2 fitted to (0, 1), (1, 4), (-1, 6)");
+    ck_assert_msg(status == STATUS_OK, "fitting (0, 1), (1, 4), (-1, 6) with lr = 0.5 "
+                  "returned %s, expected STATUS_OK (the error says: \"%s\")",
+                  status_name(status), err.message);
+    assert_near(a[0], 4.0, 1e-9, "a1 after fitting (0, 1), (1, 4), (-1, 6)");
+    assert_near(a[1], 1.0, 1e-9, "a2 after fitting (0, 1), (1, 4), (-1, 6)");
 }
 END_TEST
 
@@ -52,10 +70,11 @@ START_TEST(too_large_a_learning_rate_is_reported)
     Error err = {""};
     Status status = fit_x_squared(x1, y, 3, a, 10.0, 1000, &err);
     ck_assert_msg(status == STATUS_DIVERGED,
-                  "with lr = 10 the status is %d, expected STATUS_DIVERGED (%d): "
-                  "return what train_full_batch() returns",
-                  (int)status, (int)STATUS_DIVERGED);
-    ck_assert_msg(err.message[0] != '\0', "with lr = 10 the error message is empty");
+                  "fitting with lr = 10, far too large, returned %s, expected "
+                  "STATUS_DIVERGED: return what train_full_batch() returns",
+                  status_name(status));
+    ck_assert_msg(err.message[0] != '\0', "fitting with lr = 10 returned STATUS_DIVERGED "
+                  "but left err's message empty: pass err on to train_full_batch()");
 }
 END_TEST
 

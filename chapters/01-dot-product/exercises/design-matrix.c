@@ -6,6 +6,7 @@
  *
  * Task: write X, n rows of (x1, 1):  x[2*i] = x1[i] and x[2*i + 1] = 1.0.
  *   x1: n, x: n×2 row-major (room for 2n numbers). n may be 0 (write nothing).
+ *   May call: no function.
  *
  * Hint: row i of a 2-column row-major matrix starts at x[2*i].
  *

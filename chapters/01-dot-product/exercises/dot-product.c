@@ -7,6 +7,7 @@
  * Task: return u·v = u[0]*v[0] + u[1]*v[1] + … + u[k-1]*v[k-1].
  *   u: k, v: k. k may be 0: the sum of no products is 0.
  *   Read only the first k numbers of each; change nothing.
+ *   May call: no function (this is the library's dot(), written by you).
  *
  * Hint: start a sum at 0.0 and add one product per i.
  *

@@ -8,12 +8,17 @@
  *   of X with a:  y_hat[i] = x[i*k + 0]*a[0] + … + x[i*k + k-1]*a[k-1].
  *   x: n×k row-major (row i is x[i*k] … x[i*k + k-1]), a: k, y_hat: n.
  *   n may be 0 (then write nothing); k is at least 1.
+ *   May call: dot() from linalg.h, the library's dot product. Not your
+ *   dot_product() from exercise ch01/dot-product: each exercise is built
+ *   on its own, with the library but without the other exercises.
  *
  * Hint: row i starts at &x[i*k], and a row times a is one dot product.
  *
  * Check it: make exercises        (a reference answer is in solutions/)
  */
 #include "predict-rows.h"
+
+#include "linalg.h"
 
 void predict_rows(const double *x, size_t n, size_t k, const double *a, double *y_hat)
 {

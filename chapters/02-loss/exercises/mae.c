@@ -7,13 +7,17 @@
  *
  * Task: return (1/n) * (|y_hat[0] − y[0]| + … + |y_hat[n-1] − y[n-1]|).
  *   y_hat: n, y: n, n ≥ 1.
+ *   May call: fabs() from <math.h>.
  *
- * Hint: fabs() from <math.h> is the size of a double; abs() is for ints
- * and would cut 0.5 down to 0.
+ * Hint: fabs() is the size of a double. abs() is the size of an int: given
+ * a double it would cut 0.5 down to 0, so the course's flags refuse to
+ * compile it.
  *
  * Check it: make exercises        (a reference answer is in solutions/)
  */
 #include "mae.h"
+
+#include <math.h>
 
 double mean_absolute_error(const double *y_hat, const double *y, size_t n)
 {

@@ -7,8 +7,9 @@
  *
  * Task: return (1/n) Σ (a[0]*x1_i + a[1]*x2_i − y_i)² over i = 0 … n-1,
  *   where x1_i = x[2*i] and x2_i = x[2*i + 1] (which is 1 in this course).
- *   x: n×2 row-major, y: n, a: 2, n ≥ 1. Call no function (no dot(),
- *   predict(), mse() or loss_of()), so that you see every step.
+ *   x: n×2 row-major, y: n, a: 2, n ≥ 1.
+ *   May call: no function (not dot(), predict(), mse() or loss_of()), so
+ *   that you see every step.
  *
  * Hint: y_hat_i = a[0]*x[2*i] + a[1]*x[2*i + 1]; square with miss * miss.
  *

@@ -14,6 +14,7 @@
  *   f(a, context), passing context along untouched.
  *   a: k, grad: k, k ≥ 1, h > 0. You may move a[j] in place to call f, but
  *   on return a must hold exactly the numbers it was given.
+ *   May call: f, and no other function.
  *
  * Hint: save a[j] first and put the saved value back; subtracting h again
  * does not always give the same double back (0.3 + 0.1 − 0.1 ≠ 0.3).

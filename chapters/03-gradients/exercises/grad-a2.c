@@ -10,6 +10,7 @@
  * Task: return (2/n) Σ (a[0]*x[2*i] + a[1] − y[i]) over i = 0 … n-1.
  *   x: n×2 row-major (x[2*i] is x1 of point i; x[2*i + 1] is 1), y: n,
  *   a: 2, n ≥ 1.
+ *   May call: no function (not gradient(): the derivation is the point).
  *
  * Hint: add up the misses y_hat_i − y_i, then multiply by 2.0 / n.
  *

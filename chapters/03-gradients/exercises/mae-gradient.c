@@ -12,6 +12,7 @@
  * Task: write grad[0] = (1/n) Σ sign(r_i) x1_i and grad[1] = (1/n) Σ sign(r_i) x2_i,
  *   with sign(0) = 0. x: n×2 row-major (x1_i = x[2*i], x2_i = x[2*i + 1]),
  *   y: n, a: 2, grad: 2 (write both), n ≥ 1.
+ *   May call: no function.
  *
  * Hint: compare with chapter 03's gradient(): the miss r_i is replaced by
  * its sign, and the factor 2 of the square is gone.

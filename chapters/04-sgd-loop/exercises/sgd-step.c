@@ -8,7 +8,8 @@
  * Task: update both coefficients in place: a[j] -= lr * grad[j] for j = 0, 1,
  *   where grad is the gradient of the loss at a on the n points.
  *   x: n×2 row-major, y: n, a: 2, n ≥ 1, lr ≥ 0.
- *   You may call gradient() from gradient.h.
+ *   May call: gradient() from gradient.h (not sgd_update() from sgd.h,
+ *   which is this exercise).
  *
  * Hint: compute the whole gradient first, at the a you were given, and only
  * then change a: updating a[0] before computing grad[1] would take grad[1]

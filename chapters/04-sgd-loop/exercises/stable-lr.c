@@ -11,8 +11,9 @@
  *   H = (2/n) XᵀX = (2/n) [ Σ x1²     Σ x1 x2 ]
  *                         [ Σ x1 x2   Σ x2²   ]   (sums over the n rows).
  *   x: n×2 row-major (x1_i = x[2*i], x2_i = x[2*i + 1]), n ≥ 1, and the
- *   rows are not all zero. Work it out yourself: do not call
- *   largest_stable_lr().
+ *   rows are not all zero.
+ *   May call: sqrt() from <math.h> (not largest_stable_lr() from
+ *   gradient.h, which is this exercise).
  *
  * Hint: a symmetric 2×2 matrix [p q; q r] has largest eigenvalue
  *   (p + r)/2 + sqrt(((p − r)/2)² + q²).
@@ -20,6 +21,8 @@
  * Check it: make exercises        (a reference answer is in solutions/)
  */
 #include "stable-lr.h"
+
+#include <math.h>
 
 double stable_learning_rate(const double *x, size_t n)
 {

@@ -14,6 +14,8 @@
  *   return train_full_batch's Status (STATUS_DIVERGED when lr is too
  *   large, with err filled in). Free everything you allocate, on every path.
  *   x1: n, y: n, a: 2, n ≥ 2.
+ *   May call: data_allocate() and data_free() from data.h;
+ *   history_allocate(), history_free() and train_full_batch() from sgd.h.
  *
  * Hint: data_allocate() (data.h) makes the Dataset with x2 already 1, and
  * history_allocate() / history_free() (sgd.h) the History that

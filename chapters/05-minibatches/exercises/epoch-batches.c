@@ -13,6 +13,7 @@
  *   Return the number of batches, ceil(n / batch_size).
  *   order: n (n may be 0: then no batches), batch_size ≥ 1 (it may be
  *   larger than n: then one batch of n), context: pass it on untouched.
+ *   May call: visit, and no other function.
  *
  * Hint: a batch starting at position start has
  *   m = min(batch_size, n − start) rows, and starts at &order[start].

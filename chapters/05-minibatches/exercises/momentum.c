@@ -11,8 +11,11 @@
  *     velocity[j] = beta * velocity[j] + grad[j]
  *     a[j]       -= lr * velocity[j]          for j = 0, 1.
  *   x: n×2 row-major, y: n, a: 2, velocity: 2 (the caller starts it at
- *   (0, 0) and keeps it between steps), n ≥ 1. You may call gradient()
- *   from gradient.h. With beta = 0 this is exercise ch04/sgd-step.
+ *   (0, 0) and keeps it between steps), n ≥ 1. With beta = 0 this is
+ *   exercise ch04/sgd-step.
+ *   May call: gradient() from gradient.h. Not sgd_step() from exercise
+ *   ch04/sgd-step: each exercise is built on its own, with the library
+ *   but without the other exercises.
  *
  * Hint: take the gradient at the a you were given, before changing a.
  *

@@ -11,6 +11,8 @@
  *   for i = n−1 down to 1, pick j uniformly from 0 … i (both included)
  *   with rng_below(rng, i + 1), and swap items[i] with items[j].
  *   items: n (any values; n may be 0 or 1), rng: seeded by the caller.
+ *   May call: rng_below() from rng.h (not rng_shuffle(), which is this
+ *   exercise).
  *
  * Hint: j must range over 0 … i, not over all of 0 … n−1: swapping with any
  * slot looks just as random, but is not (try n = 3: 27 equally likely runs
@@ -20,6 +22,8 @@
  * Check it: make exercises        (a reference answer is in solutions/)
  */
 #include "shuffle.h"
+
+#include "rng.h"
 
 void fisher_yates_shuffle(Rng *rng, size_t *items, size_t n)
 {

@@ -1,6 +1,8 @@
 /* Solution to ch05/shuffle: Fisher–Yates, from the last slot to the second. */
 #include "shuffle.h"
 
+#include "rng.h"
+
 void fisher_yates_shuffle(Rng *rng, size_t *items, size_t n)
 {
     /* Slot i−1 gets an item chosen from the i not yet placed (slots 0 … i−1);
