@@ -170,8 +170,22 @@ static void write_points_block(FILE *file, const Dataset *data)
 
 static const char POINTS_STYLE[] = "with points pt 7 ps 0.7 lc rgb '#7f7f7f'";
 
+/* True when y tends to grow with x1 (their covariance is positive). */
+static bool data_rises(const Dataset *data)
+{
+    double mean_x = 0.0, mean_y = 0.0, covariance = 0.0;
+    for (size_t i = 0; i < data->n; i++) {
+        mean_x += data->x[2 * i] / (double)data->n;
+        mean_y += data->y[i] / (double)data->n;
+    }
+    for (size_t i = 0; i < data->n; i++)
+        covariance += (data->x[2 * i] - mean_x) * (data->y[i] - mean_y);
+    return covariance >= 0.0;
+}
+
 /* Opens a script for a scatter of the data in x1 and y, with its title, axes,
- * key and $points datablock written: what every picture of the data shares. */
+ * key and $points datablock written: what every picture of the data shares.
+ * The key goes in the top corner the data leaves empty. */
 static Status start_scatter(Script *script, const char *dir, const char *name,
                             const char *terminal, const char *image_extension,
                             const char *title, const Dataset *data, Error *err)
@@ -180,7 +194,8 @@ static Status start_scatter(Script *script, const char *dir, const char *name,
     if (status != STATUS_OK)
         return status;
     write_labels(script->file, title, "x1", "y");
-    fputs("set key top left box opaque Left reverse\n", script->file);
+    fprintf(script->file, "set key top %s box opaque Left reverse\n",
+            data_rises(data) ? "left" : "right");
     write_points_block(script->file, data);
     return STATUS_OK;
 }
@@ -234,6 +249,8 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
         fputs("set logscale x\n", file);
     if (axes->log_y)
         fputs("set logscale y\n", file);
+    if (axes->y_from_zero)
+        fputs("set yrange [0:*]\n", file);
     for (size_t k = 0; k < curve_count; k++)
         write_curve_block(file, k, &curves[k]);
     for (size_t k = 0; k < curve_count; k++) {
@@ -276,11 +293,13 @@ Status plot_animation(const char *dir, const char *name, const char *title,
 {
     Script script;
     Status status = start_scatter(&script, dir, name,
-                                  "gif animate delay 8 loop 0 size 640,400", "gif", title,
-                                  data, err);
+                                  "gif animate delay 8 loop 0 size 640,400 font 'Sans,11'",
+                                  "gif", title, data, err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
+    /* The GIF terminal draws its own fonts and sizes a key box too tightly. */
+    fputs("set key nobox noopaque\n", file);
     write_fixed_ranges(file, data);
 
     size_t frames = steps + 1 < PLOT_MAX_FRAMES ? steps + 1 : PLOT_MAX_FRAMES;
@@ -300,9 +319,9 @@ Status plot_animation(const char *dir, const char *name, const char *title,
             "# The last frame is drawn 15 more times: a pause before the loop restarts.\n"
             "do for [f = 1:%zu] {\n"
             "    k = (f <= %zu ? f : %zu)\n"
-            "    plot $points %s title 'data (x1, y)', \\\n"
-            "         A1[k]*x + A2[k] with lines lw 3 lc rgb '#d62728' title frame(k)\n"
+            "    plot $points with points pt 7 ps 1.2 lc rgb '#7f7f7f' title 'data (x1, y)', \\\n"
+            "         A1[k]*x + A2[k] with lines lw 3 lc rgb '#56b4e9' title frame(k)\n"
             "}\n",
-            frames + 15, frames, frames, POINTS_STYLE);
+            frames + 15, frames, frames);
     return script_close(&script, err);
 }

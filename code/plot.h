@@ -46,6 +46,7 @@ typedef struct {
 typedef struct {
     const char *title, *x_label, *y_label;
     bool log_x, log_y;
+    bool y_from_zero; /* start the y axis at 0, so heights compare honestly */
 } Axes;
 
 /* Several curves on one pair of axes. curves: curve_count */

@@ -9,6 +9,7 @@ set xlabel 'a1'
 set ylabel 'mean squared error'
 set grid
 set key top right box opaque Left reverse
+set yrange [0:*]
 $curve0 << EOD
 -4 19.9702
 -3.95 19.7198

@@ -1,7 +1,7 @@
 # ch04-animation.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch04-animation.gp    (writes ch04-animation.gif beside it)
-set terminal gif animate delay 8 loop 0 size 640,400
+set terminal gif animate delay 8 loop 0 size 640,400 font 'Sans,11'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch04-animation') . '.gif'
 set termoption noenhanced
 set title 'Gradient descent, a -= lr * grad'
@@ -112,6 +112,7 @@ $points << EOD
 0.558999 4.31012
 0.285655 3.62679
 EOD
+set key nobox noopaque
 set xrange [-1.06899:1.07073]
 set yrange [-1.86443:6.94012]
 array STEP[60] = [0, 1, 3, 5, 6, 8, 10, 11, 13, 15, 16, 18, 20, 22, 23, 25, 27, 28, 30, 32, 33, 35, 37, 38, 40, 42, 44, 45, 47, 49, 50, 52, 54, 55, 57, 59, 61, 62, 64, 66, 67, 69, 71, 72, 74, 76, 77, 79, 81, 83, 84, 86, 88, 89, 91, 93, 94, 96, 98, 100]
@@ -121,6 +122,6 @@ frame(k) = sprintf('step %d: y = %.2f*x1 + %.2f', STEP[k], A1[k], A2[k])
 # The last frame is drawn 15 more times: a pause before the loop restarts.
 do for [f = 1:75] {
     k = (f <= 60 ? f : 60)
-    plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
-         A1[k]*x + A2[k] with lines lw 3 lc rgb '#d62728' title frame(k)
+    plot $points with points pt 7 ps 1.2 lc rgb '#7f7f7f' title 'data (x1, y)', \
+         A1[k]*x + A2[k] with lines lw 3 lc rgb '#56b4e9' title frame(k)
 }

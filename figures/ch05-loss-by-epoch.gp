@@ -319,6 +319,6 @@ $curve2 << EOD
 99 0.0791846
 100 0.0791843
 EOD
-plot $curve0 with lines lw 2 title 'batch 1', \
-     $curve1 with lines lw 2 title 'batch 10', \
-     $curve2 with lines lw 2 title 'full batch (100)'
+plot $curve0 with lines lw 2 lc 1 title 'batch 1', \
+     $curve1 with lines lw 2 lc 2 title 'batch 10', \
+     $curve2 with lines lw 2 lc 3 title 'full batch (100)'

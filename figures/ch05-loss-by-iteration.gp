@@ -291,6 +291,6 @@ $curve2 << EOD
 91 0.0791898
 96 0.0791859
 EOD
-plot $curve0 with lines lw 2 title 'batch 1', \
-     $curve1 with lines lw 2 title 'batch 10', \
-     $curve2 with lines lw 2 title 'full batch (100)'
+plot $curve0 with lines lw 2 lc 1 title 'batch 1', \
+     $curve1 with lines lw 2 lc 2 title 'batch 10', \
+     $curve2 with lines lw 2 lc 3 title 'full batch (100)'

@@ -83,7 +83,8 @@ START_TEST(gnuplot_draws_the_curves_script)
 {
     const double x[4] = {1, 10, 100, 1000}, y[4] = {8, 1, 0.1, 0.09};
     Curve curves[2] = {{"loss", "lines lw 2", x, y, 4}, {"start", "points pt 7", x, y, 1}};
-    Axes axes = {"title", "step", "loss", true, true};
+    Axes axes = {.title = "title", .x_label = "step", .y_label = "loss", .log_x = true,
+                 .log_y = true};
     ck_assert_int_eq(plot_curves(dir, "curves", &axes, curves, 2, NULL), STATUS_OK);
     check_gnuplot_draws("curves", "png");
 }
@@ -121,7 +122,7 @@ START_TEST(a_script_stays_small_whatever_n_is)
         loss[k] = 1.0 / (1 + k);
     }
     Curve curve = {"loss", "lines", steps, loss, 5000};
-    Axes axes = {"t", "x", "y", false, false};
+    Axes axes = {.title = "t", .x_label = "x", .y_label = "y", .y_from_zero = true};
     ck_assert_int_eq(plot_curves(dir, "long", &axes, &curve, 1, NULL), STATUS_OK);
     snprintf(path, sizeof path, "%s/long.gp", dir);
     ck_assert_int_lt(file_size(path), 2000 + 25 * (PLOT_MAX_CURVE_POINTS + 1));

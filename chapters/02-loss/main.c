@@ -67,8 +67,10 @@ static Status draw_slice(const Options *options, const Dataset *data, double gue
         {"loss(a1, a2 = 1)", "lines lw 3", a1_values, losses, SLICE_POINTS},
         {"the guess a1 = -1", "points pt 7 ps 2", &A_START[0], &guess_loss, 1},
     };
-    Axes axes = {"The loss along a1, with a2 fixed at 1: one lowest point", "a1",
-                 "mean squared error", false, false};
+    Axes axes = {.title = "The loss along a1, with a2 fixed at 1: one lowest point",
+                 .x_label = "a1",
+                 .y_label = "mean squared error",
+                 .y_from_zero = true};
     return plot_curves(options->out_dir, "ch02-loss-slice", &axes, curves, 2, err);
 }
 

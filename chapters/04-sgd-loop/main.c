@@ -26,14 +26,22 @@ static const Chapter CHAPTER = {
     "ch04", "Chapter 04: gradient descent, a -= lr * grad, on all the data at every step.",
     FLAGS_TRAINING, 0};
 
+static void show_step(const Options *options, const History *history, size_t step)
+{
+    say(options, "%4zu   %.4f    [%.4f, %.4f]\n", step, history->loss[step],
+        history->a[2 * step], history->a[2 * step + 1]);
+}
+
+/* Every 10 steps, like the notebook (every step of a short run, about ten
+ * lines of a long one), then where it ended. */
 static void show_progress(const Options *options, const History *history)
 {
-    /* Every 10 steps, like the notebook; about ten lines for longer runs. */
-    size_t every = history->epochs <= 100 ? 10 : history->epochs / 10;
+    size_t steps = history->epochs;
+    size_t every = steps <= 10 ? 1 : steps <= 100 ? 10 : steps / 10;
     say(options, "step   loss      a\n");
-    for (size_t step = 0; step < history->epochs; step += every)
-        say(options, "%4zu   %.4f    [%.4f, %.4f]\n", step, history->loss[step],
-            history->a[2 * step], history->a[2 * step + 1]);
+    for (size_t step = 0; step < steps; step += every)
+        show_step(options, history, step);
+    show_step(options, history, steps);
 }
 
 /* Where training landed, next to the best answer of chapter 03.
@@ -70,8 +78,15 @@ static Status draw_loss_curve(const Options *options, const Dataset *data,
         {"the least-squares loss (chapter 03)", "lines lw 2 dt 2 lc rgb 'black'", floor_x,
          floor_y, 2},
     };
-    Axes axes = {"The loss falls fast, then levels off at the best a line can do",
-                 "step", "mean squared error (log scale)", false, true};
+    /* Say what this run did: reached the floor, or stopped well above it. */
+    double final_loss = history->loss[history->epochs];
+    bool reached_floor = best != NULL && final_loss < 1.1 * floor_y[0];
+    Axes axes = {.title = reached_floor
+                              ? "The loss falls fast, then levels off at the best a line can do"
+                              : "The loss after training, with the best a line can do",
+                 .x_label = "step",
+                 .y_label = "mean squared error (log scale)",
+                 .log_y = true};
     Status status = plot_curves(options->out_dir, "ch04-loss", &axes, curves,
                                 best != NULL ? 2 : 1, err);
     free(steps);

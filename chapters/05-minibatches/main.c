@@ -48,13 +48,22 @@ static void explain_epochs(const Options *options, size_t n, size_t batch)
 }
 //< ch05_explain
 
+static void show_epoch(const Options *options, const History *history, size_t epoch)
+{
+    say(options, "%5zu   %.4f    [%.4f, %.4f]\n", epoch, history->loss[epoch],
+        history->a[2 * epoch], history->a[2 * epoch + 1]);
+}
+
+/* Every 10 epochs (every epoch of a short run, about ten lines of a long
+ * one), then where it ended. */
 static void show_progress(const Options *options, const History *history)
 {
-    size_t every = history->epochs <= 100 ? 10 : history->epochs / 10;
+    size_t epochs = history->epochs;
+    size_t every = epochs <= 10 ? 1 : epochs <= 100 ? 10 : epochs / 10;
     say(options, "epoch   loss      a\n");
-    for (size_t epoch = 0; epoch < history->epochs; epoch += every)
-        say(options, "%5zu   %.4f    [%.4f, %.4f]\n", epoch, history->loss[epoch],
-            history->a[2 * epoch], history->a[2 * epoch + 1]);
+    for (size_t epoch = 0; epoch < epochs; epoch += every)
+        show_epoch(options, history, epoch);
+    show_epoch(options, history, epochs);
 }
 
 /* Trains from the notebook's starting guess with a fresh, seeded RNG, so every
@@ -91,19 +100,30 @@ static Status draw_comparison(const Options *options, const History *runs,
             continue;
         snprintf(labels[count], sizeof labels[count],
                  batches[r] >= n ? "full batch (%zu)" : "batch %zu", batches[r]);
-        by_epoch[count] = (Curve){labels[count], "lines lw 2", epoch_x, runs[r].loss,
+        /* One colour per batch size, whichever runs are drawn. */
+        static const char *const styles[RUNS] = {"lines lw 2 lc 1", "lines lw 2 lc 2",
+                                                 "lines lw 2 lc 3"};
+        by_epoch[count] = (Curve){labels[count], styles[r], epoch_x, runs[r].loss,
                                   epochs + 1};
         /* The trace starts at iteration 1: iteration 0 has no place on a log axis. */
-        by_iteration[count] = (Curve){labels[count], "lines lw 2", runs[r].trace_iteration,
+        by_iteration[count] = (Curve){labels[count], styles[r], runs[r].trace_iteration,
                                       runs[r].trace_loss, runs[r].trace_count};
         count++;
     }
-    Axes epoch_axes = {"Per epoch, small batches learn fastest: many steps per pass",
-                       "epoch (one pass over all the points)",
-                       "loss of all the data (log scale)", false, true};
-    Axes iteration_axes = {"Per update, the batch sizes descend alike; small ones stay noisy",
-                           "iteration (one update of a; log scale)",
-                           "loss of all the data (log scale)", true, true};
+    Axes epoch_axes = {.title = count == RUNS
+                                    ? "Per epoch, small batches learn fastest: many steps per pass"
+                                    : "Per epoch (runs that diverged are not drawn)",
+                       .x_label = "epoch (one pass over all the points)",
+                       .y_label = "loss of all the data (log scale)",
+                       .log_y = true};
+    Axes iteration_axes = {.title = count == RUNS
+                                        ? "Per update, the batch sizes descend alike; small "
+                                          "ones stay noisy"
+                                        : "Per update (runs that diverged are not drawn)",
+                           .x_label = "iteration (one update of a; log scale)",
+                           .y_label = "loss of all the data (log scale)",
+                           .log_x = true,
+                           .log_y = true};
     Status status = plot_curves(options->out_dir, "ch05-loss-by-epoch", &epoch_axes,
                                 by_epoch, count, err);
     if (status == STATUS_OK)

@@ -9,9 +9,9 @@
  *   y_hat: n, y: n, n ≥ 1.
  *   May call: fabs() from <math.h>.
  *
- * Hint: fabs() is the size of a double. abs() is the size of an int: given
- * a double it would cut 0.5 down to 0, so the course's flags refuse to
- * compile it.
+ * Hint: fabs() is the absolute value of a double. abs() is the absolute
+ * value of an int: given a double it would cut 0.5 down to 0, so the
+ * course's flags refuse to compile it.
  *
  * Check it: make exercises        (a reference answer is in solutions/)
  */
