@@ -40,6 +40,11 @@ void print_final_line(const double a[2], double loss)
     printf("final: a = [%.4f, %.4f], loss = %.4f\n", a[0], a[1], loss);
 }
 
+size_t progress_every(size_t count)
+{
+    return count <= 10 ? 1 : count <= 100 ? 10 : count / 10;
+}
+
 void say_wrote(const Options *options, const char *figure_name)
 {
     say(options, "Wrote %s/%s.gp (draw it: gnuplot %s/%s.gp)\n", options->out_dir,

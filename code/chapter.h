@@ -27,6 +27,11 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
  * scripts can read: "final: a = [A1, A2], loss = L". a: 2 */
 void print_final_line(const double a[2], double loss);
 
+/* How often a progress table prints a row for a run of count steps or epochs:
+ * every 10, like the notebook; every one of a short run (10 or fewer); about
+ * ten rows of a long one. */
+size_t progress_every(size_t count);
+
 /* "Wrote DIR/NAME.gp (draw it: gnuplot DIR/NAME.gp)", unless --quiet. */
 void say_wrote(const Options *options, const char *figure_name);
 

@@ -32,12 +32,11 @@ static void show_step(const Options *options, const History *history, size_t ste
         history->a[2 * step], history->a[2 * step + 1]);
 }
 
-/* Every 10 steps, like the notebook (every step of a short run, about ten
- * lines of a long one), then where it ended. */
+/* Every 10 steps, like the notebook, then where it ended. */
 static void show_progress(const Options *options, const History *history)
 {
     size_t steps = history->epochs;
-    size_t every = steps <= 10 ? 1 : steps <= 100 ? 10 : steps / 10;
+    size_t every = progress_every(steps);
     say(options, "step   loss      a\n");
     for (size_t step = 0; step < steps; step += every)
         show_step(options, history, step);

@@ -54,12 +54,11 @@ static void show_epoch(const Options *options, const History *history, size_t ep
         history->a[2 * epoch], history->a[2 * epoch + 1]);
 }
 
-/* Every 10 epochs (every epoch of a short run, about ten lines of a long
- * one), then where it ended. */
+/* Every 10 epochs, like the notebook, then where it ended. */
 static void show_progress(const Options *options, const History *history)
 {
     size_t epochs = history->epochs;
-    size_t every = epochs <= 10 ? 1 : epochs <= 100 ? 10 : epochs / 10;
+    size_t every = progress_every(epochs);
     say(options, "epoch   loss      a\n");
     for (size_t epoch = 0; epoch < epochs; epoch += every)
         show_epoch(options, history, epoch);
