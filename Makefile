@@ -13,8 +13,12 @@ BUILD ?= build
 CC ?= cc
 # -ffp-contract=off: never fuse a*b + c into one instruction, so results (and
 # every printed digit) are the same whether or not the CPU has FMA.
+# CFLAGS is yours to change (make CFLAGS=-O3); the language, the warnings
+# and the rounding rule are not, so `override` keeps them even when CFLAGS
+# comes from the command line.
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -Wall -Wextra -Wpedantic -Werror -ffp-contract=off
+REQUIRED_CFLAGS := -std=c11 -Wall -Wextra -Wpedantic -Werror -ffp-contract=off
+override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
@@ -30,12 +34,13 @@ CHAPTERS := $(foreach d,$(CHAPTER_DIRS),$(BUILD)/ch$(call chapter_number,$d))
 TEST_SOURCES := $(sort $(wildcard tests/*.c))
 TEST_RUNNER := $(BUILD)/run-tests
 
-.PHONY: all deps build run test unit-tests figures clean help
+.PHONY: all deps build run test unit-tests figures clean help makefile-check
 
 # Fragments for the book, the exercises, sanitizers and fuzzing. Each may add
 # targets that `make test` runs to EXTRA_TESTS.
 EXTRA_TESTS :=
 include $(sort $(wildcard mk/*.mk))
+EXTRA_TESTS += makefile-check
 .DEFAULT_GOAL := all
 
 all: deps build run
@@ -67,6 +72,8 @@ run: $(CHAPTERS)
 	    echo "== $$program"; $$program --out out || exit 1; \
 	done
 	@sh tools/render-figures.sh out
+	@echo "Built and ran every chapter. Next: read book.md from chapter 01, and open"
+	@echo "out/ch01-data.png beside it; run one chapter with build/ch04 --help."
 
 figures: $(CHAPTERS)
 	@for program in $(CHAPTERS); do $$program --quiet --out figures >/dev/null || exit 1; done
@@ -74,7 +81,7 @@ figures: $(CHAPTERS)
 
 # The tests run the chapter programs, so they need them built first.
 # (The weaver's own tests run $(WEAVE), from mk/book.mk.)
-$(TEST_RUNNER): $(TEST_SOURCES) $(wildcard tests/*.h) $(LIBRARY) $(CHAPTERS) $(WEAVE)
+$(TEST_RUNNER): $(TEST_SOURCES) $(wildcard tests/*.h) fuzz/fuzz_harness.h $(LIBRARY) $(CHAPTERS) $(WEAVE)
 	$(CC) $(CFLAGS) -Icode -DBUILD_DIR='"$(BUILD)"' $(WEAVE_TEST_CFLAGS) $(TEST_SOURCES) \
 	    $(LIBRARY) $(CHECK_FLAGS) $(LDLIBS) -o $@
 
@@ -84,6 +91,18 @@ test: $(EXTRA_TESTS)
 
 unit-tests: $(TEST_RUNNER)
 	$(TEST_RUNNER)
+
+# The build's own promises, checked without building anything: a CFLAGS of
+# the reader's keeps the required flags, and the test runner is rebuilt when
+# the fuzz harness it includes changes.
+makefile-check:
+	@$(MAKE) --no-print-directory -n -B CFLAGS=-O3 $(BUILD)/ch01 | \
+	    grep -q -e '-O3 .*-std=c11 .*-Werror .*-ffp-contract=off' || \
+	    { echo "makefile-check: make CFLAGS=-O3 drops the required flags"; exit 1; }
+	@$(MAKE) --no-print-directory -n -W fuzz/fuzz_harness.h $(TEST_RUNNER) | \
+	    grep -q -e '-o $(TEST_RUNNER)' || \
+	    { echo "makefile-check: the test runner ignores fuzz/fuzz_harness.h"; exit 1; }
+	@echo "makefile-check: ok"
 
 clean:
 	rm -rf $(BUILD) out book.html

@@ -1,5 +1,6 @@
 #include "chapter.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 
@@ -32,12 +33,33 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
     /* stdout may be a full disk or a closed pipe: a lost final line is a failure. */
     if (status == STATUS_OK && fflush(stdout) != 0)
         status = fail(&err, STATUS_IO, "cannot write to standard output");
-    return status == STATUS_OK ? 0 : cli_report(chapter, status, &err);
+    if (status == STATUS_OK)
+        return 0;
+    /* Whatever the run printed comes first, even when stdout and stderr go
+     * to the same pipe: stdout is buffered there, stderr is not. */
+    fflush(stdout);
+    return cli_report(chapter, status, &err);
+}
+
+const char *format_number(double v, char text[NUMBER_TEXT])
+{
+    snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.4f" : "%.4e", v);
+    return text;
 }
 
 void print_final_line(const double a[2], double loss)
 {
-    printf("final: a = [%.4f, %.4f], loss = %.4f\n", a[0], a[1], loss);
+    char a1[NUMBER_TEXT], a2[NUMBER_TEXT], l[NUMBER_TEXT];
+    printf("final: a = [%s, %s], loss = %s\n", format_number(a[0], a1),
+           format_number(a[1], a2), format_number(loss, l));
+}
+
+void say_progress_row(const Options *options, int width, size_t index, double loss,
+                      const double a[2])
+{
+    char l[NUMBER_TEXT], a1[NUMBER_TEXT], a2[NUMBER_TEXT];
+    say(options, "%*zu   %-9s [%s, %s]\n", width, index, format_number(loss, l),
+        format_number(a[0], a1), format_number(a[1], a2));
 }
 
 size_t progress_every(size_t count)

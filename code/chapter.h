@@ -23,14 +23,27 @@ typedef Status (*ChapterBody)(const Options *options, const Dataset *data, Error
 
 int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body);
 
+/* A number as the course prints it: four decimals, or, from a million up
+ * (badly scaled data), scientific notation such as 2.4793e+18, which says its
+ * size in a few characters instead of twenty digits. Both read back with %lf.
+ * Returns text. */
+enum { NUMBER_TEXT = 32 };
+const char *format_number(double v, char text[NUMBER_TEXT]);
+
 /* The last line of a training chapter, in the one format the tests and your
- * scripts can read: "final: a = [A1, A2], loss = L". a: 2 */
+ * scripts can read: "final: a = [A1, A2], loss = L", each number as
+ * format_number() writes it. a: 2 */
 void print_final_line(const double a[2], double loss);
 
 /* How often a progress table prints a row for a run of count steps or epochs:
  * every 10, like the notebook; every one of a short run (10 or fewer); about
  * ten rows of a long one. */
 size_t progress_every(size_t count);
+
+/* One row of a progress table, the step or epoch right-aligned in width
+ * characters: "  10   1.3569    [1.0868, 2.3748]". a: 2 */
+void say_progress_row(const Options *options, int width, size_t index, double loss,
+                      const double a[2]);
 
 /* "Wrote DIR/NAME.gp (draw it: gnuplot DIR/NAME.gp)", unless --quiet. */
 void say_wrote(const Options *options, const char *figure_name);

@@ -37,52 +37,68 @@ void gradient_numeric(const double *x, const double *y, size_t n, const double a
 }
 //< gradient_numeric
 
-//> normal_matrix
-/* The three distinct entries of the symmetric 2×2 matrix Xᵀ X. */
-static void normal_matrix(const double *x, size_t n, double *s11, double *s12,
-                          double *s22)
+/* The mean of n numbers stored every stride doubles apart: x1 is
+ * mean_of(x, 2, n), y is mean_of(y, 1, n). v: (n−1)·stride + 1 */
+static double mean_of(const double *v, size_t stride, size_t n)
 {
-    *s11 = *s12 = *s22 = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        *s11 += x[2 * i] * x[2 * i];
-        *s12 += x[2 * i] * x[2 * i + 1];
-        *s22 += x[2 * i + 1] * x[2 * i + 1];
-    }
+    double sum = 0.0;
+    for (size_t i = 0; i < n; i++)
+        sum += v[i * stride];
+    return sum / (double)n;
 }
-//< normal_matrix
 
 //> least_squares
 Status least_squares(const double *x, const double *y, size_t n, double a[2],
                      Error *err)
 {
-    double s11, s12, s22, b[2];
-    normal_matrix(x, n, &s11, &s12, &s22);
-    transpose_times(x, n, y, b); /* b = Xᵀ y */
-
-    /* [s11 s12; s12 s22] a = b, solved by Cramer's rule. The determinant is
-     * zero exactly when the columns of X are parallel: every x1 the same. */
-    double det = s11 * s22 - s12 * s12;
-    if (!(fabs(det) > 1e-12 * s11 * s22))
+    double x_mean = mean_of(x, 2, n), y_mean = mean_of(y, 1, n);
+    /* Sums about the means: each term stays small when x sits far from 0,
+     * so no digits are lost to the size of x itself. */
+    double sxx = 0.0, sxy = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double dx = x[2 * i] - x_mean;
+        sxx += dx * dx;
+        sxy += dx * (y[i] - y_mean);
+    }
+    /* sxx is 0 exactly when every x1 is the same: then every line through
+     * (x_mean, y_mean) fits equally well, whatever its slope. */
+    if (!(sxx > 0.0))
         return fail(err, STATUS_BAD_DATA,
-                    "the least-squares line is not unique: all x values are (nearly) "
-                    "equal");
-    a[0] = (b[0] * s22 - s12 * b[1]) / det;
-    a[1] = (s11 * b[1] - s12 * b[0]) / det;
+                    "the least-squares line is not unique: all x values are equal");
+    a[0] = sxy / sxx;
+    a[1] = y_mean - a[0] * x_mean;
     return STATUS_OK;
 }
 //< least_squares
 
+//> hessian_eigenvalues
+void hessian_eigenvalues(const double *x, size_t n, double lambda[2])
+{
+    double x_mean = mean_of(x, 2, n), mean_square = 0.0, variance = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        double dx = x[2 * i] - x_mean;
+        mean_square += x[2 * i] * x[2 * i];
+        variance += dx * dx;
+    }
+    mean_square /= (double)n;
+    variance /= (double)n;
+    /* H = (2/n) XᵀX = 2 [mean(x1²) mean(x1); mean(x1) 1]. A symmetric 2×2
+     * matrix has λ = mean of the diagonal ± √((half their difference)² +
+     * off-diagonal²); hypot() takes that root without squaring huge numbers. */
+    double h11 = 2.0 * mean_square, h12 = 2.0 * x_mean, h22 = 2.0;
+    lambda[0] = (h11 + h22) / 2.0 + hypot((h11 - h22) / 2.0, h12);
+    /* λmax·λmin = det H = 4 (mean(x1²) − mean(x1)²) = 4 var(x1). Subtracting
+     * two eigenvalues that differ a lot would cancel most of their digits;
+     * dividing the determinant, taken from centred sums, does not. */
+    lambda[1] = 4.0 * variance / lambda[0];
+}
+//< hessian_eigenvalues
+
 //> largest_stable_lr
 double largest_stable_lr(const double *x, size_t n)
 {
-    double s11, s12, s22;
-    normal_matrix(x, n, &s11, &s12, &s22);
-    /* Eigenvalues of the Hessian H = (2/n) XᵀX: a 2×2 symmetric matrix has
-     * λ = mean of the diagonal ± sqrt((half their difference)² + off-diagonal²). */
-    double h11 = 2.0 * s11 / (double)n, h12 = 2.0 * s12 / (double)n,
-           h22 = 2.0 * s22 / (double)n;
-    double half_gap = (h11 - h22) / 2.0;
-    double lambda_max = (h11 + h22) / 2.0 + sqrt(half_gap * half_gap + h12 * h12);
-    return 2.0 / lambda_max;
+    double lambda[2];
+    hessian_eigenvalues(x, n, lambda);
+    return 2.0 / lambda[0];
 }
 //< largest_stable_lr

@@ -23,10 +23,19 @@ void gradient(const double *x, const double *y, size_t n, const double a[2],
 void gradient_numeric(const double *x, const double *y, size_t n, const double a[2],
                       double h, double grad[2]);
 
-/* Solves the normal equations Xᵀ X a = Xᵀ y. Fails with STATUS_BAD_DATA when
- * they have no unique solution (every x1 the same). x: n×2, y: n, a: 2 */
+/* Solves the normal equations Xᵀ X a = Xᵀ y, in the form that keeps its
+ * digits when x sits far from 0: slope a1 = Sxy / Sxx from sums about the
+ * means, intercept a2 = mean(y) − a1·mean(x1). Fails with STATUS_BAD_DATA
+ * when there is no unique solution (every x1 the same).
+ * x: n×2 row-major with x2 = 1, y: n, a: 2 */
 Status least_squares(const double *x, const double *y, size_t n, double a[2],
                      Error *err);
+
+/* The two curvatures of the loss along its principal directions: the
+ * eigenvalues of its Hessian H = (2/n) XᵀX, largest first. Their ratio
+ * lambda[0] / lambda[1] is the condition number: how much more the bowl
+ * curves one way than the other. x: n×2 row-major with x2 = 1, lambda: 2 */
+void hessian_eigenvalues(const double *x, size_t n, double lambda[2]);
 
 /* Full-batch gradient descent on this loss converges exactly when
  * lr < 2 / λmax, where λmax is the largest eigenvalue of the loss's curvature

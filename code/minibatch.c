@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "loss.h"
@@ -56,16 +57,19 @@ void gather_rows(const Dataset *data, const size_t *rows, size_t m, Dataset *bat
 }
 //< gather_rows
 
-/* True when one batch already proves that the loss of all the data has blown
- * up. The m points of a batch hold at most all n points' squared errors, so
- * the batch's mean loss is at most n/m times the loss of all the data:
- * batch_loss * m / n is a lower bound of that loss, known for free, where
- * computing the loss of all the data after every step would cost n more. */
-static bool batch_shows_divergence(double batch_loss, size_t m, size_t n,
-                                   double start_loss)
+//> batch_blew_up
+bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
+                   const double a[2])
 {
-    return loss_diverged(batch_loss * (double)m / (double)n, start_loss);
+    /* The m points of a batch hold at most all n points' squared errors, so
+     * the batch's mean loss is at most n/m times the loss of all the data:
+     * batch_loss * m / n is a lower bound of that loss, known for free, where
+     * computing the loss of all the data after every step would cost n more.
+     * A step so wild that a itself overflowed shows only in a. */
+    return loss_diverged(batch_loss * (double)m / (double)n, start_loss) ||
+           !isfinite(a[0]) || !isfinite(a[1]);
 }
+//< batch_blew_up
 
 /* Adds the loss of all the data to the trace when the iteration count has
  * reached the next sample point: iterations 1, 2, …, then about 5% apart. */
@@ -95,8 +99,7 @@ static size_t run_epoch(const Dataset *data, double a[2], double lr,
         gather_rows(data, rows, m, batch);
         double batch_loss = sgd_update(batch->x, batch->y, m, a, lr);
         history->iterations++;
-        if (batch_shows_divergence(batch_loss, m, data->n, history->loss[0]) ||
-            !isfinite(a[0]) || !isfinite(a[1]))
+        if (batch_blew_up(batch_loss, m, data->n, history->loss[0], a))
             return history->iterations;
         trace_loss(history, data, a);
     }
@@ -119,18 +122,18 @@ static double stable_lr_for_any_batch(const Dataset *data)
     return 1.0 / largest;
 }
 
-/* diverged_error() for minibatches: smaller batches need smaller steps, so
- * the rate to suggest comes from the bound for any batch. */
-static Status diverged_in_batches(Error *err, size_t step, double lr,
-                                  const Dataset *data, size_t batch_size)
+Status minibatch_diverged_error(Error *err, size_t iteration, size_t epoch, double lr,
+                                const Dataset *data, size_t batch_size)
 {
+    char where[64];
+    snprintf(where, sizeof where, "iteration %zu (epoch %zu)", iteration, epoch);
     if (batch_size >= data->n)
-        return diverged_error(err, step, lr, data);
+        return diverged_error(err, where, lr, data);
     double bound = stable_lr_for_any_batch(data);
     return fail(err, STATUS_DIVERGED,
-                "the loss diverged at step %zu with learning rate %g and batches of %zu; "
+                "the loss diverged at %s with learning rate %g and batches of %zu; "
                 "on this data no batch overshoots when lr < %.4g, so try --lr %.2g",
-                step, lr, batch_size, bound, bound / 2.0);
+                where, lr, batch_size, bound, bound / 2.0);
 }
 
 //> train_minibatch
@@ -155,7 +158,8 @@ Status train_minibatch(const Dataset *data, double a[2], double lr, size_t epoch
         if (blew_up_at == 0 && loss_diverged(loss, history->loss[0]))
             blew_up_at = history->iterations;
         if (blew_up_at > 0)
-            status = diverged_in_batches(err, blew_up_at, lr, data, sampler.batch_size);
+            status = minibatch_diverged_error(err, blew_up_at, epoch, lr, data,
+                                              sampler.batch_size);
     }
     data_free(&batch);
     sampler_free(&sampler);

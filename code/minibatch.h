@@ -12,6 +12,7 @@
 #ifndef SGD_MINIBATCH_H
 #define SGD_MINIBATCH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "data.h"
@@ -38,6 +39,19 @@ size_t sampler_next_batch(EpochSampler *sampler, const size_t **rows);
 /* Copies the chosen rows of data into batch, which has room for m points.
  * rows: m */
 void gather_rows(const Dataset *data, const size_t *rows, size_t m, Dataset *batch);
+
+/* True when the step just taken on a batch of m of the n points shows that
+ * training has blown up: the batch's loss before the step, batch_loss,
+ * already proves the loss of all the data is past loss_diverged()'s limit of
+ * start_loss, or a itself is no longer finite. a: 2 */
+bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
+                   const double a[2]);
+
+/* The divergence message in minibatch words, iteration and epoch, with a rate
+ * to try: below the bound for any batch, which is lower than the full-batch
+ * one. Returns STATUS_DIVERGED. */
+Status minibatch_diverged_error(Error *err, size_t iteration, size_t epoch, double lr,
+                                const Dataset *data, size_t batch_size);
 
 /* epochs of minibatch SGD from the starting guess in a. batch_size is at
  * least 1; one larger than n means the full batch. Stops with STATUS_DIVERGED

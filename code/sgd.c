@@ -1,6 +1,7 @@
 #include "sgd.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "gradient.h"
@@ -52,13 +53,17 @@ bool loss_diverged(double loss, double start_loss)
 }
 //< loss_diverged
 
-Status diverged_error(Error *err, size_t step, double lr, const Dataset *data)
+Status diverged_error(Error *err, const char *where, double lr, const Dataset *data)
 {
-    double bound = largest_stable_lr(data->x, data->n);
+    double lambda[2];
+    hessian_eigenvalues(data->x, data->n, lambda);
+    double bound = 2.0 / lambda[0], condition = lambda[0] / lambda[1];
+    bool badly_scaled = condition > BADLY_SCALED;
     return fail(err, STATUS_DIVERGED,
-                "the loss diverged at step %zu with learning rate %g; on this data "
-                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g",
-                step, lr, bound, bound / 2.0);
+                "the loss diverged at %s with learning rate %g; on this data "
+                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g%s%s",
+                where, lr, bound, bound / 2.0, badly_scaled ? "; but " : "",
+                badly_scaled ? SCALING_ADVICE : "");
 }
 
 void history_record(History *history, size_t epoch, const double a[2], double loss)
@@ -66,6 +71,13 @@ void history_record(History *history, size_t epoch, const double a[2], double lo
     history->a[2 * epoch] = a[0];
     history->a[2 * epoch + 1] = a[1];
     history->loss[epoch] = loss;
+}
+
+Status diverged_at_step(Error *err, size_t step, double lr, const Dataset *data)
+{
+    char where[32];
+    snprintf(where, sizeof where, "step %zu", step);
+    return diverged_error(err, where, lr, data);
 }
 
 //> train_full_batch
@@ -78,12 +90,12 @@ Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epoc
         history_record(history, step, a_before, loss);
         history->iterations++;
         if (loss_diverged(loss, history->loss[0]))
-            return diverged_error(err, step, lr, data);
+            return diverged_at_step(err, step, lr, data);
     }
     double final_loss = loss_of(data->x, data->y, data->n, a);
     history_record(history, epochs, a, final_loss);
     if (loss_diverged(final_loss, history->loss[0]))
-        return diverged_error(err, epochs, lr, data);
+        return diverged_at_step(err, epochs, lr, data);
     return STATUS_OK;
 }
 //< train_full_batch

@@ -52,11 +52,26 @@ double sgd_update(const double *x, const double *y, size_t n, double a[2], doubl
 Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epochs,
                         History *history, Error *err);
 
+/* The condition number λmax / λmin of the loss's curvature above which the
+ * flat direction of the bowl crawls at every stable rate: at lr = 1/λmax the
+ * error along it shrinks by only (1 − 1/1000) a step, so reaching the bottom
+ * takes thousands of steps. Chapter 06 measures this. */
+#define BADLY_SCALED 1e3
+
+/* What to do about it, in one sentence. */
+#define SCALING_ADVICE                                                               \
+    "x is badly scaled, so at any stable rate the flat direction crawls: rescale x " \
+    "to about [-1, 1] (chapter 06 adds --standardize)"
+
 /* True when a loss that began at start_loss has blown up. */
 bool loss_diverged(double loss, double start_loss);
 
-/* Writes the divergence message: the step, the learning rate, and a rate below
- * the stable bound of this data. Returns STATUS_DIVERGED. */
-Status diverged_error(Error *err, size_t step, double lr, const Dataset *data);
+/* Writes the divergence message: where it blew up ("step 3"), the learning
+ * rate, a rate below the stable bound of this data, and, when x is badly
+ * scaled, that rescaling is the real cure. Returns STATUS_DIVERGED. */
+Status diverged_error(Error *err, const char *where, double lr, const Dataset *data);
+
+/* diverged_error() at "step N" of full-batch descent. */
+Status diverged_at_step(Error *err, size_t step, double lr, const Dataset *data);
 
 #endif

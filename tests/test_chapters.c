@@ -8,7 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data.h"
+#include "rng.h"
 #include "run_program.h"
+#include "sgd.h"
 #include "suites.h"
 
 #ifndef BUILD_DIR
@@ -244,6 +247,194 @@ START_TEST(chapter_05_reports_a_comparison_run_that_diverges_and_goes_on)
 }
 END_TEST
 
+/* Runs a shell command line with stdout and stderr into one pipe, as
+ * `build/ch04 --lr 1.5 2>&1 | less` would show them. */
+static void run_merged(const char *command_line, ProgramRun *run)
+{
+    const char *argv[] = {"sh", "-c", command_line, NULL};
+    ck_assert(run_program(argv, run));
+}
+
+START_TEST(chapter_04_shows_the_loss_exploding_before_the_error)
+{
+    /* At lr = 1.5 the loss grows every step. The stop rule is "more than 10
+     * times the starting loss", so the last row is the first one past that
+     * limit and every row before it is within it. The rows come first and
+     * the one-line error after them, even through one pipe. */
+    char command[256];
+    snprintf(command, sizeof command, "%s/ch04 --lr 1.5 --out %s/out 2>&1", BUILD_DIR, dir);
+    ProgramRun run;
+    run_merged(command, &run);
+    ck_assert_int_eq(run.exit_code, 1);
+    const char *rows = strstr(run.out, "step   loss");
+    const char *error = strstr(run.out, "ch04: the loss diverged at step ");
+    ck_assert_msg(rows != NULL && error != NULL && rows < error, "%s", run.out);
+    double losses[16];
+    size_t count = 0, step;
+    for (const char *line = strchr(rows, '\n') + 1; line < error && count < 16;
+         line = strchr(line, '\n') + 1) {
+        ck_assert_int_eq(sscanf(line, "%zu %lf", &step, &losses[count]), 2);
+        ck_assert_uint_eq(step, count); /* every step, none skipped */
+        count++;
+    }
+    ck_assert_uint_ge(count, 3);
+    for (size_t k = 1; k < count; k++)
+        ck_assert_double_gt(losses[k], losses[k - 1]);
+    ck_assert_double_gt(losses[count - 1], 10.0 * losses[0]);
+    ck_assert_double_le(losses[count - 2], 10.0 * losses[0]);
+    size_t said;
+    ck_assert_int_eq(sscanf(error, "ch04: the loss diverged at step %zu", &said), 1);
+    ck_assert_uint_eq(said, count - 1);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_05_counts_a_blow_up_in_iterations_and_epochs)
+{
+    /* lr = 2 is past every bound here: the first epoch's batches blow up. */
+    const char *words[] = {"--lr", "2", NULL};
+    char program[64];
+    snprintf(program, sizeof program, "%s/ch05", BUILD_DIR);
+    const char *argv[] = {program, "--out", dir, words[0], words[1], NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    ck_assert_int_eq(run.exit_code, 1);
+    size_t iteration, epoch;
+    const char *said = strstr(run.err, "diverged at iteration ");
+    ck_assert_msg(said != NULL &&
+                      sscanf(said, "diverged at iteration %zu (epoch %zu)", &iteration,
+                             &epoch) == 2,
+                  "%s", run.err);
+    /* Batches of 10 of 100 points: 10 iterations an epoch. */
+    ck_assert_uint_eq(epoch, (iteration + 9) / 10);
+    ck_assert_ptr_null(strstr(run.err, "step"));
+    /* The epoch it blew up in has its row on stdout. */
+    char row[32];
+    snprintf(row, sizeof row, "\n%5zu   ", epoch);
+    ck_assert_ptr_nonnull(strstr(run.out, row));
+    program_run_free(&run);
+}
+END_TEST
+
+/* The x of "years.csv": 2000, 2001, …, 2019, with y = 0.5 (x − 2000) + 3. */
+static void write_years_csv(char *path, size_t size)
+{
+    snprintf(path, size, "%s/years.csv", dir);
+    char text[1024] = "year,value\n";
+    for (int k = 0; k < 20; k++) {
+        size_t used = strlen(text);
+        snprintf(text + used, sizeof text - used, "%d,%g\n", 2000 + k, 0.5 * k + 3.0);
+    }
+    ck_assert(write_text_file(path, text));
+}
+
+START_TEST(badly_scaled_data_gets_the_advice_to_rescale)
+{
+    /* x = 2000 … 2019: mean(x²) ≈ 4.04e6, so λmax ≈ 2 (mean(x²) + 1) ≈ 8.1e6
+     * and the stable bound 2/λmax ≈ 2.5e-7; var(x) = (20² − 1)/12 = 33.25, so
+     * λmin = 4 var / λmax ≈ 1.6e-5 and the condition number is about 5e11.
+     * lr = 1e-7 is stable, and crawls: after 100 steps the loss is far above
+     * the least-squares loss (0: the points lie on a line). */
+    char csv[128];
+    write_years_csv(csv, sizeof csv);
+    const char *words[] = {"--data", csv, "--lr", "1e-7", NULL};
+    ProgramRun run;
+    run_chapter("ch04", words, &run);
+    ck_assert_ptr_nonnull(strstr(run.out, "x is badly scaled"));
+    ck_assert_ptr_nonnull(strstr(run.out, "--standardize"));
+    program_run_free(&run);
+
+    /* At the default rate it blows up; the message says why, and what to do. */
+    char program[64];
+    snprintf(program, sizeof program, "%s/ch04", BUILD_DIR);
+    const char *argv[] = {program, "--data", csv, "--out", dir, NULL};
+    ck_assert(run_program(argv, &run));
+    ck_assert_int_eq(run.exit_code, 1);
+    ck_assert_ptr_nonnull(strstr(run.err, "x is badly scaled"));
+    double bound;
+    const char *bound_text = strstr(run.err, "lr < ");
+    ck_assert(bound_text != NULL && sscanf(bound_text, "lr < %lf", &bound) == 1);
+    /* H = 2 [m2 m; m 1] with m = mean(x) = 2009.5 and m2 = mean(x²) =
+     * 80762470 / 20 = 4038123.5, so λmax = m2 + 1 + √((m2 − 1)² + 4 m²). The
+     * message prints the bound to 4 digits. */
+    double m = 2009.5, m2 = 4038123.5;
+    double lambda_max = m2 + 1.0 + sqrt((m2 - 1.0) * (m2 - 1.0) + 4.0 * m * m);
+    ck_assert_double_eq_tol(bound / (2.0 / lambda_max), 1.0, 1e-3);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(a_huge_final_loss_is_printed_short_and_parseable)
+{
+    /* y near 10⁹: 100 steps from a = (-1, 1) at lr 0.01 move the intercept
+     * by at most about 100 · 0.01 · 2 · 10⁹, so the loss stays near 10¹⁷, far
+     * past a million: it must come out as d.dddde+NN, not as 18 digits. */
+    char csv[128];
+    snprintf(csv, sizeof csv, "%s/huge.csv", dir);
+    ck_assert(write_text_file(csv, "0,1e9\n0.5,1.5e9\n1,1e9\n"));
+    const char *words[] = {"--data", csv, "--lr", "0.01", "--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch04", words, &run);
+    double a[2], loss;
+    read_final_line(run.out, a, &loss);
+    ck_assert_double_gt(loss, 1e6);
+    ck_assert_ptr_nonnull(strstr(run.out, "e+"));
+    ck_assert_uint_lt(strlen(run.out), 80);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_05_walks_the_library_trainers_path)
+{
+    /* The loop written out in chapter 05's main.c and train_minibatch(),
+     * which makes the comparison table, must take the same steps for the same
+     * seed: the table's batch-10 row is the main run's final line. */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch05", none, &run);
+    double a[2], loss, row_a[2], row_loss;
+    read_final_line(run.out, a, &loss);
+    const char *row = strstr(run.out, "\n     10   ");
+    ck_assert_ptr_nonnull(row);
+    size_t batch, iterations;
+    ck_assert_int_eq(sscanf(row, "%zu %zu [%lf, %lf] %lf", &batch, &iterations, &row_a[0],
+                            &row_a[1], &row_loss),
+                     5);
+    ck_assert_double_eq(a[0], row_a[0]);
+    ck_assert_double_eq(a[1], row_a[1]);
+    ck_assert_double_eq(loss, row_loss);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_04_walks_the_library_trainers_path)
+{
+    /* The loop written out in chapter 04's main.c and train_full_batch(),
+     * which later chapters call, take the same steps: on the notebook's data
+     * (seed 42, 100 points) they end at the same a, to the 4 printed decimals. */
+    const char *words[] = {"--epochs", "37", "--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch04", words, &run);
+    double printed[2], printed_loss;
+    read_final_line(run.out, printed, &printed_loss);
+    program_run_free(&run);
+
+    Rng rng = rng_seeded(42);
+    const double a_true[2] = {3, 2};
+    Dataset data;
+    ck_assert_int_eq(data_synthetic(&data, 100, a_true, &rng, NULL), STATUS_OK);
+    History history;
+    ck_assert_int_eq(history_allocate(&history, 37, NULL), STATUS_OK);
+    double a[2] = {-1, 1};
+    ck_assert_int_eq(train_full_batch(&data, a, 0.1, 37, &history, NULL), STATUS_OK);
+    ck_assert_double_eq_tol(printed[0], a[0], 5e-5);
+    ck_assert_double_eq_tol(printed[1], a[1], 5e-5);
+    ck_assert_double_eq_tol(printed_loss, history.loss[37], 5e-5);
+    history_free(&history);
+    data_free(&data);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *suite = suite_create("chapters");
@@ -259,6 +450,12 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, chapter_05_lands_within_0_1_of_least_squares);
     tcase_add_test(tc, chapter_04_defaults_match_the_notebook);
     tcase_add_test(tc, chapter_05_reports_a_comparison_run_that_diverges_and_goes_on);
+    tcase_add_test(tc, chapter_04_shows_the_loss_exploding_before_the_error);
+    tcase_add_test(tc, chapter_05_counts_a_blow_up_in_iterations_and_epochs);
+    tcase_add_test(tc, badly_scaled_data_gets_the_advice_to_rescale);
+    tcase_add_test(tc, a_huge_final_loss_is_printed_short_and_parseable);
+    tcase_add_test(tc, chapter_05_walks_the_library_trainers_path);
+    tcase_add_test(tc, chapter_04_walks_the_library_trainers_path);
     suite_add_tcase(suite, tc);
     return suite;
 }

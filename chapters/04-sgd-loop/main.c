@@ -28,25 +28,43 @@ static const Chapter CHAPTER = {
 
 static void show_step(const Options *options, const History *history, size_t step)
 {
-    say(options, "%4zu   %.4f    [%.4f, %.4f]\n", step, history->loss[step],
-        history->a[2 * step], history->a[2 * step + 1]);
+    say_progress_row(options, 4, step, history->loss[step], &history->a[2 * step]);
 }
 
-/* Every 10 steps, like the notebook, then where it ended. */
-static void show_progress(const Options *options, const History *history)
+/* The rows a blow-up at step t would otherwise hide: every step since the
+ * last printed row, so the reader watches the loss explode. */
+static void show_blow_up(const Options *options, const History *history, size_t t,
+                         size_t every)
 {
-    size_t steps = history->epochs;
-    size_t every = progress_every(steps);
-    say(options, "step   loss      a\n");
-    for (size_t step = 0; step < steps; step += every)
+    for (size_t step = t - t % every + 1; step <= t; step++)
         show_step(options, history, step);
-    show_step(options, history, steps);
 }
 
-/* Where training landed, next to the best answer of chapter 03.
- * best: 2, or NULL when the data has no unique least-squares line. */
-static void compare_with_least_squares(const Options *options, const double a[2],
-                                       const double *best)
+/* Why a run that did not diverge can still end far from the answer. */
+static void say_not_converged(const Options *options, const Dataset *data, double ratio)
+{
+    double lambda[2];
+    hessian_eigenvalues(data->x, data->n, lambda);
+    say(options, "After %zu steps the loss is still %.3g times the least-squares loss.\n",
+        options->epochs, ratio);
+    double bound = 2.0 / lambda[0];
+    if (options->lr >= bound)
+        say(options, "The rate %g is not below the stable bound %.4g: the steps overshoot\n"
+                     "back and forth across the bowl. Try a smaller one.\n",
+            options->lr, bound);
+    else if (lambda[0] / lambda[1] > BADLY_SCALED)
+        say(options, "%s.\n", SCALING_ADVICE);
+    else
+        say(options, "More steps (--epochs), or a larger rate below the stable bound %.4g,\n"
+                     "get closer.\n",
+            bound);
+}
+
+/* Where training landed, next to the best answer of chapter 03, and, when it
+ * stopped far above the best loss, why. best: 2, or NULL when the data has no
+ * unique least-squares line to compare with. */
+static void compare_with_least_squares(const Options *options, const Dataset *data,
+                                       const double a[2], const double *best)
 {
     if (best == NULL) {
         say(options, "(These x values have no unique least-squares line to compare with.)\n");
@@ -54,6 +72,10 @@ static void compare_with_least_squares(const Options *options, const double a[2]
     }
     say(options, "Least squares (chapter 03) says a = [%.4f, %.4f]; we are %.1e away.\n",
         best[0], best[1], hypot(a[0] - best[0], a[1] - best[1]));
+    double ratio = loss_of(data->x, data->y, data->n, a) /
+                   loss_of(data->x, data->y, data->n, best);
+    if (ratio > 1.1)
+        say_not_converged(options, data, ratio);
 }
 
 /* best: 2, or NULL (then the floor is not drawn). */
@@ -118,6 +140,35 @@ static Status draw_figures(const Options *options, const Dataset *data,
     return status;
 }
 
+//> ch04_loop
+/* The notebook's loop, one line of it at a time. history: allocated for
+ * options->epochs steps; a: 2, moved from the starting guess. */
+static Status descend(const Options *options, const Dataset *data, double a[2],
+                      History *history, Error *err)
+{
+    size_t steps = options->epochs, every = progress_every(steps);
+    say(options, "step   loss      a\n");
+    for (size_t t = 0; t <= steps; t++) {
+        double loss = loss_of(data->x, data->y, data->n, a); /* y_hat = x@a; mse(y, y_hat) */
+        history_record(history, t, a, loss);
+        if (loss_diverged(loss, history->loss[0])) {
+            show_blow_up(options, history, t, every);
+            return diverged_at_step(err, t, options->lr, data);
+        }
+        if (t % every == 0 || t == steps) /* if t % 10 == 0: print(loss) */
+            show_step(options, history, t);
+        if (t == steps)
+            break; /* the loss after the last step is measured, not stepped from */
+        double grad[2];
+        gradient(data->x, data->y, data->n, a, grad); /* loss.backward(); a.grad */
+        a[0] -= options->lr * grad[0];                /* a.sub_(lr * a.grad) */
+        a[1] -= options->lr * grad[1];
+        history->iterations++;
+    }
+    return STATUS_OK;
+}
+//< ch04_loop
+
 //> ch04_run
 static Status run(const Options *options, const Dataset *data, Error *err)
 {
@@ -130,14 +181,13 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     say(options, "Gradient descent on all %zu points from a = [%g, %g], lr = %g, %zu steps.\n"
                  "Each step: y_hat = X a, loss, grad = (2/n) X^T (X a - y), a -= lr * grad.\n\n",
         data->n, a[0], a[1], options->lr, options->epochs);
-    status = train_full_batch(data, a, options->lr, options->epochs, &history, err);
+    status = descend(options, data, a, &history, err);
     if (status == STATUS_OK) {
-        show_progress(options, &history);
         double best[2];
         Error no_unique_line;
         bool has_best = least_squares(data->x, data->y, data->n, best, &no_unique_line) ==
                         STATUS_OK;
-        compare_with_least_squares(options, a, has_best ? best : NULL);
+        compare_with_least_squares(options, data, a, has_best ? best : NULL);
         status = draw_figures(options, data, &history, has_best ? best : NULL, err);
     }
     if (status == STATUS_OK)

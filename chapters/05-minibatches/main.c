@@ -20,6 +20,7 @@
 #include "gradient.h"
 #include "minibatch.h"
 #include "plot.h"
+#include "loss.h"
 #include "rng.h"
 #include "sgd.h"
 
@@ -50,19 +51,74 @@ static void explain_epochs(const Options *options, size_t n, size_t batch)
 
 static void show_epoch(const Options *options, const History *history, size_t epoch)
 {
-    say(options, "%5zu   %.4f    [%.4f, %.4f]\n", epoch, history->loss[epoch],
-        history->a[2 * epoch], history->a[2 * epoch + 1]);
+    say_progress_row(options, 5, epoch, history->loss[epoch], &history->a[2 * epoch]);
 }
 
-/* Every 10 epochs, like the notebook, then where it ended. */
-static void show_progress(const Options *options, const History *history)
+/* A row every `every` epochs, like the notebook's every 10, and the last; when
+ * the loss blows up, every epoch since the last row, so the reader sees it. */
+static void show_progress(const Options *options, const History *history, size_t epoch,
+                          bool blew_up)
 {
-    size_t epochs = history->epochs;
-    size_t every = progress_every(epochs);
-    say(options, "epoch   loss      a\n");
-    for (size_t epoch = 0; epoch < epochs; epoch += every)
+    size_t every = progress_every(options->epochs);
+    if (blew_up) {
+        for (size_t e = epoch - (epoch - 1) % every; e <= epoch; e++)
+            show_epoch(options, history, e);
+    } else if (epoch % every == 0 || epoch == options->epochs) {
         show_epoch(options, history, epoch);
-    show_epoch(options, history, epochs);
+    }
+}
+
+//> ch05_loop
+/* Minibatch SGD written out: each epoch shuffles the row numbers, cuts them
+ * into batches, and takes chapter 04's step on each batch. a: 2, moved from
+ * the starting guess; history: allocated for options->epochs. */
+static Status descend_in_batches(const Options *options, const Dataset *data,
+                                 size_t batch_size, double a[2], History *history,
+                                 EpochSampler *sampler, Dataset *batch, Error *err)
+{
+    Rng rng = rng_seeded(options->seed);
+    history_record(history, 0, a, loss_of(data->x, data->y, data->n, a));
+    say(options, "epoch   loss      a\n");
+    show_epoch(options, history, 0);
+    for (size_t epoch = 1; epoch <= options->epochs; epoch++) {
+        sampler_start_epoch(sampler, &rng); /* shuffle the rows */
+        const size_t *rows;
+        size_t m;
+        bool blew_up = false;
+        while (!blew_up && (m = sampler_next_batch(sampler, &rows)) > 0) {
+            gather_rows(data, rows, m, batch);
+            double batch_loss = sgd_update(batch->x, batch->y, m, a, options->lr);
+            history->iterations++;
+            blew_up = batch_blew_up(batch_loss, m, data->n, history->loss[0], a);
+        }
+        double loss = loss_of(data->x, data->y, data->n, a); /* all the data, once an epoch */
+        history_record(history, epoch, a, loss);
+        blew_up = blew_up || loss_diverged(loss, history->loss[0]);
+        show_progress(options, history, epoch, blew_up);
+        if (blew_up)
+            return minibatch_diverged_error(err, history->iterations, epoch, options->lr,
+                                            data, batch_size);
+    }
+    return STATUS_OK;
+}
+//< ch05_loop
+
+/* descend_in_batches() with its row numbers and batch buffer. */
+static Status train_in_batches(const Options *options, const Dataset *data,
+                               size_t batch_size, History *history, double a[2],
+                               Error *err)
+{
+    EpochSampler sampler;
+    Dataset batch = {0};
+    Status status = sampler_init(&sampler, data->n, batch_size, err);
+    if (status == STATUS_OK)
+        status = data_allocate(&batch, sampler.batch_size, err);
+    if (status == STATUS_OK)
+        status = descend_in_batches(options, data, sampler.batch_size, a, history,
+                                    &sampler, &batch, err);
+    data_free(&batch);
+    sampler_free(&sampler);
+    return status;
 }
 
 /* Trains from the notebook's starting guess with a fresh, seeded RNG, so every
@@ -178,13 +234,14 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     explain_epochs(options, data->n, batch);
 
     History history;
-    Status status = train(options, data, batch, &history, err);
-    if (status == STATUS_OK) {
-        show_progress(options, &history);
-        status = compare_batch_sizes(options, data, err);
-    }
+    Status status = history_allocate(&history, options->epochs, err);
+    double a[2] = {A_START[0], A_START[1]};
     if (status == STATUS_OK)
-        print_final_line(&history.a[2 * history.epochs], history.loss[history.epochs]);
+        status = train_in_batches(options, data, batch, &history, a, err);
+    if (status == STATUS_OK)
+        status = compare_batch_sizes(options, data, err);
+    if (status == STATUS_OK)
+        print_final_line(a, history.loss[history.epochs]);
     history_free(&history);
     return status;
 }
