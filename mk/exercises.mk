@@ -6,8 +6,9 @@
 #   make exercises               your progress: one line per exercise, then
 #                                "exercises: S of N solved" (never fails)
 #   make exercises SOLUTIONS=1   the same for the reference solutions
-#   make exercises-check         every solution passes and every starting file
-#                                fails its test, so no test is vacuous (make test)
+#   make exercises-check         every solution passes, every starting file
+#                                fails its test (so no test is vacuous), and
+#                                book.md copies every README table (make test)
 #
 # Exercise NAME is chapters/NN-…/exercises/NAME.c (the learner's file) with its
 # prototype in NAME.h, its answer in solutions/NAME.c and its Check test in

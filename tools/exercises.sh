@@ -4,8 +4,9 @@
 #   sh tools/exercises.sh report learner     the learner's files: one line each, then
 #                                            "exercises: S of N solved"; always exits 0
 #   sh tools/exercises.sh report solutions   the same with the reference solutions
-#   sh tools/exercises.sh check              exits 1 unless every solution passes and
-#                                            every untouched starting file fails
+#   sh tools/exercises.sh check              exits 1 unless every solution passes,
+#                                            every untouched starting file fails and
+#                                            book.md copies every README table
 #   sh tools/exercises.sh list               the exercises' files, in the course's order
 #
 # mk/exercises.mk runs it from the top of the repository once the library,
@@ -99,6 +100,28 @@ first_compile_problem() {
         -e 's/ \[-Werror,(-W[^]]*)\]/ [warning \1, counted as an error]/'
 }
 
+# What a compiler log $1 says about a mistake beginners often make, in one
+# sentence to put before the compiler's own words ("" for none). The first
+# match wins; abs() comes first because the compiler's first words about it
+# ("include <stdlib.h>") would lead the wrong way.
+known_compile_mistake() {
+    if grep -q -E "implicit(ly)? declar[a-z]* (of )?(library )?function '(l|ll)?abs'|absolute-value" "$1"; then
+        echo "abs() is the absolute value of an int (it would cut 0.5 down to 0): for a" \
+            "double, call fabs(), declared in <math.h>"
+    elif grep -q -E "comparison of unsigned expression in '>= 0' is always true" "$1"; then
+        echo "a size_t is never below 0, so i >= 0 is always true and the loop would never" \
+            "end: loop while i > 0 and use i - 1, or count up"
+    elif grep -q -E 'comparison of integer(s| expressions) of different sign' "$1"; then
+        echo "an int compared with a size_t: count with a size_t, as n is"
+    elif grep -q -E 'control reaches end of non-void function|does not return a value' "$1"; then
+        echo "the function must end by returning its answer (return …;) on every path"
+    else
+        name=$(sed -n -E "s/.*unused parameter '([A-Za-z0-9_]+)'.*/\1/p" "$1" | head -n 1)
+        [ -z "$name" ] || echo "your code does not use $name yet (the starting file's" \
+            "(void)$name; only kept the compiler quiet about that)"
+    fi
+}
+
 # The linker's first complaint in the log $1, on one line: a function called
 # but defined nowhere ("undefined reference to 'dot_product'") or defined
 # twice, with the line of the file where the linker knows it (from -g).
@@ -135,6 +158,10 @@ try_exercise() {
     if ! LC_ALL=C $CC $CFLAGS -Icode -I"$(dirname "$exercise")" -c "$source" \
         -o "$out/$name.o" >"$log" 2>&1; then
         problem=$(first_compile_problem "$log")
+        mistake=$(known_compile_mistake "$log")
+        if [ -n "$mistake" ]; then # the hint first, then the compiler's words without
+            problem="$mistake (${problem%%; note: include *})" # its advice to include
+        fi
         echo "  not yet  $label — does not compile${problem:+: $problem} (see $log)"
         return 2
     fi
@@ -219,6 +246,17 @@ table_problems() {
     done
 }
 
+# Prints a line for every row of a chapter's README table that book.md, which
+# copies the tables into its Exercises subsections, lacks word for word.
+book_problems() {
+    for dir in chapters/*/exercises; do
+        grep '^| `[^`]*\.c` |' "$dir/README.md" 2>/dev/null | while IFS= read -r row; do
+            grep -qxF "$row" book.md ||
+                echo "  book.md lacks this row of $dir/README.md: $row"
+        done
+    done
+}
+
 check() {
     rm -f "$BUILD"/exercises/starting/*.c # git's copies from the last check
     try_all solutions
@@ -229,6 +267,12 @@ check() {
     if [ -n "$problems" ]; then
         echo "$problems"
         echo "exercises-check: each chapter's exercises/README.md must list its exercises"
+        ok=false
+    fi
+    problems=$(book_problems)
+    if [ -n "$problems" ]; then
+        echo "$problems"
+        echo "exercises-check: book.md's Exercises tables must copy the READMEs' tables"
         ok=false
     fi
     problems=$(include_problems)

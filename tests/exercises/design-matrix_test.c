@@ -18,6 +18,7 @@ static const double X1[N] = {0.5, -1.0, 2.0};
 static void build(double x[2 * N])
 {
     fill_unwritten(x, 2 * N);
+    exercise_case("design_matrix of x1 = (0.5, -1, 2), n = 3");
     design_matrix(X1, N, x);
 }
 
@@ -26,7 +27,8 @@ START_TEST(the_first_column_is_x1)
     double x[2 * N];
     build(x);
     for (size_t i = 0; i < N; i++)
-        assert_near(x[2 * i], X1[i], 0.0, "x[%zu], the x1 of row %zu,", 2 * i, i);
+        assert_near(x[2 * i], X1[i], 0.0,
+                    "x[%zu], the x1 of row %zu, for x1 = (0.5, -1, 2),", 2 * i, i);
 }
 END_TEST
 
@@ -35,7 +37,8 @@ START_TEST(the_second_column_is_all_ones)
     double x[2 * N];
     build(x);
     for (size_t i = 0; i < N; i++)
-        assert_near(x[2 * i + 1], 1.0, 0.0, "x[%zu], the x2 of row %zu,", 2 * i + 1, i);
+        assert_near(x[2 * i + 1], 1.0, 0.0,
+                    "x[%zu], the x2 of row %zu, for x1 = (0.5, -1, 2),", 2 * i + 1, i);
 }
 END_TEST
 
@@ -56,15 +59,16 @@ END_TEST
 START_TEST(no_points_write_nothing)
 {
     double x[2] = {42.0, 42.0};
+    exercise_case("design_matrix with n = 0");
     design_matrix(X1, 0, x);
-    assert_near(x[0], 42.0, 0.0, "x[0], which building 0 rows must leave alone,");
+    assert_near(x[0], 42.0, 0.0, "x[0], which design_matrix with n = 0 must leave alone,");
 }
 END_TEST
 
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("design matrix");
+    TCase *tests = exercise_tcase("design matrix");
     tcase_add_test(tests, the_first_column_is_x1);
     tcase_add_test(tests, the_second_column_is_all_ones);
     tcase_add_test(tests, x_times_a_is_the_line);

@@ -11,8 +11,12 @@
  * running the reference solutions.
  *
  * A failure is read by a beginner, so each message is one sentence: what
- * was computed, on what, what it should be, and (for an output the code
- * never wrote) that it was never written.
+ * was computed, on what case, what it should be, and (for an output the
+ * code never wrote) that it was never written. Where a common mistake
+ * gives a wrong answer the test can work out (integer division, a changed
+ * before the whole gradient was taken, an index one past the end), the
+ * sentence ends by naming that mistake. A crash or a loop that never ends
+ * is reported with the case the test had begun (exercise_case()).
  */
 #ifndef EXERCISE_TEST_H
 #define EXERCISE_TEST_H
@@ -39,6 +43,25 @@ extern const char *const EXERCISE_NAME;
 
 /* The exercise's tests. */
 Suite *exercise_suite(void);
+
+/* The tests go in test cases made by exercise_tcase() (not tcase_create()),
+ * which lets the runner tell which test a crash happened in. */
+TCase *exercise_tcase(const char *name);
+
+/* Names the case a test is about to try, just before it calls the learner's
+ * code, printf-style:
+ *     exercise_case("dot_product of [1,2,3] and [4,5,6] with k = 3");
+ * A failed check says what failed in its own sentence, but a crash or a
+ * loop that never ends cannot: then the report names the last case begun,
+ * at this line ("… crashed with SIGSEGV (signal 11, …): an index past the end of
+ * an array …?"). */
+#define exercise_case(...) (mark_point(), describe_case(__VA_ARGS__))
+void describe_case(const char *format, ...);
+
+/* Advice, particular to this exercise, for a crash by signal_number
+ * (SIGFPE, SIGSEGV from <signal.h>), added after the usual cause. Called
+ * from exercise_suite(); text must live as long as the program. */
+void advise_on_signal(int signal_number, const char *text);
 
 /* The tests fill every output with this NaN before calling the learner's
  * code, so that an output left unwritten can never pass by luck. Its bits
@@ -71,12 +94,14 @@ static inline void fill_unwritten(double *out, size_t count)
 }
 
 /* value in the fewest significant digits (at most 17) that read back as
- * exactly value: 0.3 prints as 0.3, and 0.1 + 0.2 as 0.30000000000000004. */
+ * exactly value: 0.3 prints as 0.3, and 0.1 + 0.2 as 0.30000000000000004;
+ * 10 as 10, not 1e+01 (an exponent only for the very large or small). */
 static inline void format_exactly(char out[32], double value)
 {
+    bool exponent_needed = fabs(value) >= 1e16 || (value != 0.0 && fabs(value) < 1e-4);
     for (int digits = 1; digits <= 17; digits++) {
         snprintf(out, 32, "%.*g", digits, value);
-        if (strtod(out, NULL) == value)
+        if (strtod(out, NULL) == value && (exponent_needed || strchr(out, 'e') == NULL))
             return;
     }
 }
@@ -134,6 +159,61 @@ static inline bool near_enough(double actual, double expected, double tolerance,
                                   sizeof message_),                                    \
                       "%s", message_);                                                 \
     } while (0)
+
+/* If near_enough() refused actual and actual is instead (within tolerance)
+ * the answer that a known mistake gives, adds why to the message:
+ *     "… is -0, expected -2 (to within 1e-12): <why>". */
+static inline void explain_mistake(double actual, double expected, double tolerance,
+                                   double mistaken, const char *why, char *message,
+                                   size_t size)
+{
+    bool mistake_differs = fabs(mistaken - expected) > tolerance;
+    bool is_mistake = tolerance == 0.0 ? actual == mistaken
+                                       : fabs(actual - mistaken) <= tolerance;
+    size_t used = strlen(message);
+    if (mistake_differs && is_mistake && used < size)
+        snprintf(message + used, size - used, ": %s", why);
+}
+
+/* assert_near(), and when actual is the answer a known mistake gives
+ * (mistaken, worked out in the test), the message ends with why. */
+#define assert_near_or_mistake(actual, expected, tolerance, mistaken, why, ...)          \
+    do {                                                                               \
+        char what_[256], message_[1024];                                               \
+        double actual_ = (actual);                                                     \
+        snprintf(what_, sizeof what_, __VA_ARGS__);                                    \
+        bool near_ = near_enough(actual_, (expected), (tolerance), what_, message_,     \
+                                 sizeof message_);                                     \
+        if (!near_)                                                                    \
+            explain_mistake(actual_, (expected), (tolerance), (mistaken), (why),       \
+                            message_, sizeof message_);                                \
+        ck_assert_msg(near_, "%s", message_);                                          \
+    } while (0)
+
+/* The answer a formula with the factor numerator / n gives when that is
+ * written with whole numbers, as 2 / n with n a size_t: integer division
+ * drops the fraction (2 / 3 is 0, 2 / 2 is 1), where answer is what the
+ * right factor, numerator / (double)n, gives. */
+static inline double with_integer_division(double answer, unsigned numerator, size_t n)
+{
+    return answer / ((double)numerator / (double)n) * (double)(numerator / n);
+}
+
+/* Five standard deviations of a count of trials that each hit with
+ * probability p (the spread of a binomial count, sqrt(trials p (1 − p))). */
+static inline double five_sigma(double trials, double p)
+{
+    return 5.0 * sqrt(trials * p * (1.0 - p));
+}
+
+/* Whether a count of trials that each hit with probability p is within five
+ * standard deviations of trials * p, what a fair random process gives. One
+ * fair count strays that far with probability about 6e-7; the tests use
+ * fixed seeds, so they pass or fail the same way every run. */
+static inline bool fair_count(size_t count, double trials, double p)
+{
+    return fabs((double)count - trials * p) <= five_sigma(trials, p);
+}
 
 /* The chapters' synthetic data (n points, true a = (3, 2)) for a fixed seed,
  * to compare the learner's code with the library's on realistic numbers.

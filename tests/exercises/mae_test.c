@@ -3,18 +3,36 @@
  *
  * Every expected value is worked by hand from misses that are integers or
  * halves, over n = 1, 2 or 4: sums and quotients a double holds exactly, so
- * the tests ask for exact equality.
+ * the tests ask for exact equality. Averaging with (1 / n) * sum, where n
+ * is a whole number, gives 0 for every n > 1 (integer division) and the
+ * right answer for n = 1: a 0 that comes with a right answer for one point
+ * is named as that mistake.
  */
 #include "exercise_test.h"
 #include "mae.h"
 
 const char *const EXERCISE_NAME = "ch02/mae";
 
+/* Whether the MAE of one miss of 3 comes out 3, as (1 / n) * sum gives for n = 1. */
+static bool right_for_one_point(void)
+{
+    const double y_hat[1] = {5.0}, y[1] = {2.0};
+    exercise_case("mean_absolute_error of one miss of 3 (n = 1)");
+    return mean_absolute_error(y_hat, y, 1) == 3.0;
+}
+
 START_TEST(four_misses_worked_by_hand)
 {
     /* misses -1, 0, 2, -4: sizes 1 + 0 + 2 + 4 = 7, over 4 points */
     const double y_hat[4] = {1, 2, 3, 4}, y[4] = {2, 2, 1, 8};
-    assert_near(mean_absolute_error(y_hat, y, 4), 1.75, 0.0, "MAE of misses -1, 0, 2, -4");
+    exercise_case("mean_absolute_error of the n = 4 misses -1, 0, 2, -4");
+    double mae = mean_absolute_error(y_hat, y, 4);
+    assert_near_or_mistake(mae, 1.75, 0.0,
+                           right_for_one_point() ? with_integer_division(1.75, 1, 4) : NAN,
+                           "with n a whole number, 1 / n is integer division, which drops "
+                           "the fraction (1 / 4 is 0): divide the sum by n instead, or "
+                           "write 1.0 / n",
+                           "mean_absolute_error of the n = 4 misses -1, 0, 2, -4");
 }
 END_TEST
 
@@ -22,35 +40,43 @@ START_TEST(misses_below_count_as_much_as_misses_above)
 {
     /* misses -1 and +1 average to 0, but their sizes average to 1 */
     const double y_hat[2] = {1, 3}, y[2] = {2, 2};
-    assert_near(mean_absolute_error(y_hat, y, 2), 1.0, 0.0, "MAE of misses -1 and +1");
+    exercise_case("mean_absolute_error of the n = 2 misses -1 and +1");
+    assert_near(mean_absolute_error(y_hat, y, 2), 1.0, 0.0,
+                "mean_absolute_error of the n = 2 misses -1 and +1");
 }
 END_TEST
 
 START_TEST(a_half_is_not_rounded_away)
 {
     const double y_hat[1] = {0.5}, y[1] = {0.0};
-    assert_near(mean_absolute_error(y_hat, y, 1), 0.5, 0.0, "MAE of one miss of 0.5");
+    exercise_case("mean_absolute_error of one miss of 0.5");
+    assert_near(mean_absolute_error(y_hat, y, 1), 0.5, 0.0,
+                "mean_absolute_error of one miss of 0.5 (n = 1)");
 }
 END_TEST
 
 START_TEST(a_big_miss_costs_its_size_not_its_square)
 {
     const double y_hat[1] = {10.0}, y[1] = {0.0};
-    assert_near(mean_absolute_error(y_hat, y, 1), 10.0, 0.0, "MAE of one miss of 10");
+    exercise_case("mean_absolute_error of one miss of 10");
+    assert_near(mean_absolute_error(y_hat, y, 1), 10.0, 0.0,
+                "mean_absolute_error of one miss of 10 (n = 1)");
 }
 END_TEST
 
 START_TEST(a_perfect_guess_costs_nothing)
 {
     const double y[3] = {-1.5, 0.25, 7};
-    assert_near(mean_absolute_error(y, y, 3), 0.0, 0.0, "MAE of y_hat = y");
+    exercise_case("mean_absolute_error of y_hat = y (n = 3)");
+    assert_near(mean_absolute_error(y, y, 3), 0.0, 0.0,
+                "mean_absolute_error of y_hat = y (n = 3)");
 }
 END_TEST
 
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("mean absolute error");
+    TCase *tests = exercise_tcase("mean absolute error");
     tcase_add_test(tests, four_misses_worked_by_hand);
     tcase_add_test(tests, misses_below_count_as_much_as_misses_above);
     tcase_add_test(tests, a_half_is_not_rounded_away);

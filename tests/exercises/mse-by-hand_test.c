@@ -5,7 +5,10 @@
  * the additions lands within a few units in the last place of it, so 1e-12
  * is ample. On the chapters' data the answer is compared with the library's
  * loss_of() (tested in tests/) to 1e-12 relative: the two may add in a
- * different order, and nothing more.
+ * different order, and nothing more. Averaging with (1 / n) * sum, n a
+ * whole number, gives 0 for every n > 1 (integer division) and the right
+ * answer for n = 1: a 0 that comes with a right answer for one point is
+ * named as that mistake.
  */
 #include <math.h>
 
@@ -19,11 +22,29 @@ const char *const EXERCISE_NAME = "ch02/mse-by-hand";
 static const double X[3 * 2] = {0, 1, 1, 1, -1, 1};
 static const double Y[3] = {1, 2, 0};
 
+/* Whether the one point (1, 2) and a = (-1, 1) give 4 (y_hat = 0, miss -2),
+ * as (1 / n) * sum does for n = 1. */
+static bool right_for_one_point(void)
+{
+    const double x[2] = {1, 1}, y[1] = {2}, a[2] = {-1.0, 1.0};
+    exercise_case("mse_by_hand of a = (-1, 1) on the one point (1, 2)");
+    return mse_by_hand(x, y, 1, a) == 4.0;
+}
+
 START_TEST(a_guess_worked_by_hand)
 {
     /* a = (-1, 1): y_hat = 1, 0, 2; misses 0, -2, 2; (0 + 4 + 4) / 3 */
     const double a[2] = {-1.0, 1.0};
-    assert_near(mse_by_hand(X, Y, 3, a), 8.0 / 3.0, 1e-12, "the MSE of a = (-1, 1)");
+    exercise_case("mse_by_hand of a = (-1, 1) on the n = 3 points (0, 1), (1, 2), (-1, 0)");
+    double loss = mse_by_hand(X, Y, 3, a);
+    assert_near_or_mistake(loss, 8.0 / 3.0, 1e-12,
+                           right_for_one_point() ? with_integer_division(8.0 / 3.0, 1, 3)
+                                                 : NAN,
+                           "with n a whole number, 1 / n is integer division, which drops "
+                           "the fraction (1 / 3 is 0): divide the sum by n instead, or "
+                           "write 1.0 / n",
+                           "mse_by_hand of a = (-1, 1) on the n = 3 points (0, 1), (1, 2), "
+                           "(-1, 0)");
 }
 END_TEST
 
@@ -31,14 +52,18 @@ START_TEST(the_intercept_counts)
 {
     /* a = (1, 3): every prediction 2 too high; (4 + 4 + 4) / 3 */
     const double a[2] = {1.0, 3.0};
-    assert_near(mse_by_hand(X, Y, 3, a), 4.0, 1e-12, "the MSE of a = (1, 3)");
+    exercise_case("mse_by_hand of a = (1, 3) on the n = 3 points (0, 1), (1, 2), (-1, 0)");
+    assert_near(mse_by_hand(X, Y, 3, a), 4.0, 1e-12,
+                "mse_by_hand of a = (1, 3) on the n = 3 points (0, 1), (1, 2), (-1, 0)");
 }
 END_TEST
 
 START_TEST(the_true_line_costs_nothing)
 {
     const double a[2] = {1.0, 1.0};
-    assert_near(mse_by_hand(X, Y, 3, a), 0.0, 0.0, "the MSE of a = (1, 1), the true line");
+    exercise_case("mse_by_hand of a = (1, 1), the true line of the n = 3 points");
+    assert_near(mse_by_hand(X, Y, 3, a), 0.0, 0.0,
+                "mse_by_hand of a = (1, 1), the true line of the n = 3 points,");
 }
 END_TEST
 
@@ -47,9 +72,10 @@ START_TEST(agrees_with_the_library_on_the_notebook_data)
     Dataset data = notebook_data(100, 42);
     const double a[2] = {-1.0, 1.0};
     double expected = loss_of(data.x, data.y, data.n, a);
+    exercise_case("mse_by_hand of a = (-1, 1) on the notebook's n = 100 points");
     assert_near(mse_by_hand(data.x, data.y, data.n, a), expected, 1e-12 * expected,
-                "the MSE of a = (-1, 1) on the notebook's data (compared with the "
-                "library's loss_of())");
+                "mse_by_hand of a = (-1, 1) on the notebook's n = 100 points (compared "
+                "with the library's loss_of())");
     data_free(&data);
 }
 END_TEST
@@ -57,7 +83,7 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("mse by hand");
+    TCase *tests = exercise_tcase("mse by hand");
     tcase_add_test(tests, a_guess_worked_by_hand);
     tcase_add_test(tests, the_intercept_counts);
     tcase_add_test(tests, the_true_line_costs_nothing);

@@ -12,8 +12,13 @@
  * far in one count with probability about 6e-7, so in any of these 31
  * counts less than once in 50000 runs (and the seed is fixed, so a fair
  * shuffle passes or fails the same way every time). The classic mistake,
- * swapping with any slot, is off by 1/54 of T ≈ 1100 on some orders of 3.
+ * swapping with any slot, gives each order of 3 either 4 or 5 of the 27
+ * equally likely runs of three draws from 3 (not 4.5): 8889 or 11111 of
+ * 60000, off by 1/54 of T ≈ 1100. Leaving slot i out of the draw (j from
+ * 0 … i − 1, Sattolo's algorithm) makes only the orders in which every
+ * item moves: (0, 1, 2) never comes out.
  */
+#include <signal.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -42,28 +47,17 @@ static bool is_permutation(const size_t *items, size_t n)
     return true;
 }
 
-/* Five standard deviations of a count of T trials that each hit with probability p. */
-static double five_sigma(double trials, double p)
-{
-    return 5.0 * sqrt(trials * p * (1.0 - p));
-}
-
-/* Whether a count of T trials that each hit with probability p is within
- * five standard deviations of T p, what a fair shuffle gives. */
-static bool fair_count(size_t count, double trials, double p)
-{
-    return fabs((double)count - trials * p) <= five_sigma(trials, p);
-}
-
 START_TEST(the_same_items_come_back)
 {
     for (uint64_t seed = 1; seed <= 20; seed++) {
         Rng rng = rng_seeded(seed);
         size_t items[10];
         fill_in_order(items, 10);
+        exercise_case("fisher_yates_shuffle of 0 … 9 (n = 10, seed %d)", (int)seed);
         fisher_yates_shuffle(&rng, items, 10);
         ck_assert_msg(is_permutation(items, 10),
-                      "after shuffling 0 … 9 (seed %d) some item is missing or doubled",
+                      "after fisher_yates_shuffle of 0 … 9 (n = 10, seed %d) some item is "
+                      "missing or doubled",
                       (int)seed);
     }
 }
@@ -73,12 +67,28 @@ START_TEST(zero_or_one_items_are_left_alone)
 {
     Rng rng = rng_seeded(1);
     size_t items[1] = {42};
+    exercise_case("fisher_yates_shuffle with n = 0");
     fisher_yates_shuffle(&rng, items, 0);
-    ck_assert_msg(items[0] == 42, "shuffling 0 items changed the array");
+    ck_assert_msg(items[0] == 42, "fisher_yates_shuffle with n = 0 changed the array");
+    exercise_case("fisher_yates_shuffle with n = 1");
     fisher_yates_shuffle(&rng, items, 1);
-    ck_assert_msg(items[0] == 42, "shuffling 1 item changed it");
+    ck_assert_msg(items[0] == 42, "fisher_yates_shuffle with n = 1 changed the item");
 }
 END_TEST
+
+/* What a count of one order of 3, out of trials, says about a known
+ * mistake ("" when it says nothing). */
+static const char *known_unfairness(size_t count, double trials)
+{
+    if (count == 0)
+        return ": this order, which leaves every item where it was, never came out: "
+               "j must range over 0 … i, i included (an item may stay in its slot)";
+    if (fair_count(count, trials, 4.0 / 27.0) || fair_count(count, trials, 5.0 / 27.0))
+        return ": that is 4 or 5 in 27, what swapping with any slot of all n gives "
+               "(27 equally likely runs of 3 draws cannot spread evenly over 6 orders): "
+               "pick j from 0 … i only";
+    return "";
+}
 
 START_TEST(every_order_of_three_is_equally_likely)
 {
@@ -87,6 +97,7 @@ START_TEST(every_order_of_three_is_equally_likely)
                                         {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
     size_t count[3][3][3] = {{{0}}}; /* count[a][b][c]: how often (a, b, c) came out */
     Rng rng = rng_seeded(2024);
+    exercise_case("%d calls of fisher_yates_shuffle of 0, 1, 2 (n = 3)", TRIALS);
     for (int t = 0; t < TRIALS; t++) {
         size_t items[3];
         fill_in_order(items, 3);
@@ -99,9 +110,9 @@ START_TEST(every_order_of_three_is_equally_likely)
         const size_t *o = orders[k];
         size_t times = count[o[0]][o[1]][o[2]];
         ck_assert_msg(fair_count(times, TRIALS, 1.0 / 6.0), "the order %zu, %zu, %zu came "
-                      "out %zu times in %d shuffles of 0, 1, 2; a fair shuffle gives "
-                      "%.0f ± %.0f", o[0], o[1], o[2], times, TRIALS, TRIALS / 6.0,
-                      five_sigma(TRIALS, 1.0 / 6.0));
+                      "out %zu times in %d shuffles of 0, 1, 2 (n = 3); a fair shuffle gives "
+                      "%.0f ± %.0f%s", o[0], o[1], o[2], times, TRIALS, TRIALS / 6.0,
+                      five_sigma(TRIALS, 1.0 / 6.0), known_unfairness(times, TRIALS));
     }
 }
 END_TEST
@@ -111,6 +122,7 @@ START_TEST(every_item_is_equally_likely_in_every_place)
     enum { N = 5, TRIALS = 50000 };
     size_t count[N][N] = {{0}}; /* count[position][item] */
     Rng rng = rng_seeded(7);
+    exercise_case("%d calls of fisher_yates_shuffle of 0 … 4 (n = 5)", TRIALS);
     for (int t = 0; t < TRIALS; t++) {
         size_t items[N];
         fill_in_order(items, N);
@@ -137,6 +149,7 @@ START_TEST(different_seeds_give_different_orders)
     Rng rng1 = rng_seeded(1), rng2 = rng_seeded(2);
     fill_in_order(first, MAX_ITEMS);
     fill_in_order(second, MAX_ITEMS);
+    exercise_case("fisher_yates_shuffle of 0 … 19 (n = 20) with seeds 1 and 2");
     fisher_yates_shuffle(&rng1, first, MAX_ITEMS);
     fisher_yates_shuffle(&rng2, second, MAX_ITEMS);
     bool same = true;
@@ -149,7 +162,10 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("fisher-yates");
+    TCase *tests = exercise_tcase("fisher-yates");
+    advise_on_signal(SIGFPE, "rng_below(rng, bound) divides by bound, so bound must not be "
+                             "0: a size_t counted down past 0 (n - 1 with n = 0, or a loop "
+                             "on i >= 0) is SIZE_MAX, and SIZE_MAX + 1 is 0");
     tcase_add_test(tests, the_same_items_come_back);
     tcase_add_test(tests, zero_or_one_items_are_left_alone);
     tcase_add_test(tests, every_order_of_three_is_equally_likely);

@@ -40,6 +40,7 @@ START_TEST(points_on_a_parabola_give_back_its_coefficients)
     }
     double a[2] = {0.0, 0.0};
     Error err = {""};
+    exercise_case("fit_x_squared of 21 points on y = 3 x1^2 + 2 (1000 steps at lr = 0.5)");
     Status status = fit_x_squared(x1, y, N, a, 0.5, 1000, &err);
     ck_assert_msg(status == STATUS_OK, "fitting y = 3 x1^2 + 2 with lr = 0.5 returned %s, "
                   "expected STATUS_OK (the error says: \"%s\")",
@@ -54,6 +55,8 @@ START_TEST(three_points_worked_by_hand)
     const double x1[3] = {0, 1, -1}, y[3] = {1, 4, 6};
     double a[2] = {0.0, 0.0};
     Error err = {""};
+    exercise_case("fit_x_squared of the points (0, 1), (1, 4), (-1, 6) (1000 steps at "
+                  "lr = 0.5)");
     Status status = fit_x_squared(x1, y, 3, a, 0.5, 1000, &err);
     ck_assert_msg(status == STATUS_OK, "fitting (0, 1), (1, 4), (-1, 6) with lr = 0.5 "
                   "returned %s, expected STATUS_OK (the error says: \"%s\")",
@@ -68,6 +71,7 @@ START_TEST(too_large_a_learning_rate_is_reported)
     const double x1[3] = {0, 1, -1}, y[3] = {1, 4, 6};
     double a[2] = {0.0, 0.0};
     Error err = {""};
+    exercise_case("fit_x_squared of the points (0, 1), (1, 4), (-1, 6) with lr = 10");
     Status status = fit_x_squared(x1, y, 3, a, 10.0, 1000, &err);
     ck_assert_msg(status == STATUS_DIVERGED,
                   "fitting with lr = 10, far too large, returned %s, expected "
@@ -81,7 +85,7 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("fit x squared");
+    TCase *tests = exercise_tcase("fit x squared");
     tcase_add_test(tests, points_on_a_parabola_give_back_its_coefficients);
     tcase_add_test(tests, three_points_worked_by_hand);
     tcase_add_test(tests, too_large_a_learning_rate_is_reported);
