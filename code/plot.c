@@ -1,9 +1,11 @@
-#define _POSIX_C_SOURCE 200809L /* mkstemp, fdopen, fchmod, sigprocmask */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, mkdtemp, scandir, fdopen, fchmod, sigprocmask */
 
 #include "plot.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,138 @@
 #ifndef PATH_MAX
 #define PATH_MAX 4096
 #endif
+
+/* ---- What each colour means ------------------------------------------- */
+
+/* How a role is drawn: its colour and its gnuplot dash type (1 solid, 2 dashed). */
+typedef struct {
+    const char *colour;
+    int dash;
+} Style;
+
+/* The one table of colours, from the Okabe–Ito palette, whose colours stay
+ * apart for readers with the common kinds of colour blindness. A role left
+ * out has no colour, and the tests fail. */
+static const Style STYLES[ROLE_COUNT] = {
+    [ROLE_DATA] = {"#7f7f7f", 1},          /* grey: the points, behind everything */
+    [ROLE_TRUE_LINE] = {"#009e73", 1},     /* bluish green */
+    [ROLE_START] = {"#d55e00", 1},         /* vermillion */
+    [ROLE_LEAST_SQUARES] = {"#000000", 2}, /* black, dashed: the answer to aim at */
+    [ROLE_LOSS] = {"#5e3c99", 1},          /* dark purple */
+    [ROLE_FULL_BATCH] = {"#0072b2", 1},    /* blue */
+    [ROLE_BATCH_1] = {"#cc79a7", 1},       /* reddish purple */
+    [ROLE_BATCH_10] = {"#e69f00", 1},      /* orange */
+    [ROLE_OTHER_BATCH] = {"#56b4e9", 1},   /* sky blue */
+};
+
+Role batch_role(size_t batch, size_t n)
+{
+    return batch >= n ? ROLE_FULL_BATCH
+           : batch == 1 ? ROLE_BATCH_1
+           : batch == 10 ? ROLE_BATCH_10
+                         : ROLE_OTHER_BATCH;
+}
+
+const char *role_colour(Role role)
+{
+    return STYLES[role].colour;
+}
+
+/* " lw WIDTH dt DASH lc rgb 'COLOUR'": the role's look, for a line. */
+static void write_line_style(FILE *file, Role role, int width)
+{
+    fprintf(file, " lw %d dt %d lc rgb '%s'", width, STYLES[role].dash, STYLES[role].colour);
+}
+
+/* ---- Numbers ----------------------------------------------------------- */
+
+/* Writes v with the fewest significant digits (6 to 17) that read back as
+ * exactly v: for the coefficients of a line and the ends of a range, where
+ * rounding would move what is drawn (an intercept of -2999997.5 is not -3e+06). */
+static void write_exact(FILE *file, double v)
+{
+    char text[32];
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(text, sizeof text, "%.*g", digits, v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
+    fputs(text, file);
+}
+
+/* The values an axis shows, low to high; low > high while it is empty. */
+typedef struct {
+    double low, high;
+} Range;
+
+static const Range EMPTY_RANGE = {INFINITY, -INFINITY};
+
+static void range_include(Range *range, double v)
+{
+    if (isfinite(v)) {
+        range->low = fmin(range->low, v);
+        range->high = fmax(range->high, v);
+    }
+}
+
+static bool range_is_empty(Range range)
+{
+    return !(range.low <= range.high);
+}
+
+/* Zero width, or so narrow that gnuplot cannot tell its ends apart. */
+static bool range_is_flat(Range range)
+{
+    return range.high - range.low <= 1e-12 * fmax(fabs(range.low), fabs(range.high));
+}
+
+/* Significant digits that write every value within a 20,000th of the
+ * range's width of itself, well under a pixel: 6 (%g's own) for the
+ * notebook's data, 12 for x in [1e6, 1e6 + 1], where %g would print every x
+ * as 1e+06. */
+static int digits_for(Range range)
+{
+    if (range_is_empty(range) || range_is_flat(range))
+        return 17; /* all alike: write them exactly */
+    double magnitude = fmax(fabs(range.low), fabs(range.high));
+    double digits = 6.0 + floor(log10(magnitude / (range.high - range.low)));
+    return digits < 6.0 ? 6 : digits > 17.0 ? 17 : (int)digits;
+}
+
+/* The range gnuplot would refuse ("empty x range") widened: by a tenth of
+ * its value each way (by 1 each way about 0), or on a log axis from half to
+ * twice it. Any other range is returned as it is. */
+static Range widened(Range range, bool log_scale)
+{
+    if (range_is_empty(range) || !range_is_flat(range))
+        return range;
+    double centre = range.low;
+    if (log_scale)
+        return (Range){centre / 2.0, centre * 2.0};
+    double pad = centre == 0.0 ? 1.0 : 0.1 * fabs(centre);
+    return (Range){centre - pad, centre + pad};
+}
+
+/* Settles one axis: tic labels with the digits the values need, and a fixed
+ * range where gnuplot's autoscale would fail on a flat one. (gnuplot's own
+ * labels have 6 digits: enough unless the values sit 10^4 times their spread
+ * away from 0, when every label would read the same.) */
+static void write_axis(FILE *file, const char *axis, Range range, bool log_scale)
+{
+    int digits = digits_for(range);
+    if (digits >= 10 && digits < 17) /* long labels: room for the last one */
+        fprintf(file, "set format %s '%%.%dg'\nset rmargin 6\n", axis, digits);
+    if (range_is_empty(range) || !range_is_flat(range))
+        return;
+    Range wide = widened(range, log_scale);
+    fprintf(file, "set %srange [", axis);
+    write_exact(file, wide.low);
+    fputc(':', file);
+    write_exact(file, wide.high);
+    fputs("]\n", file);
+}
+
+/* ---- One script: a temporary file, renamed into place when complete ---- */
 
 /* A script being written: to temp_path first, renamed to final_path at the end. */
 typedef struct {
@@ -29,10 +163,12 @@ typedef struct {
  * milliseconds, so script_open() blocks these signals and script_close()
  * restores the mask only after the rename (or the unlink): a signal sent
  * meanwhile waits, then stops the program as usual, with the figure either
- * wholly replaced or untouched. A handler that deleted the temporary file
- * would need its path in a global variable; blocking needs no global state.
+ * wholly replaced or untouched. A FigureSet holds them from its begin to its
+ * finish in the same way. A handler that deleted the temporary file would
+ * need its path in a global variable; blocking needs no global state.
  * (sigprocmask is for single-threaded programs, which the chapters are.
- * SIGKILL cannot be blocked, so it can still leave a hidden .NAME.gp.XXXXXX.) */
+ * SIGKILL cannot be blocked, so it can still leave a hidden .NAME.gp.XXXXXX
+ * or .figures.XXXXXX.) */
 static void block_stop_signals(sigset_t *saved_mask)
 {
     sigset_t stop_signals;
@@ -145,6 +281,146 @@ static Status script_close(Script *script, Error *err)
     return status;
 }
 
+/* ---- A run's figures, all or nothing ---------------------------------- */
+
+struct FigureSet {
+    char out_dir[PATH_MAX];
+    char dir[PATH_MAX]; /* OUT_DIR/.figures.XXXXXX, where the figures are drawn */
+    sigset_t saved_mask;
+};
+
+Status figures_begin(FigureSet **figures, const char *out_dir, Error *err)
+{
+    *figures = NULL;
+    Status status = make_directory(out_dir, err);
+    if (status != STATUS_OK)
+        return status;
+    FigureSet *set = malloc(sizeof *set);
+    if (set == NULL)
+        return fail(err, STATUS_NO_MEMORY, "out of memory for a set of figures");
+    if (snprintf(set->out_dir, PATH_MAX, "%s", out_dir) >= PATH_MAX ||
+        snprintf(set->dir, PATH_MAX, "%s/.figures.XXXXXX", out_dir) >= PATH_MAX) {
+        free(set);
+        return fail(err, STATUS_IO, "%.60s...: path too long", out_dir);
+    }
+    block_stop_signals(&set->saved_mask);
+    if (mkdtemp(set->dir) == NULL) {
+        int saved = errno;
+        restore_signals(&set->saved_mask);
+        free(set);
+        return fail(err, STATUS_IO, "cannot write in folder %s: %s", out_dir,
+                    strerror(saved));
+    }
+    *figures = set;
+    return STATUS_OK;
+}
+
+const char *figures_dir(const FigureSet *figures)
+{
+    return figures->dir;
+}
+
+static int not_dot_or_dot_dot(const struct dirent *entry)
+{
+    return strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0;
+}
+
+/* The path of name in the folder dir; path: PATH_MAX bytes. A path that does
+ * not fit is cut short, and then names no file: the rename fails. */
+static void join(char *path, const char *dir, const char *name)
+{
+    if (snprintf(path, PATH_MAX, "%s/%s", dir, name) >= PATH_MAX)
+        path[0] = '\0';
+}
+
+/* rename() cannot put a file where a folder is: find that out before moving
+ * any figure, so that a failure moves none. names: count */
+static Status check_replaceable(const FigureSet *set, struct dirent **names, int count,
+                                Error *err)
+{
+    for (int k = 0; k < count; k++) {
+        char final_path[PATH_MAX];
+        join(final_path, set->out_dir, names[k]->d_name);
+        struct stat info;
+        if (lstat(final_path, &info) == 0 && S_ISDIR(info.st_mode))
+            return fail(err, STATUS_IO, "cannot write %s: %s", final_path, strerror(EISDIR));
+    }
+    return STATUS_OK;
+}
+
+/* Moves every figure into OUT_DIR; only a disk failing midway could leave
+ * some moved and some not. names: count */
+static Status move_all(const FigureSet *set, struct dirent **names, int count, Error *err)
+{
+    for (int k = 0; k < count; k++) {
+        char staged_path[PATH_MAX], final_path[PATH_MAX];
+        join(staged_path, set->dir, names[k]->d_name);
+        join(final_path, set->out_dir, names[k]->d_name);
+        if (rename(staged_path, final_path) != 0)
+            return fail(err, STATUS_IO, "cannot write %s: %s", final_path, strerror(errno));
+    }
+    return STATUS_OK;
+}
+
+/* Deletes whatever is left in the set's folder, then the folder. names: count */
+static void remove_staged(const FigureSet *set, struct dirent **names, int count)
+{
+    for (int k = 0; k < count; k++) {
+        char staged_path[PATH_MAX];
+        join(staged_path, set->dir, names[k]->d_name);
+        unlink(staged_path); /* already moved: ENOENT, which is fine */
+    }
+    rmdir(set->dir);
+}
+
+Status figures_finish(FigureSet *figures, Status status, Error *err)
+{
+    if (figures == NULL)
+        return status;
+    struct dirent **names = NULL;
+    int count = scandir(figures->dir, &names, not_dot_or_dot_dot, alphasort);
+    if (count < 0 && status == STATUS_OK)
+        status = fail(err, STATUS_IO, "cannot read folder %s: %s", figures->dir,
+                      strerror(errno));
+    if (status == STATUS_OK)
+        status = check_replaceable(figures, names, count, err);
+    if (status == STATUS_OK)
+        status = move_all(figures, names, count, err);
+    remove_staged(figures, names, count < 0 ? 0 : count);
+    for (int k = 0; k < count; k++)
+        free(names[k]);
+    free(names);
+    restore_signals(&figures->saved_mask);
+    free(figures);
+    return status;
+}
+
+/* ---- What every figure shares ----------------------------------------- */
+
+/* The size of a coefficient as a legend shows it: whole numbers as they are,
+ * others to two decimals, and very small or very large ones to three
+ * significant digits, so that none reads as 0.00. text: 32 bytes */
+static void format_size(char *text, double v)
+{
+    double size = fabs(v);
+    if (size == floor(size) && size < 1e15)
+        snprintf(text, 32, "%.0f", size);
+    else if (size >= 0.01 && size < 1e9)
+        snprintf(text, 32, "%.2f", size);
+    else
+        snprintf(text, 32, "%.3g", size);
+}
+
+void line_equation(char *text, size_t size, const double a[2])
+{
+    char slope[32], intercept[32];
+    format_size(slope, a[0]);
+    format_size(intercept, a[1]);
+    bool unit_slope = strcmp(slope, "1") == 0; /* y = x1 + 2, not 1*x1 */
+    snprintf(text, size, "y = %s%s%sx1 %c %s", a[0] < 0 ? "-" : "", unit_slope ? "" : slope,
+             unit_slope ? "" : "*", a[1] < 0 ? '-' : '+', intercept);
+}
+
 static void write_labels(FILE *file, const char *title, const char *x_label,
                          const char *y_label)
 {
@@ -157,81 +433,222 @@ static void write_labels(FILE *file, const char *title, const char *x_label,
     fputs("\nset grid\n", file);
 }
 
-/* $points: a fixed, evenly spread sample of at most PLOT_MAX_POINTS rows. */
-static void write_points_block(FILE *file, const Dataset *data)
+/* The key goes under the plot, where it can hide no line and no point. */
+static void write_key(FILE *file)
 {
+    fputs("set key below left Left reverse maxcols 1\n", file);
+}
+
+/* A datablock row "x y", each with the digits its column needs. */
+static void write_row(FILE *file, double x, int x_digits, double y, int y_digits)
+{
+    fprintf(file, "%.*g %.*g\n", x_digits, x, y_digits, y);
+}
+
+/* What a scatter of the data shows: the sampled rows and their extent. */
+typedef struct {
     size_t rows[PLOT_MAX_POINTS];
-    size_t count = data_plot_sample(data, PLOT_MAX_POINTS, rows);
-    fprintf(file, "$points << EOD\n# x1 y (%zu of the %zu points)\n", count, data->n);
-    for (size_t k = 0; k < count; k++)
-        fprintf(file, "%.6g %.6g\n", data->x[2 * rows[k]], data->y[rows[k]]);
+    size_t count;
+    Range x, y;
+} Sample;
+
+static void take_sample(const Dataset *data, Sample *sample)
+{
+    sample->count = data_plot_sample(data, PLOT_MAX_POINTS, sample->rows);
+    sample->x = sample->y = EMPTY_RANGE;
+    for (size_t k = 0; k < sample->count; k++) {
+        range_include(&sample->x, data->x[2 * sample->rows[k]]);
+        range_include(&sample->y, data->y[sample->rows[k]]);
+    }
+}
+
+/* $points: a fixed, evenly spread sample of at most PLOT_MAX_POINTS rows. */
+static void write_points_block(FILE *file, const Dataset *data, const Sample *sample)
+{
+    int x_digits = digits_for(sample->x), y_digits = digits_for(sample->y);
+    fprintf(file, "$points << EOD\n# x1 y (%zu of the %zu points)\n", sample->count,
+            data->n);
+    for (size_t k = 0; k < sample->count; k++)
+        write_row(file, data->x[2 * sample->rows[k]], x_digits, data->y[sample->rows[k]],
+                  y_digits);
     fputs("EOD\n", file);
 }
 
-static const char POINTS_STYLE[] = "with points pt 7 ps 0.7 lc rgb '#7f7f7f'";
-
-/* True when y tends to grow with x1 (their covariance is positive). */
-static bool data_rises(const Dataset *data)
+static void write_points_plot(FILE *file, double size)
 {
-    double mean_x = 0.0, mean_y = 0.0, covariance = 0.0;
-    for (size_t i = 0; i < data->n; i++) {
-        mean_x += data->x[2 * i] / (double)data->n;
-        mean_y += data->y[i] / (double)data->n;
-    }
-    for (size_t i = 0; i < data->n; i++)
-        covariance += (data->x[2 * i] - mean_x) * (data->y[i] - mean_y);
-    return covariance >= 0.0;
+    fprintf(file, "plot $points with points pt 7 ps %.1f lc rgb '%s' title 'data (x1, y)'",
+            size, STYLES[ROLE_DATA].colour);
 }
 
 /* Opens a script for a scatter of the data in x1 and y, with its title, axes,
- * key and $points datablock written: what every picture of the data shares.
- * The key goes in the top corner the data leaves empty. */
+ * key and $points datablock written: what every picture of the data shares. */
 static Status start_scatter(Script *script, const char *dir, const char *name,
                             const char *terminal, const char *image_extension,
-                            const char *title, const Dataset *data, Error *err)
+                            const char *title, const Dataset *data, const Sample *sample,
+                            Error *err)
 {
     Status status = script_open(script, dir, name, terminal, image_extension, err);
     if (status != STATUS_OK)
         return status;
     write_labels(script->file, title, "x1", "y");
-    fprintf(script->file, "set key top %s box opaque Left reverse\n",
-            data_rises(data) ? "left" : "right");
-    write_points_block(script->file, data);
+    write_key(script->file);
+    write_points_block(script->file, data, sample);
     return STATUS_OK;
+}
+
+/* ---- The three kinds of figure ---------------------------------------- */
+
+/* The y extent of the points and of the lines across the x range: what
+ * gnuplot's autoscale will span. lines: line_count */
+static Range y_extent(const Sample *sample, Range x, const Line *lines, size_t line_count)
+{
+    Range y = sample->y;
+    for (size_t k = 0; k < line_count; k++) {
+        range_include(&y, lines[k].a[0] * x.low + lines[k].a[1]);
+        range_include(&y, lines[k].a[0] * x.high + lines[k].a[1]);
+    }
+    return y;
+}
+
+/* "(a1)*x + (a2) with lines … title 'label'": a straight line, width wide. */
+static void write_line(FILE *file, const Line *line, int width)
+{
+    fputc('(', file);
+    write_exact(file, line->a[0]);
+    fputs(")*x + (", file);
+    write_exact(file, line->a[1]);
+    fputs(") with lines", file);
+    write_line_style(file, line->role, width);
+    fputs(" title ", file);
+    write_quoted(file, line->label);
 }
 
 Status plot_fit(const char *dir, const char *name, const char *title,
                 const Dataset *data, const Line *lines, size_t line_count, Error *err)
 {
+    Sample sample;
+    take_sample(data, &sample);
     Script script;
-    Status status = start_scatter(&script, dir, name, "pngcairo size 800,500 font 'Sans,12'",
-                                  "png", title, data, err);
+    Status status = start_scatter(&script, dir, name, "pngcairo size 800,560 font 'Sans,12'",
+                                  "png", title, data, &sample, err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
-    fprintf(file, "plot $points %s title 'data (x1, y)'", POINTS_STYLE);
+    write_axis(file, "x", sample.x, false);
+    write_axis(file, "y", y_extent(&sample, widened(sample.x, false), lines, line_count),
+               false);
+    write_points_plot(file, 0.7);
     for (size_t k = 0; k < line_count; k++) {
-        fprintf(file, ", \\\n     (%.6g)*x + (%.6g) with lines lw 3 title ",
-                lines[k].a[0], lines[k].a[1]);
-        write_quoted(file, lines[k].label);
+        fputs(", \\\n     ", file);
+        write_line(file, &lines[k], 3);
     }
     fputc('\n', file);
     return script_close(&script, err);
 }
 
-static void write_curve_block(FILE *file, size_t index, const Curve *curve)
+/* On a log axis only values above 0 have a place. */
+static bool shown(double v, bool log_scale)
 {
-    /* Every k-th point and always the last, so the curve keeps its ends. */
+    return isfinite(v) && (!log_scale || v > 0.0);
+}
+
+/* A curve is drawn through every k-th point and always the last, so that it
+ * keeps its ends and at most PLOT_MAX_CURVE_POINTS: this is k. */
+static size_t curve_stride(const Curve *curve)
+{
     size_t stride = (curve->count + PLOT_MAX_CURVE_POINTS - 1) / PLOT_MAX_CURVE_POINTS;
-    if (stride == 0)
-        stride = 1;
+    return stride == 0 ? 1 : stride;
+}
+
+static void include_curves(const Axes *axes, const Curve *curves, size_t curve_count,
+                           Range *x, Range *y)
+{
+    *x = *y = EMPTY_RANGE;
+    for (size_t k = 0; k < curve_count; k++)
+        for (size_t i = 0; i < curves[k].count; i++)
+            if (shown(curves[k].x[i], axes->log_x) && shown(curves[k].y[i], axes->log_y)) {
+                range_include(x, curves[k].x[i]);
+                range_include(y, curves[k].y[i]);
+            }
+    if (axes->y_from_zero)
+        range_include(y, 0.0);
+}
+
+static void write_curve_block(FILE *file, size_t index, const Curve *curve, int x_digits,
+                              int y_digits)
+{
+    size_t stride = curve_stride(curve);
     fprintf(file, "$curve%zu << EOD\n", index);
     for (size_t i = 0; i < curve->count; i += stride)
-        fprintf(file, "%.6g %.6g\n", curve->x[i], curve->y[i]);
+        write_row(file, curve->x[i], x_digits, curve->y[i], y_digits);
     if (curve->count > 0 && (curve->count - 1) % stride != 0)
-        fprintf(file, "%.6g %.6g\n", curve->x[curve->count - 1],
-                curve->y[curve->count - 1]);
+        write_row(file, curve->x[curve->count - 1], x_digits, curve->y[curve->count - 1],
+                  y_digits);
     fputs("EOD\n", file);
+}
+
+/* The y axis: from 0, or on a log scale from just below the lowest value
+ * (the floor a loss curve levels off at), never from a decade lower. */
+static void write_y_axis(FILE *file, const Axes *axes, Range y)
+{
+    write_axis(file, "y", y, axes->log_y);
+    if (range_is_empty(y) || range_is_flat(y))
+        return;
+    if (axes->log_y) {
+        fputs("set yrange [", file);
+        write_exact(file, y.low / 1.25);
+        fputs(":*]\n", file);
+    } else if (axes->y_from_zero) {
+        fputs("set yrange [0:*]\n", file);
+    }
+}
+
+/* "plot $curveK with …" or, for a curve with nothing to draw, a key entry. */
+static void write_curve_plot(FILE *file, size_t index, const Curve *curve)
+{
+    fputs(index == 0 ? "plot " : ", \\\n     ", file);
+    if (curve->count == 0)
+        fputs("keyentry", file);
+    else
+        fprintf(file, "$curve%zu", index);
+    if (curve->points)
+        fprintf(file, " with points pt 7 ps 1.8 lc rgb '%s'", STYLES[curve->role].colour);
+    else {
+        fputs(" with lines", file);
+        write_line_style(file, curve->role, 2);
+    }
+    fputs(" title ", file);
+    write_quoted(file, curve->label);
+}
+
+/* True if a point of the curves lies above 0 in x (y_axis false) or in y. */
+static bool any_above_zero(const Curve *curves, size_t curve_count, bool y_axis)
+{
+    for (size_t k = 0; k < curve_count; k++)
+        for (size_t i = 0; i < curves[k].count; i++)
+            if ((y_axis ? curves[k].y[i] : curves[k].x[i]) > 0.0)
+                return true;
+    return false;
+}
+
+/* Log scales where they can show something. A loss that is exactly 0 at
+ * every step (the data on the starting line) has no place on a log axis:
+ * that axis turns linear, and the figure says why. */
+static Axes settle_scales(FILE *file, const Axes *axes, const Curve *curves,
+                          size_t curve_count)
+{
+    Axes settled = *axes;
+    settled.log_x = axes->log_x && any_above_zero(curves, curve_count, false);
+    settled.log_y = axes->log_y && any_above_zero(curves, curve_count, true);
+    if (settled.log_x)
+        fputs("set logscale x\n", file);
+    if (settled.log_y)
+        fputs("set logscale y\n", file);
+    if (settled.log_x != axes->log_x || settled.log_y != axes->log_y)
+        fputs("set label 1 'no value above 0: a log scale could show none, so this "
+              "axis is linear' at graph 0.5, 0.9 center\n",
+              file);
+    return settled;
 }
 
 Status plot_curves(const char *dir, const char *name, const Axes *axes,
@@ -239,89 +656,120 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
 {
     Script script;
     Status status = script_open(&script, dir, name,
-                                "pngcairo size 800,500 font 'Sans,12'", "png", err);
+                                "pngcairo size 800,560 font 'Sans,12'", "png", err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
     write_labels(file, axes->title, axes->x_label, axes->y_label);
-    fputs("set key top right box opaque Left reverse\n", file);
-    if (axes->log_x)
-        fputs("set logscale x\n", file);
-    if (axes->log_y)
-        fputs("set logscale y\n", file);
-    if (axes->y_from_zero)
-        fputs("set yrange [0:*]\n", file);
+    write_key(file);
+    Axes settled = settle_scales(file, axes, curves, curve_count);
+    Range x, y;
+    include_curves(&settled, curves, curve_count, &x, &y);
+    write_axis(file, "x", x, settled.log_x);
+    write_y_axis(file, &settled, y);
+    /* gnuplot cannot draw a key with no point at all: give it axes. */
+    bool nothing_to_draw = range_is_empty(x) || range_is_empty(y);
+    if (nothing_to_draw)
+        fputs("set xrange [1:10]\nset yrange [1:10]\n", file);
     for (size_t k = 0; k < curve_count; k++)
-        write_curve_block(file, k, &curves[k]);
-    for (size_t k = 0; k < curve_count; k++) {
-        fprintf(file, "%s$curve%zu with %s title ", k == 0 ? "plot " : ", \\\n     ", k,
-                curves[k].style);
-        write_quoted(file, curves[k].label);
-    }
+        if (curves[k].count > 0)
+            write_curve_block(file, k, &curves[k], digits_for(x), digits_for(y));
+    for (size_t k = 0; k < curve_count; k++)
+        write_curve_plot(file, k, &curves[k]);
+    if (nothing_to_draw)
+        fputs(curve_count == 0 ? "plot NaN notitle" : ", NaN notitle", file);
     fputc('\n', file);
     return script_close(&script, err);
 }
 
-/* A fixed y range for every frame, so the axes stay still while the line moves. */
-static void write_fixed_ranges(FILE *file, const Dataset *data)
+/* Fixed ranges for every frame, so the axes stay still while the line moves:
+ * the data's with a margin (wider in y, where the line swings). */
+static void write_fixed_ranges(FILE *file, const Sample *sample)
 {
-    double x_min = data->x[0], x_max = data->x[0], y_min = data->y[0], y_max = data->y[0];
-    for (size_t i = 1; i < data->n; i++) {
-        double x1 = data->x[2 * i], y = data->y[i];
-        x_min = x1 < x_min ? x1 : x_min;
-        x_max = x1 > x_max ? x1 : x_max;
-        y_min = y < y_min ? y : y_min;
-        y_max = y > y_max ? y : y_max;
-    }
-    double x_pad = 0.05 * (x_max - x_min), y_pad = 0.25 * (y_max - y_min);
-    fprintf(file, "set xrange [%.6g:%.6g]\nset yrange [%.6g:%.6g]\n", x_min - x_pad,
-            x_max + x_pad, y_min - y_pad, y_max + y_pad);
+    Range x = widened(sample->x, false), y = widened(sample->y, false);
+    double x_pad = 0.05 * (x.high - x.low), y_pad = 0.25 * (y.high - y.low);
+    write_axis(file, "x", sample->x, false);
+    write_axis(file, "y", sample->y, false);
+    fputs("set xrange [", file);
+    write_exact(file, x.low - x_pad);
+    fputc(':', file);
+    write_exact(file, x.high + x_pad);
+    fputs("]\nset yrange [", file);
+    write_exact(file, y.low - y_pad);
+    fputc(':', file);
+    write_exact(file, y.high + y_pad);
+    fputs("]\n", file);
 }
 
 static void write_array(FILE *file, const char *array_name, const double *values,
                         size_t count)
 {
     fprintf(file, "array %s[%zu] = [", array_name, count);
-    for (size_t k = 0; k < count; k++)
-        fprintf(file, "%s%.6g", k == 0 ? "" : ", ", values[k]);
+    for (size_t k = 0; k < count; k++) {
+        fputs(k == 0 ? "" : ", ", file);
+        write_exact(file, values[k]);
+    }
+    fputs("]\n", file);
+}
+
+/* TITLE[k]: "step 10: y = 2.04*x1 + 1.87", the key entry of frame k. */
+static void write_frame_titles(FILE *file, const size_t *step_of, const double *a1,
+                               const double *a2, size_t frames)
+{
+    fprintf(file, "array TITLE[%zu] = [", frames);
+    for (size_t f = 0; f < frames; f++) {
+        char equation[80], title[100];
+        line_equation(equation, sizeof equation, (const double[2]){a1[f], a2[f]});
+        snprintf(title, sizeof title, "step %zu: %s", step_of[f], equation);
+        fputs(f == 0 ? "" : ", \\\n    ", file);
+        write_quoted(file, title);
+    }
     fputs("]\n", file);
 }
 
 Status plot_animation(const char *dir, const char *name, const char *title,
-                      const Dataset *data, const double *path, size_t steps,
+                      const Dataset *data, const Path *path, const Line *target,
                       Error *err)
 {
+    Sample sample;
+    take_sample(data, &sample);
     Script script;
     Status status = start_scatter(&script, dir, name,
-                                  "gif animate delay 8 loop 0 size 640,400 font 'Sans,11'",
-                                  "gif", title, data, err);
+                                  "gif animate delay 8 loop 0 size 640,460 font 'Sans,11'",
+                                  "gif", title, data, &sample, err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
-    /* The GIF terminal draws its own fonts and sizes a key box too tightly. */
-    fputs("set key nobox noopaque\n", file);
-    write_fixed_ranges(file, data);
+    write_fixed_ranges(file, &sample);
 
+    size_t steps = path->steps;
     size_t frames = steps + 1 < PLOT_MAX_FRAMES ? steps + 1 : PLOT_MAX_FRAMES;
-    double step_of[PLOT_MAX_FRAMES], a1[PLOT_MAX_FRAMES], a2[PLOT_MAX_FRAMES];
+    size_t step_of[PLOT_MAX_FRAMES];
+    double a1[PLOT_MAX_FRAMES] = {0}, a2[PLOT_MAX_FRAMES] = {0};
     for (size_t f = 0; f < frames; f++) {
         /* Frame f shows step f*steps/(frames-1): the first and the last included. */
-        size_t step = frames == 1 ? 0 : (size_t)((double)f * (double)steps / (double)(frames - 1));
-        step_of[f] = (double)step;
-        a1[f] = path[2 * step];
-        a2[f] = path[2 * step + 1];
+        step_of[f] = frames == 1 ? 0 : (size_t)((double)f * (double)steps / (double)(frames - 1));
+        a1[f] = path->a[2 * step_of[f]];
+        a2[f] = path->a[2 * step_of[f] + 1];
     }
-    write_array(file, "STEP", step_of, frames);
     write_array(file, "A1", a1, frames);
     write_array(file, "A2", a2, frames);
+    write_frame_titles(file, step_of, a1, a2, frames);
     fprintf(file,
-            "frame(k) = sprintf('step %%d: y = %%.2f*x1 + %%.2f', STEP[k], A1[k], A2[k])\n"
             "# The last frame is drawn 15 more times: a pause before the loop restarts.\n"
             "do for [f = 1:%zu] {\n"
             "    k = (f <= %zu ? f : %zu)\n"
-            "    plot $points with points pt 7 ps 1.2 lc rgb '#7f7f7f' title 'data (x1, y)', \\\n"
-            "         A1[k]*x + A2[k] with lines lw 3 lc rgb '#56b4e9' title frame(k)\n"
-            "}\n",
+            "    ",
             frames + 15, frames, frames);
+    write_points_plot(file, 1.2);
+    /* The target, thin, before the moving line so that it stays behind it:
+     * there to be reached, not to be looked at. */
+    if (target != NULL) {
+        fputs(", \\\n         ", file);
+        write_line(file, target, 1);
+    }
+    fputs(", \\\n         A1[k]*x + A2[k] with lines", file);
+    write_line_style(file, path->role, 3);
+    fputs(" title TITLE[k]\n}\n", file);
     return script_close(&script, err);
 }

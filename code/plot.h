@@ -6,11 +6,16 @@
  * inline datablock ($points << EOD … EOD), so the .gp file alone redraws the
  * figure: `gnuplot NAME.gp` writes NAME.png (or NAME.gif) beside it. A script
  * holds at most PLOT_MAX_POINTS data points and PLOT_MAX_CURVE_POINTS points
- * per curve, whatever n is, so it stays small and readable.
+ * per curve, whatever n is, so it stays small and readable. Numbers carry
+ * enough digits to tell apart points a millionth of the data's spread apart,
+ * and a range of zero width (every x the same, a constant loss) is widened, so
+ * gnuplot draws whatever data the chapters accept, without a warning.
  *
  * Scripts are written to a temporary file in DIR and renamed into place only
  * once complete, so a failed run never leaves a half-written figure behind;
  * Ctrl-C or kill during those few milliseconds takes effect just after them.
+ * A run with several figures draws them into a FigureSet, so they replace the
+ * old ones all together or not at all.
  */
 #ifndef SGD_PLOT_H
 #define SGD_PLOT_H
@@ -23,21 +28,52 @@
 
 enum { PLOT_MAX_POINTS = 200, PLOT_MAX_CURVE_POINTS = 500, PLOT_MAX_FRAMES = 60 };
 
+/* What a line or curve stands for. Every role has one colour (and dash) in
+ * every figure of the book, from the one table in plot.c: the least-squares
+ * line is black and dashed in chapter 03 and in chapter 05 alike. A chapter
+ * that draws something new adds a role here and a row to that table. */
+typedef enum {
+    ROLE_DATA,          /* the data points (x1, y) */
+    ROLE_TRUE_LINE,     /* the line the notebook's data came from, y = 3*x1 + 2 */
+    ROLE_START,         /* the starting guess a = (-1, 1) */
+    ROLE_LEAST_SQUARES, /* the best line (chapter 03), and its loss: the floor */
+    ROLE_LOSS,          /* the loss as a function of one coefficient (chapter 02) */
+    ROLE_FULL_BATCH,    /* descent on all the points: chapter 04's run, and 05's full batch */
+    ROLE_BATCH_1,       /* minibatches of 1 point */
+    ROLE_BATCH_10,      /* minibatches of 10 points */
+    ROLE_OTHER_BATCH,   /* minibatches of any other size */
+    ROLE_COUNT
+} Role;
+
+/* The role of a run that takes batches of `batch` of the n points. */
+Role batch_role(size_t batch, size_t n);
+
+/* The colour of role as gnuplot reads it, "#rrggbb". */
+const char *role_colour(Role role);
+
 /* A straight line y = a[0]*x1 + a[1] to draw over the data. */
 typedef struct {
     const char *label;
     double a[2];
+    Role role;
 } Line;
+
+/* Writes "y = 1.52*x1 - 0.70" into text (size bytes): the one way every
+ * legend and title spells a line. Whole numbers print without decimals
+ * (y = -x1 + 1), a negative intercept as "- 0.70", never "+ -0.70". a: 2 */
+void line_equation(char *text, size_t size, const double a[2]);
 
 /* Scatter of the data with lines over it. lines: line_count */
 Status plot_fit(const char *dir, const char *name, const char *title,
                 const Dataset *data, const Line *lines, size_t line_count,
                 Error *err);
 
-/* One curve of a line chart. x: count, y: count */
+/* One curve of a line chart. x: count, y: count. A curve with count 0 draws
+ * nothing but its entry in the key: a run that has nothing to show. */
 typedef struct {
     const char *label;
-    const char *style; /* gnuplot style, e.g. "lines lw 2" or "points pt 7" */
+    Role role;
+    bool points; /* draw a marker at each point, not a line through them */
     const double *x;
     const double *y;
     size_t count;
@@ -45,20 +81,47 @@ typedef struct {
 
 typedef struct {
     const char *title, *x_label, *y_label;
-    bool log_x, log_y;
-    bool y_from_zero; /* start the y axis at 0, so heights compare honestly */
+    bool log_x, log_y; /* a log y axis starts just below the lowest curve */
+    bool y_from_zero;  /* start the y axis at 0, so heights compare honestly */
 } Axes;
 
 /* Several curves on one pair of axes. curves: curve_count */
 Status plot_curves(const char *dir, const char *name, const Axes *axes,
                    const Curve *curves, size_t curve_count, Error *err);
 
-/* An animated GIF of the line y = a1*x1 + a2 moving over the data, one frame
- * per recorded step (at most PLOT_MAX_FRAMES, evenly spaced).
- * path: (steps + 1)×2 row-major, the coefficients a1, a2 after each step */
+/* The coefficients of a run after each of its steps, and what the run is.
+ * a: (steps + 1)×2 row-major, a1 and a2 after step 0 (the start), 1, … */
+typedef struct {
+    const double *a;
+    size_t steps;
+    Role role;
+} Path;
+
+/* An animated GIF of the line y = a1*x1 + a2 moving over the data along path,
+ * one frame per recorded step (at most PLOT_MAX_FRAMES, evenly spaced), with
+ * target (NULL for none) drawn thinly behind it: where the line should go. */
 Status plot_animation(const char *dir, const char *name, const char *title,
-                      const Dataset *data, const double *path, size_t steps,
+                      const Dataset *data, const Path *path, const Line *target,
                       Error *err);
+
+/* The figures of one run, replacing the old ones all together or not at all:
+ *     FigureSet *figures = NULL;
+ *     Status status = figures_begin(&figures, out_dir, err);
+ *     if (status == STATUS_OK)
+ *         status = plot_fit(figures_dir(figures), "ch04-fit", ...);
+ *     ... more figures ...
+ *     status = figures_finish(figures, status, err);
+ * figures_begin() makes a hidden folder OUT_DIR/.figures.XXXXXX to draw in.
+ * figures_finish() moves every figure drawn there into OUT_DIR if status is
+ * STATUS_OK and none of them would land on a folder; otherwise it deletes
+ * them, leaving OUT_DIR as it was. Either way it frees the set, and returns
+ * status or why the figures could not be moved. Ctrl-C and kill wait from
+ * begin to finish (see plot.c), so keep long computations out of that span. */
+typedef struct FigureSet FigureSet;
+
+Status figures_begin(FigureSet **figures, const char *out_dir, Error *err);
+const char *figures_dir(const FigureSet *figures);
+Status figures_finish(FigureSet *figures, Status status, Error *err);
 
 /* Creates dir and any missing parents, like mkdir -p. */
 Status make_directory(const char *dir, Error *err);

@@ -1,14 +1,14 @@
 # ch02-guess.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch02-guess.gp    (writes ch02-guess.png beside it)
-set terminal pngcairo size 800,500 font 'Sans,12'
+set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch02-guess') . '.png'
 set termoption noenhanced
 set title 'A first guess, a = (-1, 1): a poor fit'
 set xlabel 'x1'
 set ylabel 'y'
 set grid
-set key top left box opaque Left reverse
+set key below left Left reverse maxcols 1
 $points << EOD
 # x1 y (100 of the 100 points)
 0.48313 3.6093
@@ -113,4 +113,4 @@ $points << EOD
 0.285655 3.62679
 EOD
 plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
-     (-1)*x + (1) with lines lw 3 title 'the guess y = -x1 + 1'
+     (-1)*x + (1) with lines lw 3 dt 1 lc rgb '#d55e00' title 'the guess y = -x1 + 1'

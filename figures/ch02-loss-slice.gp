@@ -1,14 +1,14 @@
 # ch02-loss-slice.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch02-loss-slice.gp    (writes ch02-loss-slice.png beside it)
-set terminal pngcairo size 800,500 font 'Sans,12'
+set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch02-loss-slice') . '.png'
 set termoption noenhanced
 set title 'The loss along a1, with a2 fixed at 1: one lowest point'
 set xlabel 'a1'
 set ylabel 'mean squared error'
 set grid
-set key top right box opaque Left reverse
+set key below left Left reverse maxcols 1
 set yrange [0:*]
 $curve0 << EOD
 -4 19.9702
@@ -256,5 +256,9 @@ EOD
 $curve1 << EOD
 -1 8.11928
 EOD
-plot $curve0 with lines lw 3 title 'loss(a1, a2 = 1)', \
-     $curve1 with points pt 7 ps 2 title 'the guess a1 = -1'
+$curve2 << EOD
+3 2.34248
+EOD
+plot $curve0 with lines lw 2 dt 1 lc rgb '#5e3c99' title 'loss(a1, a2 = 1)', \
+     $curve1 with points pt 7 ps 1.8 lc rgb '#d55e00' title 'the guess a1 = -1', \
+     $curve2 with points pt 7 ps 1.8 lc rgb '#5e3c99' title 'lowest on this slice: a1 = 3.00, loss 2.34'

@@ -1,14 +1,14 @@
 # ch03-least-squares.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch03-least-squares.gp    (writes ch03-least-squares.png beside it)
-set terminal pngcairo size 800,500 font 'Sans,12'
+set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch03-least-squares') . '.png'
 set termoption noenhanced
 set title 'The best line runs through the middle of the data, above the true one'
 set xlabel 'x1'
 set ylabel 'y'
 set grid
-set key top left box opaque Left reverse
+set key below left Left reverse maxcols 1
 $points << EOD
 # x1 y (100 of the 100 points)
 0.48313 3.6093
@@ -113,5 +113,5 @@ $points << EOD
 0.285655 3.62679
 EOD
 plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
-     (2.95836)*x + (2.5048) with lines lw 3 title 'least squares: y = 2.96*x1 + 2.50', \
-     (3)*x + (2) with lines lw 3 title 'the true line y = 3*x1 + 2'
+     (2.9583611126059126)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares: y = 2.96*x1 + 2.50', \
+     (3)*x + (2) with lines lw 3 dt 1 lc rgb '#009e73' title 'the true line y = 3*x1 + 2'

@@ -1,14 +1,14 @@
 # ch04-fit.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch04-fit.gp    (writes ch04-fit.png beside it)
-set terminal pngcairo size 800,500 font 'Sans,12'
+set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch04-fit') . '.png'
 set termoption noenhanced
 set title 'Gradient descent moved the line onto the data'
 set xlabel 'x1'
 set ylabel 'y'
 set grid
-set key top left box opaque Left reverse
+set key below left Left reverse maxcols 1
 $points << EOD
 # x1 y (100 of the 100 points)
 0.48313 3.6093
@@ -113,5 +113,6 @@ $points << EOD
 0.285655 3.62679
 EOD
 plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
-     (-1)*x + (1) with lines lw 3 title 'the starting guess y = -x1 + 1', \
-     (2.95602)*x + (2.50485) with lines lw 3 title 'after 100 steps: y = 2.96*x1 + 2.50'
+     (-1)*x + (1) with lines lw 3 dt 1 lc rgb '#d55e00' title 'the starting guess y = -x1 + 1', \
+     (2.9560172457653895)*x + (2.504851849795566) with lines lw 3 dt 1 lc rgb '#0072b2' title 'after 100 steps: y = 2.96*x1 + 2.50', \
+     (2.9583611126059126)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares (chapter 03): y = 2.96*x1 + 2.50'

@@ -1,15 +1,16 @@
 # ch04-loss.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch04-loss.gp    (writes ch04-loss.png beside it)
-set terminal pngcairo size 800,500 font 'Sans,12'
+set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch04-loss') . '.png'
 set termoption noenhanced
 set title 'The loss falls fast, then levels off at the best a line can do'
 set xlabel 'step'
 set ylabel 'mean squared error (log scale)'
 set grid
-set key top right box opaque Left reverse
+set key below left Left reverse maxcols 1
 set logscale y
+set yrange [0.06334587444334758:*]
 $curve0 << EOD
 0 8.11928
 1 6.44803
@@ -117,5 +118,5 @@ $curve1 << EOD
 0 0.0791823
 100 0.0791823
 EOD
-plot $curve0 with lines lw 3 title 'loss of all the data', \
-     $curve1 with lines lw 2 dt 2 lc rgb 'black' title 'the least-squares loss (chapter 03)'
+plot $curve0 with lines lw 2 dt 1 lc rgb '#0072b2' title 'loss of all the data', \
+     $curve1 with lines lw 2 dt 2 lc rgb '#000000' title 'the least-squares loss (chapter 03)'

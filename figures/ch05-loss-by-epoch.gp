@@ -1,15 +1,16 @@
 # ch05-loss-by-epoch.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch05-loss-by-epoch.gp    (writes ch05-loss-by-epoch.png beside it)
-set terminal pngcairo size 800,500 font 'Sans,12'
+set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch05-loss-by-epoch') . '.png'
 set termoption noenhanced
 set title 'Per epoch, small batches learn fastest: many steps per pass'
 set xlabel 'epoch (one pass over all the points)'
 set ylabel 'loss of all the data (log scale)'
 set grid
-set key top right box opaque Left reverse
+set key below left Left reverse maxcols 1
 set logscale y
+set yrange [0.06334587444334758:*]
 $curve0 << EOD
 0 8.11928
 1 0.0825369
@@ -319,6 +320,11 @@ $curve2 << EOD
 99 0.0791846
 100 0.0791843
 EOD
-plot $curve0 with lines lw 2 lc 1 title 'batch 1', \
-     $curve1 with lines lw 2 lc 2 title 'batch 10', \
-     $curve2 with lines lw 2 lc 3 title 'full batch (100)'
+$curve3 << EOD
+0 0.0791823
+100 0.0791823
+EOD
+plot $curve0 with lines lw 2 dt 1 lc rgb '#cc79a7' title 'batch 1', \
+     $curve1 with lines lw 2 dt 1 lc rgb '#e69f00' title 'batch 10', \
+     $curve2 with lines lw 2 dt 1 lc rgb '#0072b2' title 'full batch (100)', \
+     $curve3 with lines lw 2 dt 2 lc rgb '#000000' title 'the least-squares loss (chapter 03)'

@@ -1,16 +1,17 @@
 # ch05-loss-by-iteration.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch05-loss-by-iteration.gp    (writes ch05-loss-by-iteration.png beside it)
-set terminal pngcairo size 800,500 font 'Sans,12'
+set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch05-loss-by-iteration') . '.png'
 set termoption noenhanced
 set title 'Per update, the batch sizes descend alike; small ones stay noisy'
 set xlabel 'iteration (one update of a; log scale)'
 set ylabel 'loss of all the data (log scale)'
 set grid
-set key top right box opaque Left reverse
+set key below left Left reverse maxcols 1
 set logscale x
 set logscale y
+set yrange [0.06334587444334758:*]
 $curve0 << EOD
 1 8.21351
 2 6.17419
@@ -291,6 +292,11 @@ $curve2 << EOD
 91 0.0791898
 96 0.0791859
 EOD
-plot $curve0 with lines lw 2 lc 1 title 'batch 1', \
-     $curve1 with lines lw 2 lc 2 title 'batch 10', \
-     $curve2 with lines lw 2 lc 3 title 'full batch (100)'
+$curve3 << EOD
+1 0.0791823
+10000 0.0791823
+EOD
+plot $curve0 with lines lw 2 dt 1 lc rgb '#cc79a7' title 'batch 1', \
+     $curve1 with lines lw 2 dt 1 lc rgb '#e69f00' title 'batch 10', \
+     $curve2 with lines lw 2 dt 1 lc rgb '#0072b2' title 'full batch (100)', \
+     $curve3 with lines lw 2 dt 2 lc rgb '#000000' title 'the least-squares loss (chapter 03)'

@@ -635,7 +635,7 @@ START_TEST(writing_a_figure_restores_the_signal_mask)
     format_text(under_file, "%s/fit.gp/sub", out);
     sigset_t before, after;
     sigprocmask(SIG_SETMASK, NULL, &before);
-    Line line = {"line", {3, 2}};
+    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
     ck_assert_int_eq(plot_fit(out, "fit", "t", &data, &line, 1, NULL), STATUS_OK);
     sigprocmask(SIG_SETMASK, NULL, &after);
     for (size_t k = 0; k < 4; k++)
@@ -660,7 +660,7 @@ START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
     char out[TEXT_SIZE], figure[TEXT_SIZE];
     scratch_path(out, "interrupted");
     format_text(figure, "%s/fit.gp", out);
-    Line line = {"line", {3, 2}};
+    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
     for (int round = 0; round < 16; round++) {
         pid_t child = fork();
         ck_assert_int_ge(child, 0);

@@ -88,7 +88,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         mean_miss);
     say(options, synthetic ? ", the noise (its mean is 0.5).\n" : ".\n");
 
-    Line true_line = {"the true line y = 3*x1 + 2", {A_TRUE[0], A_TRUE[1]}};
+    Line true_line = {"the true line y = 3*x1 + 2", {A_TRUE[0], A_TRUE[1]}, ROLE_TRUE_LINE};
     const char *title = synthetic ? "The data: y = 3*x1 + 2 + noise, noise uniform on [0, 1)"
                                   : "Your data";
     Status status = plot_fit(options->out_dir, "ch01-data", title, data, &true_line,

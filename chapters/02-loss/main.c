@@ -48,8 +48,9 @@ static void loss_along_a1(const Dataset *data, double a2, const double *a1_value
 }
 //< ch02_slice
 
-static Status draw_slice(const Options *options, const Dataset *data, double guess_loss,
-                         Error *err)
+/* The slice, the guess on it, and its lowest point on the grid. */
+static Status draw_slice(const Options *options, const char *dir, const Dataset *data,
+                         double guess_loss, Error *err)
 {
     double a1_values[SLICE_POINTS], losses[SLICE_POINTS];
     for (size_t k = 0; k < SLICE_POINTS; k++)
@@ -63,15 +64,19 @@ static Status draw_slice(const Options *options, const Dataset *data, double gue
                  "step 0.05 is at a1 = %.2f, loss %.4f.\n",
         A_START[1], a1_values[lowest], losses[lowest]);
 
-    Curve curves[2] = {
-        {"loss(a1, a2 = 1)", "lines lw 3", a1_values, losses, SLICE_POINTS},
-        {"the guess a1 = -1", "points pt 7 ps 2", &A_START[0], &guess_loss, 1},
+    char lowest_label[80];
+    snprintf(lowest_label, sizeof lowest_label, "lowest on this slice: a1 = %.2f, loss %.2f",
+             a1_values[lowest], losses[lowest]);
+    Curve curves[3] = {
+        {"loss(a1, a2 = 1)", ROLE_LOSS, false, a1_values, losses, SLICE_POINTS},
+        {"the guess a1 = -1", ROLE_START, true, &A_START[0], &guess_loss, 1},
+        {lowest_label, ROLE_LOSS, true, &a1_values[lowest], &losses[lowest], 1},
     };
     Axes axes = {.title = "The loss along a1, with a2 fixed at 1: one lowest point",
                  .x_label = "a1",
                  .y_label = "mean squared error",
                  .y_from_zero = true};
-    return plot_curves(options->out_dir, "ch02-loss-slice", &axes, curves, 2, err);
+    return plot_curves(dir, "ch02-loss-slice", &axes, curves, 3, err);
 }
 
 //> ch02_run
@@ -93,11 +98,16 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         say(options, "The true a = [%g, %g] scores %.4f: not 0, because of the noise.\n",
             A_TRUE[0], A_TRUE[1], loss_of(data->x, data->y, data->n, A_TRUE));
 
-    Line guess = {"the guess y = -x1 + 1", {A_START[0], A_START[1]}};
-    Status status = plot_fit(options->out_dir, "ch02-guess",
-                             "A first guess, a = (-1, 1): a poor fit", data, &guess, 1, err);
+    /* Both figures, or neither: see plot.h. */
+    Line guess = {"the guess y = -x1 + 1", {A_START[0], A_START[1]}, ROLE_START};
+    FigureSet *figures = NULL;
+    Status status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK)
-        status = draw_slice(options, data, guess_loss, err);
+        status = plot_fit(figures_dir(figures), "ch02-guess",
+                          "A first guess, a = (-1, 1): a poor fit", data, &guess, 1, err);
+    if (status == STATUS_OK)
+        status = draw_slice(options, figures_dir(figures), data, guess_loss, err);
+    status = figures_finish(figures, status, err);
     if (status != STATUS_OK)
         return status;
     say_wrote(options, "ch02-guess");

@@ -101,11 +101,11 @@ static Status run(const Options *options, const Dataset *data, Error *err)
                      "noise averages 0.5, and a line cannot tell noise from signal.\n",
             A_TRUE[0], A_TRUE[1], A_TRUE[1]);
 
-    Line lines[2] = {{"", {best[0], best[1]}},
-                     {"the true line y = 3*x1 + 2", {A_TRUE[0], A_TRUE[1]}}};
-    char label[80];
-    snprintf(label, sizeof label, "least squares: y = %.2f*x1 + %.2f", best[0], best[1]);
-    lines[0].label = label;
+    char equation[64], label[80];
+    line_equation(equation, sizeof equation, best);
+    snprintf(label, sizeof label, "least squares: %s", equation);
+    Line lines[2] = {{label, {best[0], best[1]}, ROLE_LEAST_SQUARES},
+                     {"the true line y = 3*x1 + 2", {A_TRUE[0], A_TRUE[1]}, ROLE_TRUE_LINE}};
     bool synthetic = options->data_path == NULL;
     status = plot_fit(options->out_dir, "ch03-least-squares",
                       synthetic ? "The best line runs through the middle of the data, "

@@ -78,9 +78,22 @@ static void compare_with_least_squares(const Options *options, const Dataset *da
         say_not_converged(options, data, ratio);
 }
 
-/* best: 2, or NULL (then the floor is not drawn). */
-static Status draw_loss_curve(const Options *options, const Dataset *data,
-                              const History *history, const double *best, Error *err)
+/* True when the run did what this chapter promises: its final loss came
+ * within 10% of the least-squares floor (or, where a line fits the data
+ * exactly and the floor is 0, within a millionth of the loss of the line
+ * y = 0). A run cut short, or crawling along a badly scaled valley, does not;
+ * nor does any run when there is no floor (floor_loss NAN). */
+static bool reached_least_squares(const Dataset *data, double final_loss, double floor_loss)
+{
+    const double zero[2] = {0.0, 0.0};
+    double scale = loss_of(data->x, data->y, data->n, zero);
+    return final_loss <= 1.1 * floor_loss + 1e-6 * scale;
+}
+
+/* The loss at every step over the least-squares floor. floor_loss: the loss
+ * of the best line, or NAN when there is none (then no floor is drawn). */
+static Status draw_loss_curve(const char *dir, const History *history, double floor_loss,
+                              bool reached, Error *err)
 {
     size_t count = history->epochs + 1;
     double *steps = malloc(count * sizeof *steps);
@@ -90,48 +103,87 @@ static Status draw_loss_curve(const Options *options, const Dataset *data,
         steps[k] = (double)k;
 
     /* The floor: the loss of the best line, which no amount of training beats. */
-    double floor_x[2] = {0.0, (double)history->epochs}, floor_y[2] = {0.0, 0.0};
-    if (best != NULL)
-        floor_y[0] = floor_y[1] = loss_of(data->x, data->y, data->n, best);
-
+    double floor_x[2] = {0.0, (double)history->epochs}, floor_y[2] = {floor_loss, floor_loss};
     Curve curves[2] = {
-        {"loss of all the data", "lines lw 3", steps, history->loss, count},
-        {"the least-squares loss (chapter 03)", "lines lw 2 dt 2 lc rgb 'black'", floor_x,
-         floor_y, 2},
+        {"loss of all the data", ROLE_FULL_BATCH, false, steps, history->loss, count},
+        {"the least-squares loss (chapter 03)", ROLE_LEAST_SQUARES, false, floor_x, floor_y,
+         2},
     };
-    /* Say what this run did: reached the floor, or stopped well above it. */
-    double final_loss = history->loss[history->epochs];
-    bool reached_floor = best != NULL && final_loss < 1.1 * floor_y[0];
-    Axes axes = {.title = reached_floor
+    Axes axes = {.title = reached
                               ? "The loss falls fast, then levels off at the best a line can do"
-                              : "The loss after training, with the best a line can do",
+                              : "The loss after training, above the best a line can do",
                  .x_label = "step",
                  .y_label = "mean squared error (log scale)",
                  .log_y = true};
-    Status status = plot_curves(options->out_dir, "ch04-loss", &axes, curves,
-                                best != NULL ? 2 : 1, err);
+    if (isnan(floor_loss))
+        axes.title = "The loss at every step";
+    Status status = plot_curves(dir, "ch04-loss", &axes, curves, isnan(floor_loss) ? 1 : 2,
+                                err);
     free(steps);
     return status;
 }
 
+/* The starting guess, the line after training and, when there is one, the
+ * least-squares line it should have reached. best: 2, or NULL */
+static Status draw_fit(const char *dir, const Dataset *data, const History *history,
+                       const double *best, bool reached, Error *err)
+{
+    const double *a = &history->a[2 * history->epochs];
+    char equation[64], label[96], best_label[96] = "", title[96];
+    line_equation(equation, sizeof equation, a);
+    snprintf(label, sizeof label, "after %zu steps: %s", history->epochs, equation);
+    Line lines[3] = {{"the starting guess y = -x1 + 1", {A_START[0], A_START[1]}, ROLE_START},
+                     {label, {a[0], a[1]}, ROLE_FULL_BATCH},
+                     {best_label, {0.0, 0.0}, ROLE_LEAST_SQUARES}};
+    if (best != NULL) {
+        line_equation(equation, sizeof equation, best);
+        snprintf(best_label, sizeof best_label, "least squares (chapter 03): %s", equation);
+        lines[2].a[0] = best[0];
+        lines[2].a[1] = best[1];
+    }
+    if (reached)
+        snprintf(title, sizeof title, "Gradient descent moved the line onto the data");
+    else if (best != NULL)
+        snprintf(title, sizeof title,
+                 "After %zu steps the line is still short of the least-squares line",
+                 history->epochs);
+    else
+        snprintf(title, sizeof title, "Where gradient descent left the line after %zu steps",
+                 history->epochs);
+    return plot_fit(dir, "ch04-fit", title, data, lines, best != NULL ? 3 : 2, err);
+}
+
+/* The line moving, with the least-squares line drawn thinly behind it: the target. */
+static Status draw_animation(const char *dir, const Options *options, const Dataset *data,
+                             const History *history, const double *best, Error *err)
+{
+    char title[80];
+    snprintf(title, sizeof title, "Gradient descent, a -= lr * grad, lr = %g", options->lr);
+    Path path = {history->a, history->epochs, ROLE_FULL_BATCH};
+    Line target = {"least squares: where it should end", {0.0, 0.0}, ROLE_LEAST_SQUARES};
+    if (best != NULL) {
+        target.a[0] = best[0];
+        target.a[1] = best[1];
+    }
+    return plot_animation(dir, "ch04-animation", title, data, &path,
+                          best != NULL ? &target : NULL, err);
+}
+
+/* All three figures, or none of them: see plot.h. best: 2, or NULL */
 static Status draw_figures(const Options *options, const Dataset *data,
                            const History *history, const double *best, Error *err)
 {
-    const double *a = &history->a[2 * history->epochs];
-    char label[80];
-    snprintf(label, sizeof label, "after %zu steps: y = %.2f*x1 + %.2f", history->epochs,
-             a[0], a[1]);
-    Line lines[2] = {{"the starting guess y = -x1 + 1", {A_START[0], A_START[1]}},
-                     {label, {a[0], a[1]}}};
-    Status status = plot_fit(options->out_dir, "ch04-fit",
-                             "Gradient descent moved the line onto the data", data, lines, 2,
-                             err);
+    double floor_loss = best != NULL ? loss_of(data->x, data->y, data->n, best) : NAN;
+    bool reached = reached_least_squares(data, history->loss[history->epochs], floor_loss);
+    FigureSet *figures = NULL;
+    Status status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK)
-        status = draw_loss_curve(options, data, history, best, err);
+        status = draw_fit(figures_dir(figures), data, history, best, reached, err);
     if (status == STATUS_OK)
-        status = plot_animation(options->out_dir, "ch04-animation",
-                                "Gradient descent, a -= lr * grad", data,
-                                history->a, history->epochs, err);
+        status = draw_loss_curve(figures_dir(figures), history, floor_loss, reached, err);
+    if (status == STATUS_OK)
+        status = draw_animation(figures_dir(figures), options, data, history, best, err);
+    status = figures_finish(figures, status, err);
     if (status == STATUS_OK) {
         say_wrote(options, "ch04-fit");
         say_wrote(options, "ch04-loss");

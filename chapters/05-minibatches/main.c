@@ -18,6 +18,7 @@
 
 #include "chapter.h"
 #include "gradient.h"
+#include "loss.h"
 #include "minibatch.h"
 #include "plot.h"
 #include "loss.h"
@@ -134,12 +135,71 @@ static Status train(const Options *options, const Dataset *data, size_t batch,
     return train_minibatch(data, a, options->lr, options->epochs, batch, &rng, history, err);
 }
 
+/* "batch 1 diverged" or "batches 1 and 10 diverged" into text (size bytes),
+ * or "" when no run diverged. batches, diverged: RUNS */
+static void name_diverged(char *text, size_t size, const size_t *batches,
+                          const bool *diverged)
+{
+    size_t count = 0, named = 0;
+    for (size_t r = 0; r < RUNS; r++)
+        count += diverged[r];
+    text[0] = '\0';
+    if (count == 0)
+        return;
+    size_t used = (size_t)snprintf(text, size, count == 1 ? "batch" : "batches");
+    for (size_t r = 0; r < RUNS && used < size; r++)
+        if (diverged[r]) {
+            named++;
+            used += (size_t)snprintf(text + used, size - used, "%s%zu",
+                                     named == 1 ? " " : named == count ? " and " : ", ",
+                                     batches[r]);
+        }
+    if (used < size)
+        snprintf(text + used, size - used, " diverged");
+}
+
+/* Writes both figures, or neither: see plot.h. curves: count each */
+static Status write_comparison(const Options *options, const char *diverged_runs,
+                               const Curve *by_epoch, const Curve *by_iteration,
+                               size_t count, Error *err)
+{
+    char epoch_title[128], iteration_title[128];
+    snprintf(epoch_title, sizeof epoch_title, "Loss per epoch, lr = %g: %s", options->lr,
+             diverged_runs);
+    snprintf(iteration_title, sizeof iteration_title, "Loss per update, lr = %g: %s",
+             options->lr, diverged_runs);
+    bool all_drawn = diverged_runs[0] == '\0';
+    Axes epoch_axes = {.title = all_drawn ? "Per epoch, small batches learn fastest: "
+                                            "many steps per pass"
+                                          : epoch_title,
+                       .x_label = "epoch (one pass over all the points)",
+                       .y_label = "loss of all the data (log scale)",
+                       .log_y = true};
+    Axes iteration_axes = {.title = all_drawn ? "Per update, the batch sizes descend alike; "
+                                                "small ones stay noisy"
+                                              : iteration_title,
+                           .x_label = "iteration (one update of a; log scale)",
+                           .y_label = "loss of all the data (log scale)",
+                           .log_x = true,
+                           .log_y = true};
+    FigureSet *figures = NULL;
+    Status status = figures_begin(&figures, options->out_dir, err);
+    if (status == STATUS_OK)
+        status = plot_curves(figures_dir(figures), "ch05-loss-by-epoch", &epoch_axes,
+                             by_epoch, count, err);
+    if (status == STATUS_OK)
+        status = plot_curves(figures_dir(figures), "ch05-loss-by-iteration",
+                             &iteration_axes, by_iteration, count, err);
+    return figures_finish(figures, status, err);
+}
+
 /* Two views of the same runs: loss per epoch (equal work: every point seen
- * once per epoch) and loss per iteration (equal number of steps). Runs that
- * diverged are left out. */
+ * once per epoch) and loss per iteration (equal number of steps), each run in
+ * its batch size's colour, over the least-squares floor as chapter 04 draws
+ * it. A run that diverged keeps its place in the key, saying so, with no line. */
 static Status draw_comparison(const Options *options, const History *runs,
-                              const bool *diverged, const size_t *batches, size_t n,
-                              Error *err)
+                              const bool *diverged, const size_t *batches,
+                              const Dataset *data, Error *err)
 {
     size_t epochs = options->epochs;
     double *epoch_x = malloc((epochs + 1) * sizeof *epoch_x);
@@ -147,43 +207,41 @@ static Status draw_comparison(const Options *options, const History *runs,
         return fail(err, STATUS_NO_MEMORY, "out of memory for the comparison plot");
     for (size_t e = 0; e <= epochs; e++)
         epoch_x[e] = (double)e;
-    Curve by_epoch[RUNS], by_iteration[RUNS];
-    char labels[RUNS][40];
-    size_t count = 0;
+    Curve by_epoch[RUNS + 1], by_iteration[RUNS + 1];
+    char labels[RUNS][48];
+    double last_iteration = 1.0;
     for (size_t r = 0; r < RUNS; r++) {
-        if (diverged[r])
-            continue;
-        snprintf(labels[count], sizeof labels[count],
-                 batches[r] >= n ? "full batch (%zu)" : "batch %zu", batches[r]);
-        /* One colour per batch size, whichever runs are drawn. */
-        static const char *const styles[RUNS] = {"lines lw 2 lc 1", "lines lw 2 lc 2",
-                                                 "lines lw 2 lc 3"};
-        by_epoch[count] = (Curve){labels[count], styles[r], epoch_x, runs[r].loss,
-                                  epochs + 1};
+        snprintf(labels[r], sizeof labels[r],
+                 batches[r] >= data->n ? "full batch (%zu)%s" : "batch %zu%s", batches[r],
+                 diverged[r] ? " diverged: not drawn" : "");
+        Role role = batch_role(batches[r], data->n);
+        by_epoch[r] = (Curve){labels[r], role, false, epoch_x, runs[r].loss,
+                              diverged[r] ? 0 : epochs + 1};
         /* The trace starts at iteration 1: iteration 0 has no place on a log axis. */
-        by_iteration[count] = (Curve){labels[count], styles[r], runs[r].trace_iteration,
-                                      runs[r].trace_loss, runs[r].trace_count};
+        by_iteration[r] = (Curve){labels[r], role, false, runs[r].trace_iteration,
+                                  runs[r].trace_loss, diverged[r] ? 0 : runs[r].trace_count};
+        if (!diverged[r])
+            last_iteration = fmax(last_iteration, (double)runs[r].iterations);
+    }
+
+    /* The floor, unless the data have no unique least-squares line. */
+    size_t count = RUNS;
+    double best[2], floor_y[2], epoch_ends[2] = {0.0, (double)epochs},
+                                iteration_ends[2] = {1.0, last_iteration};
+    Error no_unique_line;
+    if (least_squares(data->x, data->y, data->n, best, &no_unique_line) == STATUS_OK) {
+        floor_y[0] = floor_y[1] = loss_of(data->x, data->y, data->n, best);
+        const char *label = "the least-squares loss (chapter 03)";
+        by_epoch[count] = (Curve){label, ROLE_LEAST_SQUARES, false, epoch_ends, floor_y, 2};
+        by_iteration[count] = (Curve){label, ROLE_LEAST_SQUARES, false, iteration_ends,
+                                      floor_y, 2};
         count++;
     }
-    Axes epoch_axes = {.title = count == RUNS
-                                    ? "Per epoch, small batches learn fastest: many steps per pass"
-                                    : "Per epoch (runs that diverged are not drawn)",
-                       .x_label = "epoch (one pass over all the points)",
-                       .y_label = "loss of all the data (log scale)",
-                       .log_y = true};
-    Axes iteration_axes = {.title = count == RUNS
-                                        ? "Per update, the batch sizes descend alike; small "
-                                          "ones stay noisy"
-                                        : "Per update (runs that diverged are not drawn)",
-                           .x_label = "iteration (one update of a; log scale)",
-                           .y_label = "loss of all the data (log scale)",
-                           .log_x = true,
-                           .log_y = true};
-    Status status = plot_curves(options->out_dir, "ch05-loss-by-epoch", &epoch_axes,
-                                by_epoch, count, err);
-    if (status == STATUS_OK)
-        status = plot_curves(options->out_dir, "ch05-loss-by-iteration", &iteration_axes,
-                             by_iteration, count, err);
+
+    char diverged_runs[64];
+    name_diverged(diverged_runs, sizeof diverged_runs, batches, diverged);
+    Status status = write_comparison(options, diverged_runs, by_epoch, by_iteration, count,
+                                     err);
     free(epoch_x);
     if (status == STATUS_OK) {
         say_wrote(options, "ch05-loss-by-epoch");
@@ -220,7 +278,7 @@ static Status compare_batch_sizes(const Options *options, const Dataset *data, E
             runs[r].iterations, a[0], a[1], runs[r].loss[options->epochs]);
     }
     if (status == STATUS_OK)
-        status = draw_comparison(options, runs, diverged, batches, data->n, err);
+        status = draw_comparison(options, runs, diverged, batches, data, err);
     for (size_t r = 0; r < RUNS; r++)
         history_free(&runs[r]);
     return status;
