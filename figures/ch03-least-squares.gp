@@ -113,5 +113,5 @@ $points << EOD
 0.285655 3.62679
 EOD
 plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
-     (2.9583611126059126)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares: y = 2.96*x1 + 2.50', \
+     (2.958361112605913)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares: y = 2.96*x1 + 2.50', \
      (3)*x + (2) with lines lw 3 dt 1 lc rgb '#009e73' title 'the true line y = 3*x1 + 2'

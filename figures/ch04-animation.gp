@@ -180,6 +180,6 @@ array TITLE[60] = ['step 0: y = -x1 + 1', \
 do for [f = 1:75] {
     k = (f <= 60 ? f : 60)
     plot $points with points pt 7 ps 1.2 lc rgb '#7f7f7f' title 'data (x1, y)', \
-         (2.9583611126059126)*x + (2.5048009711331662) with lines lw 1 dt 2 lc rgb '#000000' title 'least squares: where it should end', \
+         (2.958361112605913)*x + (2.5048009711331662) with lines lw 1 dt 2 lc rgb '#000000' title 'least squares: where it should end', \
          A1[k]*x + A2[k] with lines lw 3 dt 1 lc rgb '#0072b2' title TITLE[k]
 }

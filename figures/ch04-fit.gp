@@ -115,4 +115,4 @@ EOD
 plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
      (-1)*x + (1) with lines lw 3 dt 1 lc rgb '#d55e00' title 'the starting guess y = -x1 + 1', \
      (2.9560172457653895)*x + (2.504851849795566) with lines lw 3 dt 1 lc rgb '#0072b2' title 'after 100 steps: y = 2.96*x1 + 2.50', \
-     (2.9583611126059126)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares (chapter 03): y = 2.96*x1 + 2.50'
+     (2.958361112605913)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares (chapter 03): y = 2.96*x1 + 2.50'

@@ -10,7 +10,7 @@ set ylabel 'mean squared error (log scale)'
 set grid
 set key below left Left reverse maxcols 1
 set logscale y
-set yrange [0.06334587444334758:*]
+set yrange [0.06334587444334754:*]
 $curve0 << EOD
 0 8.11928
 1 6.44803

@@ -11,7 +11,7 @@ set grid
 set key below left Left reverse maxcols 1
 set logscale x
 set logscale y
-set yrange [0.06334587444334758:*]
+set yrange [0.06334587444334754:*]
 $curve0 << EOD
 1 8.21351
 2 6.17419
