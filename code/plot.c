@@ -38,6 +38,7 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_BATCH_1] = {"#cc79a7", 1},       /* reddish purple */
     [ROLE_BATCH_10] = {"#e69f00", 1},      /* orange */
     [ROLE_OTHER_BATCH] = {"#56b4e9", 1},   /* sky blue */
+    [ROLE_MISTAKE] = {"#a50026", 4},       /* dark red, dash-dot: something went wrong */
 };
 
 Role batch_role(size_t batch, size_t n)

@@ -42,6 +42,7 @@ typedef enum {
     ROLE_BATCH_1,       /* minibatches of 1 point */
     ROLE_BATCH_10,      /* minibatches of 10 points */
     ROLE_OTHER_BATCH,   /* minibatches of any other size */
+    ROLE_MISTAKE,       /* a run with a deliberate mistake (chapter 08: no zero_()) */
     ROLE_COUNT
 } Role;
 

@@ -32,6 +32,8 @@ define CHECKED_RUNS
 0 ch03 --quiet --out OUT
 0 ch04 --quiet --out OUT
 0 ch05 --quiet --out OUT
+0 ch08 --out OUT
+0 ch08 --quiet --data tests/data/line.csv --out OUT
 0 ch03 --quiet --data fuzz/corpus/csv/header-bom-crlf.csv --out OUT
 2 ch04 --lr abc
 2 ch05 --batch 0
@@ -42,6 +44,8 @@ define CHECKED_RUNS
 1 ch02 --data /dev/zero
 1 ch05 --data tests/data
 1 ch04 --quiet --out Makefile/sub
+1 ch08 --lr 1.5 --out OUT
+2 ch08 --batch 4
 endef
 export CHECKED_RUNS
 

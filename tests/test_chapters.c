@@ -1,6 +1,7 @@
 /* End-to-end runs of every chapter program, as a reader runs them. Where a
  * chapter fits a line, the answer is checked against gnuplot's own `fit`, an
- * implementation that shares no code with ours. */
+ * implementation that shares no code with ours; chapter 08, which trains on
+ * a tape, against chapter 04, which trains on a gradient derived by hand. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <math.h>
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "data.h"
+#include "gradient.h"
 #include "rng.h"
 #include "run_program.h"
 #include "sgd.h"
@@ -77,10 +79,11 @@ static void gnuplot_fit(const char *csv, double a[2])
 
 START_TEST(every_chapter_runs_with_its_defaults)
 {
-    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch08"};
     const char *const last_words[] = {"data: 100 points", "loss: a = [-1.0000, 1.0000]",
-                                      "least squares: a = [", "final: a = [", "final: a = ["};
-    for (int c = 0; c < 5; c++) {
+                                      "least squares: a = [", "final: a = [", "final: a = [",
+                                      "final: a = ["};
+    for (size_t c = 0; c < sizeof chapters / sizeof chapters[0]; c++) {
         const char *none[] = {NULL};
         ProgramRun run;
         run_chapter(chapters[c], none, &run);
@@ -96,8 +99,8 @@ END_TEST
 
 START_TEST(every_emitted_script_draws_in_gnuplot)
 {
-    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
-    for (int c = 0; c < 5; c++) {
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch08"};
+    for (size_t c = 0; c < sizeof chapters / sizeof chapters[0]; c++) {
         const char *quiet[] = {"--quiet", NULL};
         ProgramRun run;
         run_chapter(chapters[c], quiet, &run);
@@ -114,7 +117,7 @@ START_TEST(every_emitted_script_draws_in_gnuplot)
     const char *const images[] = {"ch01-data.png", "ch02-guess.png", "ch02-loss-slice.png",
                                   "ch03-least-squares.png", "ch04-fit.png", "ch04-loss.png",
                                   "ch04-animation.gif", "ch05-loss-by-epoch.png",
-                                  "ch05-loss-by-iteration.png"};
+                                  "ch05-loss-by-iteration.png", "ch08-zero-grad.png"};
     for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%s", dir, images[k]);
@@ -435,6 +438,125 @@ START_TEST(chapter_04_walks_the_library_trainers_path)
 }
 END_TEST
 
+/* Chapters 08 and 04 with the same words must both succeed and end on the
+ * same line: the tape's gradient and the hand-derived one take the same path. */
+static void assert_same_final_line(const char *const *words)
+{
+    ProgramRun tape, by_hand;
+    run_chapter("ch08", words, &tape);
+    run_chapter("ch04", words, &by_hand);
+    ck_assert_str_eq(tape.err, "");
+    char tape_line[256], hand_line[256];
+    last_line(tape.out, tape_line, sizeof tape_line);
+    last_line(by_hand.out, hand_line, sizeof hand_line);
+    ck_assert_msg(strncmp(tape_line, "final: a = [", 12) == 0, "ch08 ended '%s'", tape_line);
+    ck_assert_str_eq(tape_line, hand_line);
+    program_run_free(&tape);
+    program_run_free(&by_hand);
+}
+
+START_TEST(chapter_08_trains_to_chapter_04s_final_line)
+{
+    const char *defaults[] = {NULL};
+    assert_same_final_line(defaults);
+    const char *own_data[] = {"--data", LINE_CSV, "--epochs", "1000", NULL};
+    assert_same_final_line(own_data);
+    const char *other_settings[] = {"--seed", "7", "--n", "40", "--lr", "0.5", NULL};
+    assert_same_final_line(other_settings);
+}
+END_TEST
+
+START_TEST(chapter_08_diverges_where_chapter_04_does)
+{
+    /* The same data and rate blow up at the same step: the same sentence
+     * after the program's name, and no final line. */
+    const char *const chapters[2] = {"ch08", "ch04"};
+    ProgramRun runs[2];
+    for (int c = 0; c < 2; c++) {
+        char program[64];
+        snprintf(program, sizeof program, "%s/%s", BUILD_DIR, chapters[c]);
+        const char *argv[] = {program, "--lr", "1.5", "--out", dir, NULL};
+        ck_assert(run_program(argv, &runs[c]));
+        ck_assert_int_eq(runs[c].exit_code, 1);
+        ck_assert_ptr_null(strstr(runs[c].out, "final:"));
+    }
+    ck_assert_ptr_nonnull(strstr(runs[0].err, "diverged"));
+    ck_assert_str_eq(runs[0].err + strlen("ch08"), runs[1].err + strlen("ch04"));
+    program_run_free(&runs[0]);
+    program_run_free(&runs[1]);
+}
+END_TEST
+
+/* The two numbers in the first "[A, B]" after text in out. */
+static void read_pair_after(const char *out, const char *text, double pair[2])
+{
+    const char *at = strstr(out, text);
+    ck_assert_msg(at != NULL, "no '%s' in the output", text);
+    const char *bracket = strchr(at + strlen(text), '[');
+    ck_assert_ptr_nonnull(bracket);
+    ck_assert_int_eq(sscanf(bracket, "[%lf, %lf]", &pair[0], &pair[1]), 2);
+}
+
+START_TEST(chapter_08_prints_the_gradient_calculus_gives)
+{
+    /* The notebook's data (seed 42, n = 100) made again here, and its
+     * gradient at a = (-1, 1) from chapter 03's formula; the program prints
+     * 6 decimals. Without zero_(), the second backward() shows twice that. */
+    Dataset data;
+    Rng rng = rng_seeded(42);
+    const double a_true[2] = {3, 2}, a[2] = {-1, 1};
+    ck_assert_int_eq(data_synthetic(&data, 100, a_true, &rng, NULL), STATUS_OK);
+    double expected[2];
+    gradient(data.x, data.y, data.n, a, expected);
+    data_free(&data);
+
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch08", none, &run);
+    const char *row = strstr(run.out, "the tape, loss.backward()");
+    ck_assert_ptr_nonnull(row);
+    double table[2], first[2], second[2];
+    ck_assert_int_eq(sscanf(row + strlen("the tape, loss.backward()"), "%lf %lf", &table[0],
+                            &table[1]),
+                     2);
+    read_pair_after(run.out, "after the first backward()", first);
+    read_pair_after(run.out, "after the second, without zero_()", second);
+    for (int j = 0; j < 2; j++) {
+        ck_assert_double_eq_tol(table[j], expected[j], 1e-6);
+        ck_assert_double_eq_tol(first[j], expected[j], 1e-6);
+        ck_assert_double_eq_tol(second[j], 2 * expected[j], 1e-6);
+    }
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_08_without_no_grad_grows_one_graph_a_step)
+{
+    /* Counting the operations for n points: 8 per point (x1, x2, a1*x1,
+     * a2*x2, their sum, y, the miss, its square) and n for the mean (n − 1
+     * additions and one division): 9n per forward pass; 4 per update (a leaf
+     * lr*grad and a subtraction for each of a1, a2); 2 nodes for a at the
+     * start. After step t the tape holds 2 + t(9n + 4), and backward() at
+     * step t walks all but that step's 4 update nodes. */
+    const size_t n = 30;
+    const char *words[] = {"--n", "30", NULL};
+    ProgramRun run;
+    run_chapter("ch08", words, &run);
+    const char *row = strstr(run.out, "nodes backward() walks");
+    ck_assert_ptr_nonnull(row);
+    for (size_t t = 1; t <= 5; t++) {
+        row = strchr(row, '\n') + 1;
+        size_t step, on_tape, walked;
+        ck_assert_int_eq(sscanf(row, "%zu %zu %zu", &step, &on_tape, &walked), 3);
+        ck_assert_uint_eq(step, t);
+        ck_assert_uint_eq(on_tape, 2 + t * (9 * n + 4));
+        ck_assert_uint_eq(walked, 2 + t * (9 * n + 4) - 4);
+    }
+    ck_assert_ptr_nonnull(strstr(run.out, "The same a as with no_grad after 5 steps"));
+    program_run_free(&run);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *suite = suite_create("chapters");
@@ -456,6 +578,10 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, a_huge_final_loss_is_printed_short_and_parseable);
     tcase_add_test(tc, chapter_05_walks_the_library_trainers_path);
     tcase_add_test(tc, chapter_04_walks_the_library_trainers_path);
+    tcase_add_test(tc, chapter_08_trains_to_chapter_04s_final_line);
+    tcase_add_test(tc, chapter_08_diverges_where_chapter_04_does);
+    tcase_add_test(tc, chapter_08_prints_the_gradient_calculus_gives);
+    tcase_add_test(tc, chapter_08_without_no_grad_grows_one_graph_a_step);
     suite_add_tcase(suite, tc);
     return suite;
 }
