@@ -10,6 +10,8 @@ Scaling scaling_of(const double *x, const double *y, size_t n)
         x_sum += x[2 * i];
         y_sum += y[i];
     }
+    /* Near 1e6 these sums round a little; any mean will do, as long as the
+     * same one is used to map the coefficients back. */
     Scaling scaling = {x_sum / (double)n, 0.0, y_sum / (double)n};
     /* The spread about the mean, each deviation divided by the largest one
      * first, so that its square neither overflows (x near 1e200) nor

@@ -381,7 +381,7 @@ static void show_rows(const Options *options, const History *history, size_t las
                       bool blew_up)
 {
     size_t every = progress_every(history->epochs);
-    say(options, " step   loss      a\n");
+    say(options, " step   loss      a%s\n", options->standardize ? "'" : "");
     for (size_t t = 0; t <= last; t++)
         if (t % every == 0 || t == last || (blew_up && t > last - last % every))
             say_progress_row(options, 5, t, history->loss[t], &history->a[2 * t]);
