@@ -39,7 +39,7 @@ static const double TOLERANCE = 1e-3;
  * so that all the measurements together take about a second. */
 enum { MAX_MEASURED_STEPS = 50000, MEASURED_POINT_STEPS = 20000000 };
 
-/* The lambda line and the bound, on its own line for scripts to read. */
+/* The two curvatures of the bowl and their ratio, one line. lambda: 2 */
 static void describe_curvature(const Options *options, const double lambda[2])
 {
     say(options, "lambda_max = %.6g, lambda_min = %.6g: condition number %.4g.\n",
@@ -427,9 +427,9 @@ static void compare(const Options *options, const Dataset *data, const double a[
     if (!(best_loss > 0.0) || ratio < 1.01)
         return;
     char factor[NUMBER_TEXT];
-    say(options, "The loss is still %.3g times the least-squares loss: the flat direction\n"
-                 "shrinks by only 1 - lr*lambda_min = %s a step.\n",
-        ratio, factor_text(1.0 - options->lr * lambda[1], factor));
+    say(options, "The loss is still %.3g times the least-squares loss: at this rate the\n"
+                 "distance to it shrinks by only rho = max |1 - lr*lambda| = %s a step.\n",
+        ratio, factor_text(convergence_factor(lambda, options->lr), factor));
     if (!options->standardize && lambda[0] / lambda[1] > BADLY_SCALED)
         say(options, "x is badly scaled (condition number %.3g): run again with "
                      "--standardize.\n",
@@ -507,11 +507,16 @@ static Status your_run(const Options *options, const Dataset *data, const Datase
     double loss = loss_of(data->x, data->y, data->n, a);
     /* With --standardize, the line x as it is reaches in as many steps; none
      * to show when it blows up, or when the points lie exactly on a line. */
-    bool show_raw = options->standardize && best_loss > 0.0;
-    if (show_raw)
-        show_raw = train_unscaled(options, data, best_loss, a_raw, err) == STATUS_OK;
-    status = draw_fit(options, data, a, best, show_raw ? a_raw : NULL,
-                      loss <= 1.01 * best_loss, err);
+    bool show_raw = false;
+    if (options->standardize && best_loss > 0.0) {
+        status = train_unscaled(options, data, best_loss, a_raw, err);
+        show_raw = status == STATUS_OK;
+        if (status == STATUS_DIVERGED)
+            status = STATUS_OK;
+    }
+    if (status == STATUS_OK)
+        status = draw_fit(options, data, a, best, show_raw ? a_raw : NULL,
+                          loss <= 1.01 * best_loss, err);
     if (status == STATUS_OK)
         print_final_line(a, loss);
     return status;
