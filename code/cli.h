@@ -26,6 +26,7 @@ enum {
     FLAG_DATA = 1 << 5,
     FLAG_OUT = 1 << 6,
     FLAG_QUIET = 1 << 7,
+    FLAG_STANDARDIZE = 1 << 8, /* chapter 06 on: fit on x rescaled to mean 0, sd 1 */
     /* The flags of a chapter that only looks at data, and of one that trains. */
     FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
     FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
@@ -48,6 +49,7 @@ typedef struct {
     const char *data_path; /* NULL: make the notebook's synthetic data */
     const char *out_dir;
     bool quiet;
+    bool standardize; /* --standardize */
     bool help;
 } Options;
 

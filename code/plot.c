@@ -39,6 +39,10 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_BATCH_10] = {"#e69f00", 1},      /* orange */
     [ROLE_OTHER_BATCH] = {"#56b4e9", 1},   /* sky blue */
     [ROLE_MISTAKE] = {"#a50026", 4},       /* dark red, dash-dot: something went wrong */
+    [ROLE_CRAWL] = {"#8c510a", 1},         /* brown: slow */
+    [ROLE_BORDERLINE] = {"#332288", 1},    /* indigo */
+    [ROLE_PREDICTED] = {"#000000", 1},     /* black, solid: the algebra */
+    [ROLE_BOUND] = {"#7f7f7f", 2},         /* grey, dashed: a limit, not data */
 };
 
 Role batch_role(size_t batch, size_t n)
@@ -47,6 +51,11 @@ Role batch_role(size_t batch, size_t n)
            : batch == 1 ? ROLE_BATCH_1
            : batch == 10 ? ROLE_BATCH_10
                          : ROLE_OTHER_BATCH;
+}
+
+int role_dash(Role role)
+{
+    return STYLES[role].dash;
 }
 
 const char *role_colour(Role role)

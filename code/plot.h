@@ -42,15 +42,21 @@ typedef enum {
     ROLE_BATCH_1,       /* minibatches of 1 point */
     ROLE_BATCH_10,      /* minibatches of 10 points */
     ROLE_OTHER_BATCH,   /* minibatches of any other size */
-    ROLE_MISTAKE,       /* a run with a deliberate mistake (chapter 08: no zero_()) */
+    ROLE_MISTAKE,       /* a run gone wrong: it diverged, or has a deliberate mistake */
+    ROLE_CRAWL,         /* a stable rate too small to get there in time: it crawls */
+    ROLE_BORDERLINE,    /* a rate just below the stable bound */
+    ROLE_PREDICTED,     /* what the algebra predicts (chapter 06: steps against lr) */
+    ROLE_BOUND,         /* the stable bound 2/λmax, as a vertical line */
     ROLE_COUNT
 } Role;
 
 /* The role of a run that takes batches of `batch` of the n points. */
 Role batch_role(size_t batch, size_t n);
 
-/* The colour of role as gnuplot reads it, "#rrggbb". */
+/* The colour of role as gnuplot reads it, "#rrggbb", and its gnuplot dash
+ * type (1 solid, 2 dashed, …). No two roles share both. */
 const char *role_colour(Role role);
+int role_dash(Role role);
 
 /* A straight line y = a[0]*x1 + a[1] to draw over the data. */
 typedef struct {
