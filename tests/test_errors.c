@@ -661,14 +661,29 @@ START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
     scratch_path(out, "interrupted");
     format_text(figure, "%s/fit.gp", out);
     Line line = {"line", {3, 2}};
+    /* Made here, not by the first child, which a busy machine may stop
+     * before it gets that far. */
+    ck_assert_int_eq(make_directory(out, NULL), STATUS_OK);
+    /* The signals stay blocked across fork() until the child has put back
+     * the default actions: a signal that came sooner would run Check's own
+     * handler in the child, which kills the whole process group, the test
+     * included (seen on a loaded machine). */
+    sigset_t stop_signals, saved_mask;
+    sigemptyset(&stop_signals);
+    for (size_t k = 0; k < 4; k++)
+        sigaddset(&stop_signals, STOP_SIGNALS[k]);
     for (int round = 0; round < 16; round++) {
+        sigprocmask(SIG_BLOCK, &stop_signals, &saved_mask);
         pid_t child = fork();
+        if (child != 0)
+            sigprocmask(SIG_SETMASK, &saved_mask, NULL);
         ck_assert_int_ge(child, 0);
         if (child == 0) {
             /* Check's own handlers, inherited through fork, would kill the
              * whole test; a chapter program has the default actions. */
             for (size_t k = 0; k < 4; k++)
                 signal(STOP_SIGNALS[k], SIG_DFL);
+            sigprocmask(SIG_SETMASK, &saved_mask, NULL);
             for (;;)
                 if (plot_fit(out, "fit", "t", &data, &line, 1, NULL) != STATUS_OK)
                     _exit(1);
