@@ -25,6 +25,8 @@ static const FlagInfo FLAGS[] = {
     {"data", FLAG_DATA, "FILE", "fit a CSV of x,y rows instead of synthetic data"},
     {"out", FLAG_OUT, "DIR", "folder for the figure scripts (default out)"},
     {"quiet", FLAG_QUIET, NULL, "print only the last line"},
+    {"momentum", FLAG_MOMENTUM, "B", "momentum beta, 0 to below 1; 0 is plain (default 0)"},
+    {"decay", FLAG_DECAY, "T", "rate lr / (1 + t/T) at iteration t; 0 keeps it (default 0)"},
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
@@ -93,6 +95,23 @@ static Status parse_learning_rate(const char *text, double *lr, Error *err)
     return STATUS_OK;
 }
 
+/* --momentum B with 0 <= B < 1, or --decay T with T >= 0: a plain number. */
+static Status parse_fraction_or_count(const char *flag, const char *text, double *value,
+                                      Error *err)
+{
+    char *end;
+    double parsed = strtod(text, &end);
+    if (end == text || *end != '\0' || !isfinite(parsed))
+        return bad_value(err, flag, text, "is not a finite number");
+    if (parsed < 0.0)
+        return bad_value(err, flag, text, "must be 0 or more");
+    if (strcmp(flag, "momentum") == 0 && parsed >= 1.0)
+        return bad_value(err, flag, text,
+                         "must be below 1: at 1 old gradients never fade, and the steps grow");
+    *value = parsed;
+    return STATUS_OK;
+}
+
 static Status apply_flag(const FlagInfo *flag, const char *value, Options *options,
                          Error *err)
 {
@@ -122,6 +141,12 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         *(flag->bit == FLAG_DATA ? &options->data_path : &options->out_dir) = value;
         break;
     case FLAG_QUIET: options->quiet = true; break;
+    case FLAG_MOMENTUM:
+        status = parse_fraction_or_count(flag->name, value, &options->momentum, err);
+        break;
+    case FLAG_DECAY:
+        status = parse_fraction_or_count(flag->name, value, &options->decay, err);
+        break;
     }
     return status;
 }
@@ -220,7 +245,9 @@ void cli_print_help(FILE *out, const Chapter *chapter)
         snprintf(left, sizeof left, "--%s%s%s", FLAGS[k].name, FLAGS[k].value ? " " : "",
                  FLAGS[k].value ? FLAGS[k].value : "");
         fprintf(out, "  %-14s %s", left, FLAGS[k].help);
-        if (FLAGS[k].bit == FLAG_BATCH)
+        if (FLAGS[k].bit == FLAG_BATCH && chapter->default_batch == 0)
+            fprintf(out, " (default: all the data)");
+        else if (FLAGS[k].bit == FLAG_BATCH)
             fprintf(out, " (default %zu)", chapter->default_batch);
         fputc('\n', out);
     }

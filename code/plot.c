@@ -145,6 +145,18 @@ static Status script_close(Script *script, Error *err)
     return status;
 }
 
+Status plot_script(const char *dir, const char *name, ScriptBody write_body,
+                   const void *context, Error *err)
+{
+    Script script;
+    Status status = script_open(&script, dir, name, "pngcairo size 800,640 font 'Sans,12'",
+                                "png", err);
+    if (status != STATUS_OK)
+        return status;
+    write_body(script.file, context);
+    return script_close(&script, err);
+}
+
 static void write_labels(FILE *file, const char *title, const char *x_label,
                          const char *y_label)
 {

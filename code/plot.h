@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "data.h"
 #include "status.h"
@@ -59,6 +60,14 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
 Status plot_animation(const char *dir, const char *name, const char *title,
                       const Dataset *data, const double *path, size_t steps,
                       Error *err);
+
+/* A figure this module does not draw itself (chapter 07's contour maps):
+ * write_body(file, context) writes everything after the header that sets the
+ * PNG terminal (800×640) and the output file, and the script gets the same
+ * write-to-a-temporary-then-rename as every other figure. */
+typedef void (*ScriptBody)(FILE *file, const void *context);
+Status plot_script(const char *dir, const char *name, ScriptBody write_body,
+                   const void *context, Error *err);
 
 /* Creates dir and any missing parents, like mkdir -p. */
 Status make_directory(const char *dir, Error *err);

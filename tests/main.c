@@ -11,6 +11,7 @@ int main(void)
     Suite *(*const suites[])(void) = {
         rng_suite,      linalg_suite, loss_suite, gradient_suite, sgd_suite,
         minibatch_suite, data_suite,  csv_suite,  plot_suite,     cli_suite,
+        heavy_ball_suite, landscape_suite,
         chapters_suite, errors_suite, weave_suite,
     };
     SRunner *runner = srunner_create(NULL);
