@@ -33,7 +33,7 @@ static const Chapter CHAPTER = {
 
 /* How one run descends: its rate, its momentum beta (0: plain), the T of its
  * decaying rate lr / (1 + t/T) (0: constant), its batch size (n or more:
- * full batch), and its colour and name in the figures. */
+ * full batch), and its gnuplot style in the figures. */
 typedef struct {
     double lr, beta, decay;
     size_t batch;
@@ -81,9 +81,10 @@ static void descent_free(Descent *d)
 
 //> ch07_step
 /* One iteration: the next batch (a new shuffled epoch when the last is used
- * up; the full batch is never shuffled, so it is chapter 04's step exactly),
- * this iteration's rate, and the heavy-ball step. Returns the batch's loss
- * before the step. */
+ * up; the full batch is never shuffled), this iteration's rate, and the
+ * heavy-ball step. With beta 0 and no decay it is chapter 04's step on the
+ * full batch and chapter 05's on a minibatch, to the last bit. Returns the
+ * batch's loss before the step. */
 static double take_step(Descent *d, const Dataset *data)
 {
     const Dataset *on = data;
@@ -118,7 +119,6 @@ static double degrees(const double v[2])
     return atan2(v[1], v[0]) * 180.0 / acos(-1.0);
 }
 
-//> ch07_bowl
 static void explain_bowl(const Options *options, const Bowl *bowl)
 {
     say(options, "The bowl: L(a) = L* + (1/2) (a - a*)^T H (a - a*), with\n"
@@ -132,15 +132,14 @@ static void explain_bowl(const Options *options, const Bowl *bowl)
         bowl->lambda[1], bowl->axis[1][0], bowl->axis[1][1],
         bowl->lambda[0] / bowl->lambda[1], 2.0 / bowl->lambda[0]);
 }
-//< ch07_bowl
 
 /* ---- 2. The paths ----------------------------------------------------- */
 
-enum { PATH_STEPS = 100, PATHS = 5 };
+enum { PATH_STEPS = 100, PATHS = 4 /* at most, in one figure */ };
 
 /* steps iterations of recipe from the guess, a before each and after the
- * last in path. Returns false if the run blew up (path then ends there).
- * path: (steps + 1)×2; *count: how many points it holds. */
+ * last in path. *diverged: whether the run blew up (the path then ends at
+ * the last point before). path: (steps + 1)×2; *count: the points it holds. */
 static Status follow(const Recipe *recipe, const Dataset *data, uint64_t seed, size_t steps,
                      double *path, size_t *count, bool *diverged, Error *err)
 {
@@ -228,8 +227,9 @@ static Status show_paths(const Options *options, const Dataset *data, const Bowl
                             {lr, 0.9, 0.0, n, MOMENTUM_STYLE}};
     say(options, "Gradient descent from a = [-1, 1] at a small rate and at 95%% of the limit:\n");
     Status status = draw_paths(options, data, bowl, "ch07-landscape",
-                               "The loss bowl: contours, its axes, and two descents", descent,
-                               2, err);
+                               "The loss bowl; near the limit, descent zig-zags across "
+                               "its steep direction",
+                               descent, 2, err);
     if (status != STATUS_OK)
         return status;
     say(options, "\nThe same start with minibatches, and with momentum:\n");
@@ -291,7 +291,6 @@ static double predicted_steps(double shrink, bool momentum, double ratio)
     return (double)t;
 }
 
-//> ch07_measure
 /* Steps to bring the loss within 0.1% of L*, plain descent and momentum each
  * at its best settings for this bowl, beside what the error's shrink factor
  * per step predicts; and the two paths, drawn. */
@@ -326,7 +325,6 @@ static Status measure_momentum(const Options *options, const Dataset *bad, const
                       "gets there",
                       recipes, 2, err);
 }
-//< ch07_measure
 
 static Status scaling_and_momentum(const Options *options, Error *err)
 {
@@ -430,7 +428,6 @@ static Status draw_noise_floor(const Options *options, const LossTrace traces[2]
     return status;
 }
 
-//> ch07_noise_floor
 static Status show_noise_floor(const Options *options, const Dataset *data, const Bowl *bowl,
                                Error *err)
 {
@@ -465,7 +462,6 @@ static Status show_noise_floor(const Options *options, const Dataset *data, cons
         options->lr, noise, predicted);
     return draw_noise_floor(options, traces, labels, floor, err);
 }
-//< ch07_noise_floor
 
 /* ---- 5. Your run ------------------------------------------------------- */
 
