@@ -22,7 +22,7 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status rng data csv linalg loss gradient sgd minibatch heavy_ball landscape plot cli chapter
+MODULES := status rng data csv linalg loss gradient sgd minibatch scale heavy_ball landscape plot cli chapter
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 
@@ -75,9 +75,13 @@ run: $(CHAPTERS)
 	@echo "Built and ran every chapter. Next: read book.md from chapter 01, and open"
 	@echo "out/ch01-data.png beside it; run one chapter with build/ch04 --help."
 
+# Chapter 06 also fits the real data in data/, into a folder of its own.
 figures: $(CHAPTERS)
 	@for program in $(CHAPTERS); do $$program --quiet --out figures >/dev/null || exit 1; done
+	@$(BUILD)/ch06 --quiet --standardize --data data/mauna-loa-co2.csv \
+	    --out figures/mauna-loa >/dev/null
 	@sh tools/render-figures.sh figures
+	@sh tools/render-figures.sh figures/mauna-loa
 
 # The tests run the chapter programs, so they need them built first.
 # (The weaver's own tests run $(WEAVE), from mk/book.mk.)

@@ -25,6 +25,8 @@ static const FlagInfo FLAGS[] = {
     {"data", FLAG_DATA, "FILE", "fit a CSV of x,y rows instead of synthetic data"},
     {"out", FLAG_OUT, "DIR", "folder for the figure scripts (default out)"},
     {"quiet", FLAG_QUIET, NULL, "print only the last line"},
+    {"standardize", FLAG_STANDARDIZE, NULL,
+     "fit on x rescaled to mean 0, sd 1; report a in the data's units"},
     {"momentum", FLAG_MOMENTUM, "B", "momentum beta, 0 to below 1; 0 is plain (default 0)"},
     {"decay", FLAG_DECAY, "T", "rate lr / (1 + t/T) at iteration t; 0 keeps it (default 0)"},
 };
@@ -141,6 +143,7 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         *(flag->bit == FLAG_DATA ? &options->data_path : &options->out_dir) = value;
         break;
     case FLAG_QUIET: options->quiet = true; break;
+    case FLAG_STANDARDIZE: options->standardize = true; break;
     case FLAG_MOMENTUM:
         status = parse_fraction_or_count(flag->name, value, &options->momentum, err);
         break;
@@ -162,6 +165,7 @@ static void set_defaults(Options *options, const Chapter *chapter)
         .data_path = NULL,
         .out_dir = "out",
         .quiet = false,
+        .standardize = false,
         .help = false,
     };
 }

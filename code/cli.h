@@ -26,6 +26,7 @@ enum {
     FLAG_DATA = 1 << 5,
     FLAG_OUT = 1 << 6,
     FLAG_QUIET = 1 << 7,
+    FLAG_STANDARDIZE = 1 << 8, /* chapter 06 on: fit on x rescaled to mean 0, sd 1 */
     /* Chapter 07 on: heavy-ball momentum and a decaying learning rate. */
     FLAG_MOMENTUM = 1 << 9,
     FLAG_DECAY = 1 << 10,
@@ -51,6 +52,7 @@ typedef struct {
     const char *data_path; /* NULL: make the notebook's synthetic data */
     const char *out_dir;
     bool quiet;
+    bool standardize; /* --standardize */
     double momentum; /* --momentum: beta in [0, 1); 0 is plain descent */
     double decay;    /* --decay: T of lr / (1 + t/T); 0 keeps lr constant */
     bool help;

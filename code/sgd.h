@@ -61,7 +61,7 @@ Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epoc
 /* What to do about it, in one sentence. */
 #define SCALING_ADVICE                                                               \
     "x is badly scaled, so at any stable rate the flat direction crawls: rescale x " \
-    "to about [-1, 1] (chapter 06 adds --standardize)"
+    "to about [-1, 1], as build/ch06 --standardize does"
 
 /* True when a loss that began at start_loss has blown up. */
 bool loss_diverged(double loss, double start_loss);

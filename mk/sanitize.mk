@@ -32,6 +32,8 @@ define CHECKED_RUNS
 0 ch03 --quiet --out OUT
 0 ch04 --quiet --out OUT
 0 ch05 --quiet --out OUT
+0 ch06 --quiet --out OUT
+0 ch06 --quiet --standardize --data data/mauna-loa-co2.csv --out OUT
 0 ch07 --quiet --out OUT
 0 ch07 --quiet --batch 3 --momentum 0.5 --decay 50 --epochs 5 --out OUT
 0 ch03 --quiet --data fuzz/corpus/csv/header-bom-crlf.csv --out OUT
@@ -42,6 +44,8 @@ define CHECKED_RUNS
 1 ch07 --lr 5 --out OUT
 1 ch04 --lr 1e300 --out OUT
 1 ch05 --batch 1 --lr 1e6 --out OUT
+1 ch06 --data data/mauna-loa-co2.csv --out OUT
+2 ch04 --standardize
 1 ch01 --data tests/data/bad/not-a-number.csv
 1 ch02 --data /dev/zero
 1 ch05 --data tests/data

@@ -13,6 +13,7 @@ Suite *loss_suite(void);
 Suite *gradient_suite(void);
 Suite *sgd_suite(void);
 Suite *minibatch_suite(void);
+Suite *scale_suite(void);
 Suite *heavy_ball_suite(void);
 Suite *landscape_suite(void);
 Suite *data_suite(void);

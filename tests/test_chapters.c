@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "data.h"
+#include "loss.h"
 #include "rng.h"
 #include "run_program.h"
 #include "sgd.h"
@@ -32,13 +34,13 @@ static void remove_scratch(void)
     remove_temp_dir(dir);
 }
 
-/* Runs BUILD_DIR/chNN with --out DIR plus up to six more words, and expects success. */
+/* Runs BUILD_DIR/chNN with --out DIR plus up to eight more words, and expects success. */
 static void run_chapter(const char *chapter, const char *const *words, ProgramRun *run)
 {
     char program[64];
     snprintf(program, sizeof program, "%s/%s", BUILD_DIR, chapter);
-    const char *argv[10] = {program, "--out", dir};
-    for (int k = 0; words[k] != NULL && k < 6; k++)
+    const char *argv[12] = {program, "--out", dir};
+    for (int k = 0; words[k] != NULL && k < 8; k++)
         argv[3 + k] = words[k];
     ck_assert(run_program(argv, run));
     ck_assert_msg(run->exit_code == 0, "%s failed (%d): %s", chapter, run->exit_code,
@@ -77,10 +79,11 @@ static void gnuplot_fit(const char *csv, double a[2])
 
 START_TEST(every_chapter_runs_with_its_defaults)
 {
-    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06"};
     const char *const last_words[] = {"data: 100 points", "loss: a = [-1.0000, 1.0000]",
-                                      "least squares: a = [", "final: a = [", "final: a = ["};
-    for (int c = 0; c < 5; c++) {
+                                      "least squares: a = [", "final: a = [", "final: a = [",
+                                      "final: a = ["};
+    for (int c = 0; c < 6; c++) {
         const char *none[] = {NULL};
         ProgramRun run;
         run_chapter(chapters[c], none, &run);
@@ -110,8 +113,8 @@ static void draw_scripts(const char *pattern)
 
 START_TEST(every_emitted_script_draws_in_gnuplot)
 {
-    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
-    for (int c = 0; c < 5; c++) {
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06"};
+    for (int c = 0; c < 6; c++) {
         const char *quiet[] = {"--quiet", NULL};
         ProgramRun run;
         run_chapter(chapters[c], quiet, &run);
@@ -121,7 +124,8 @@ START_TEST(every_emitted_script_draws_in_gnuplot)
     const char *const images[] = {"ch01-data.png", "ch02-guess.png", "ch02-loss-slice.png",
                                   "ch03-least-squares.png", "ch04-fit.png", "ch04-loss.png",
                                   "ch04-animation.gif", "ch05-loss-by-epoch.png",
-                                  "ch05-loss-by-iteration.png"};
+                                  "ch05-loss-by-iteration.png", "ch06-sweep.png",
+                                  "ch06-bound.png", "ch06-fit.png"};
     for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%s", dir, images[k]);
@@ -442,6 +446,340 @@ START_TEST(chapter_04_walks_the_library_trainers_path)
 }
 END_TEST
 
+/* ---- Chapter 06: the stable bound, the crawl, --standardize ---------- */
+
+static const char CO2_CSV[] = "data/mauna-loa-co2.csv";
+
+/* The line after the first line of text that contains marker. */
+static const char *line_after(const char *text, const char *marker)
+{
+    const char *found = strstr(text, marker);
+    ck_assert_msg(found != NULL, "no '%s' in: %s", marker, text);
+    const char *end = strchr(found, '\n');
+    ck_assert_ptr_nonnull(end);
+    return end + 1;
+}
+
+/* The largest eigenvalue of H = (2/n) XᵀX = [p q; q r] with p = 2 mean(x1²),
+ * q = 2 mean(x1), r = 2, by the closed form for a symmetric 2×2 matrix,
+ * (p + r)/2 + √(((p − r)/2)² + q²): written out here, apart from the
+ * library's hessian_eigenvalues(). */
+static double lambda_max_of(const Dataset *data)
+{
+    double p = 0.0, q = 0.0, r = 2.0;
+    for (size_t i = 0; i < data->n; i++) {
+        p += 2.0 * data->x[2 * i] * data->x[2 * i] / (double)data->n;
+        q += 2.0 * data->x[2 * i] / (double)data->n;
+    }
+    return (p + r) / 2.0 + sqrt((p - r) * (p - r) / 4.0 + q * q);
+}
+
+/* The notebook's 100 points, as build/ch06 makes them with no --data. */
+static Dataset notebook_points(void)
+{
+    Dataset data;
+    Rng rng = rng_seeded(42);
+    const double a_true[2] = {3, 2};
+    ck_assert_int_eq(data_synthetic(&data, 100, a_true, &rng, NULL), STATUS_OK);
+    return data;
+}
+
+/* Seven points x = offset + step·k, k = −3 … 3, y = slope·x + intercept +
+ * r_k with r_k = 0.5 (k² − 4) = 2.5, 0, −1.5, −2, −1.5, 0, 2.5. The r_k sum
+ * to 0 and are even in k, so they are orthogonal to both columns of X: the
+ * normal equations hold for (slope, intercept), which is therefore exactly
+ * the least-squares line. With whole slopes and intercepts and steps that
+ * are multiples of 1/2, every value is exact in binary and in the file. */
+static void write_known_line(const char *path, double offset, double step, double slope,
+                             double intercept)
+{
+    char text[1024] = "x,y\n";
+    for (int k = -3; k <= 3; k++) {
+        double x = offset + step * k;
+        size_t used = strlen(text);
+        snprintf(text + used, sizeof text - used, "%.17g,%.17g\n", x,
+                 slope * x + intercept + 0.5 * (k * k - 4));
+    }
+    ck_assert(write_text_file(path, text));
+}
+
+/* Reads "final: a = [A1, A2], loss = L" of ch06 run with the words given. */
+static void ch06_final(const char *const *words, double a[2], double *loss)
+{
+    ProgramRun run;
+    run_chapter("ch06", words, &run);
+    read_final_line(run.out, a, loss);
+    program_run_free(&run);
+}
+
+static void assert_close(double value, double expected, double relative, const char *what)
+{
+    /* Relative to the expected value, or absolute when that is near 0. */
+    double tolerance = relative * fmax(fabs(expected), 1.0);
+    ck_assert_msg(fabs(value - expected) <= tolerance, "%s: %.10g, expected %.10g (±%g)",
+                  what, value, expected, tolerance);
+}
+
+START_TEST(chapter_06_standardized_lands_on_least_squares_at_any_offset)
+{
+    /* The issue's promise: with --standardize and 3000 epochs at the
+     * default rate, the slope within 1e-3 and the intercept within 1e-2
+     * (relative, or absolute near 0) of least squares, for x near 0, 1e2,
+     * 1e4 and 1e6, and x spread up to 1e5 wide. The reference is the line
+     * each file was built on (write_known_line()). */
+    const double offsets[] = {0, 1e2, 1e4, 1e6, 1e6};
+    const double steps[] = {1, 1, 10, 0.5, 1e5};
+    const double slopes[] = {3, 3, -2, 3, 0.5}, intercepts[] = {2, 2, 5, 2, -4};
+    char csv[128];
+    snprintf(csv, sizeof csv, "%s/known.csv", dir);
+    for (int c = 0; c < 5; c++) {
+        write_known_line(csv, offsets[c], steps[c], slopes[c], intercepts[c]);
+        const char *words[] = {"--data", csv, "--standardize", "--epochs", "3000", "--quiet",
+                               NULL};
+        double a[2], loss;
+        ch06_final(words, a, &loss);
+        assert_close(a[0], slopes[c], 1e-3, "slope");
+        assert_close(a[1], intercepts[c], 1e-2, "intercept");
+    }
+}
+END_TEST
+
+START_TEST(chapter_06_standardized_agrees_with_gnuplot_on_noisy_data)
+{
+    /* The same promise on noisy data in general position, 100 points
+     * x = offset + u, u uniform on [-1, 1), y = 3x + 2 + noise on [0, 1),
+     * against gnuplot's fit. (gnuplot's own fit no longer converges for x
+     * near 1e6; the case above covers that offset.) */
+    const double offsets[] = {0, 1e2, 1e4};
+    char csv[128];
+    snprintf(csv, sizeof csv, "%s/noisy.csv", dir);
+    Rng rng = rng_seeded(2024);
+    for (int c = 0; c < 3; c++) {
+        char text[8192] = "";
+        for (int i = 0; i < 100; i++) {
+            double x = offsets[c] + rng_uniform_between(&rng, -1.0, 1.0);
+            size_t used = strlen(text);
+            snprintf(text + used, sizeof text - used, "%.17g,%.17g\n", x,
+                     3.0 * x + 2.0 + rng_uniform(&rng));
+        }
+        ck_assert(write_text_file(csv, text));
+        double expected[2], a[2], loss;
+        gnuplot_fit(csv, expected);
+        const char *words[] = {"--data", csv, "--standardize", "--epochs", "3000", "--quiet",
+                               NULL};
+        ch06_final(words, a, &loss);
+        assert_close(a[0], expected[0], 1e-3, "slope");
+        assert_close(a[1], expected[1], 1e-2, "intercept");
+    }
+}
+END_TEST
+
+/* Runs ch06 at lr = factor × bound for 2000 steps and returns its exit code;
+ * when it succeeds, the final loss goes to *loss. */
+static int ch06_at(const char *csv, double lr, double *loss)
+{
+    char rate[32], program[64];
+    snprintf(rate, sizeof rate, "%.17g", lr);
+    snprintf(program, sizeof program, "%s/ch06", BUILD_DIR);
+    const char *argv[12] = {program, "--out", dir, "--lr", rate, "--epochs", "2000", "--quiet"};
+    if (csv != NULL) {
+        argv[8] = "--data";
+        argv[9] = csv;
+    }
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    int code = run.exit_code;
+    if (code == 0) {
+        double a[2];
+        read_final_line(run.out, a, loss);
+    } else {
+        ck_assert_msg(strstr(run.err, "diverged") != NULL, "%s", run.err);
+    }
+    program_run_free(&run);
+    return code;
+}
+
+START_TEST(chapter_06_prints_the_bound_that_separates_converging_from_diverging)
+{
+    /* On four data sets (the notebook's, tests/data/line.csv, the Mauna Loa
+     * years, and x near 100), the printed bound is 2/λmax (λmax by the
+     * closed form in lambda_max_of) to 1e-5, and the experiment agrees: at
+     * 0.98 × the bound 2000 steps go downhill without blowing up; at 1.02 ×
+     * the steep direction grows by |1 − 2.04| = 1.04 a step, and 1.04^2000
+     * leaves no doubt. */
+    char known[128];
+    snprintf(known, sizeof known, "%s/known.csv", dir);
+    write_known_line(known, 100.0, 1.0, 3.0, 2.0);
+    const char *const files[] = {NULL, LINE_CSV, CO2_CSV, known};
+    for (int c = 0; c < 4; c++) {
+        Dataset data;
+        if (files[c] == NULL) {
+            data = notebook_points();
+        } else {
+            Error err;
+            ck_assert_msg(csv_load(&data, files[c], &err) == STATUS_OK, "%s", err.message);
+        }
+        /* A rate far below every bound, so that the run succeeds. */
+        const char *words[] = {"--epochs", "1", "--lr", "1e-12",
+                               files[c] ? "--data" : NULL, files[c], NULL};
+        ProgramRun run;
+        run_chapter("ch06", words, &run);
+        double bound;
+        const char *said = strstr(run.out, "\nstable lr bound: ");
+        ck_assert_msg(said != NULL && sscanf(said, "\nstable lr bound: %lf", &bound) == 1,
+                      "%s", run.out);
+        program_run_free(&run);
+        ck_assert_double_eq_tol(bound * lambda_max_of(&data) / 2.0, 1.0, 1e-5);
+
+        const double start[2] = {-1.0, 1.0};
+        double start_loss = loss_of(data.x, data.y, data.n, start), loss;
+        ck_assert_int_eq(ch06_at(files[c], 0.98 * bound, &loss), 0);
+        ck_assert_double_lt(loss, start_loss);
+        ck_assert_int_eq(ch06_at(files[c], 1.02 * bound, &loss), 1);
+        data_free(&data);
+    }
+}
+END_TEST
+
+START_TEST(chapter_06_counts_the_steps_the_algebra_predicts)
+{
+    /* Section 2 of the default run, on the notebook's data. After t steps
+     * the distance to the answer is at most rho^t times the start, rho =
+     * max |1 − lr·λ|, so the measured count can never exceed the predicted
+     * ceil(ln(1e-3) / ln(rho)), computed here from the closed-form
+     * eigenvalues; every rate below the bound reaches the answer and every
+     * rate above it blows up. */
+    Dataset data = notebook_points();
+    double lambda_max = lambda_max_of(&data), mean = 0.0, mean_square = 0.0;
+    for (size_t i = 0; i < data.n; i++) {
+        mean += data.x[2 * i] / (double)data.n;
+        mean_square += data.x[2 * i] * data.x[2 * i] / (double)data.n;
+    }
+    double lambda_min = 4.0 * (mean_square - mean * mean) / lambda_max; /* det / λmax */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch06", none, &run);
+    const char *row = line_after(run.out, "  lr           lr/bound");
+    int rows = 0;
+    for (; strncmp(row, "  ", 2) == 0; row = strchr(row, '\n') + 1, rows++) {
+        double lr, fraction;
+        char rho[32], predicted[32], measured[64];
+        ck_assert_int_eq(sscanf(row, "%lf %lf %31s %31s %63[^\n]", &lr, &fraction, rho,
+                                predicted, measured),
+                         5);
+        double factor = fmax(fabs(1.0 - lr * lambda_max), fabs(1.0 - lr * lambda_min));
+        if (fraction > 1.0) {
+            ck_assert_str_eq(predicted, "never");
+            ck_assert_msg(strncmp(measured, "diverged at step", 16) == 0, "%s", row);
+            continue;
+        }
+        double expected = fmax(1.0, ceil(log(1e-3) / log(factor)));
+        ck_assert_double_eq_tol(strtod(predicted, NULL), expected, 1.0); /* ceil's edge */
+        ck_assert_double_le(strtod(measured, NULL), strtod(predicted, NULL));
+        ck_assert_double_ge(strtod(measured, NULL), 1.0);
+    }
+    ck_assert_int_eq(rows, 13);
+    program_run_free(&run);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(chapter_06_crawl_grows_like_the_condition_number)
+{
+    /* Section 3: standardized x slid k standard deviations has the Hessian
+     * H = 2 [1 + k²  k; k  1], trace 2(2 + k²) and determinant 4, so
+     * λ = (2 + k²) ± √((2 + k²)² − 4) and the condition number
+     * κ = λ+/λ− (1, 6.854, 33.97, 322.0, 4354 for k = 0, 1, 2, 4, 8). At
+     * lr = 1/λ+ the flat direction shrinks by rho = 1 − 1/κ a step: the
+     * count is ceil(ln(1e-3) / ln(rho)), about 6.9 κ. The start (0, 0) is
+     * −s (1, −k) from the answer (s, −s k), and the flat eigenvector
+     * (1, −(1 + k² − λ−/2)/k) makes an angle with it whose cosine is above
+     * 0.97 from k = 1 on, so the measured count is at most one step short:
+     * cos · rho^t ≤ 1e-3 needs t ≥ predicted − ln(1/cos)/ln(1/rho), and
+     * ln(1/0.97)/ln(1/0.854) < 0.2. */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch06", none, &run);
+    const char *row = line_after(run.out, "  x            condition");
+    for (int k_index = 0; k_index < 5; k_index++, row = strchr(row, '\n') + 1) {
+        double k, kappa;
+        char factor[32], predicted[32], measured[32];
+        ck_assert_int_eq(sscanf(row, "  k = %lf %lf %31s %31s %31s", &k, &kappa, factor,
+                                predicted, measured),
+                         5);
+        double t = 2.0 + k * k, root = sqrt(t * t - 4.0);
+        double expected_kappa = (t + root) / (t - root);
+        ck_assert_double_eq_tol(kappa / expected_kappa, 1.0, 1e-3); /* 4 digits printed */
+        double expected = k == 0.0 ? 1.0 : ceil(log(1e-3) / log(1.0 - 1.0 / expected_kappa));
+        ck_assert_double_eq_tol(strtod(predicted, NULL), expected, 1.0);
+        ck_assert_double_le(strtod(measured, NULL), strtod(predicted, NULL));
+        ck_assert_double_ge(strtod(measured, NULL), strtod(predicted, NULL) - 1.0);
+    }
+    ck_assert_ptr_nonnull(strstr(row, "as it is"));
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_06_real_data_fails_at_the_default_rate_and_standardize_fits_it)
+{
+    /* The Mauna Loa years: x = 1959 … 2014, condition number about 6e10. At
+     * lr = 0.1 the loss explodes at once: a row, then the error, which
+     * recommends --standardize. */
+    char program[64];
+    snprintf(program, sizeof program, "%s/ch06", BUILD_DIR);
+    const char *argv[] = {program, "--data", CO2_CSV, "--out", dir, NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    ck_assert_int_eq(run.exit_code, 1);
+    ck_assert_ptr_nonnull(strstr(run.out, "\n    1   "));
+    ck_assert_ptr_nonnull(strstr(run.err, "diverged at step"));
+    ck_assert_ptr_nonnull(strstr(run.err, "--standardize"));
+    program_run_free(&run);
+
+    /* With --standardize: condition number 1 after; the fit agrees with
+     * gnuplot's, and the figures draw without a word from gnuplot. */
+    double expected[2], a[2], loss;
+    gnuplot_fit(CO2_CSV, expected);
+    const char *words[] = {"--data", CO2_CSV, "--standardize", NULL};
+    run_chapter("ch06", words, &run);
+    const char *after = strstr(run.out, "Standardized, x' = ");
+    ck_assert_ptr_nonnull(after);
+    double kappa;
+    ck_assert_int_eq(sscanf(strstr(after, "condition number "), "condition number %lf",
+                            &kappa),
+                     1);
+    ck_assert_double_eq_tol(kappa, 1.0, 1e-4);
+    read_final_line(run.out, a, &loss);
+    assert_close(a[0], expected[0], 1e-4, "slope");
+    assert_close(a[1], expected[1], 1e-4, "intercept");
+    program_run_free(&run);
+    char command[256];
+    snprintf(command, sizeof command, "cd %s && for f in ch06-*.gp; do gnuplot $f || exit 1; done",
+             dir);
+    const char *draw[] = {"sh", "-c", command, NULL};
+    ck_assert(run_program(draw, &run));
+    ck_assert_msg(run.exit_code == 0 && gnuplot_was_silent(run.err), "gnuplot: %s", run.err);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(only_chapter_06_on_takes_standardize)
+{
+    const char *help[] = {"--help", NULL};
+    ProgramRun run;
+    run_chapter("ch06", help, &run);
+    ck_assert_ptr_nonnull(strstr(run.out, "--standardize"));
+    program_run_free(&run);
+    char program[64];
+    snprintf(program, sizeof program, "%s/ch04", BUILD_DIR);
+    const char *argv[] = {program, "--standardize", NULL};
+    ck_assert(run_program(argv, &run));
+    ck_assert_int_eq(run.exit_code, 2);
+    ck_assert_ptr_nonnull(strstr(run.err, "--standardize is not used by ch04"));
+    program_run_free(&run);
+}
+END_TEST
+
 /* ---- Chapter 07 ---------------------------------------------------------- */
 
 START_TEST(chapter_07_runs_draws_and_repeats_itself)
@@ -588,10 +926,27 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, a_huge_final_loss_is_printed_short_and_parseable);
     tcase_add_test(tc, chapter_05_walks_the_library_trainers_path);
     tcase_add_test(tc, chapter_04_walks_the_library_trainers_path);
-    tcase_add_test(tc, chapter_07_runs_draws_and_repeats_itself);
-    tcase_add_test(tc, chapter_07_without_momentum_walks_chapters_04_and_05s_paths);
-    tcase_add_test(tc, chapter_07_measures_momentum_and_the_noise_floor);
-    tcase_add_test(tc, chapter_07_refuses_bad_momentum_and_decay);
     suite_add_tcase(suite, tc);
+
+    TCase *ch06 = tcase_create("chapter 06");
+    tcase_set_timeout(ch06, 120);
+    tcase_add_checked_fixture(ch06, make_scratch, remove_scratch);
+    tcase_add_test(ch06, chapter_06_standardized_lands_on_least_squares_at_any_offset);
+    tcase_add_test(ch06, chapter_06_standardized_agrees_with_gnuplot_on_noisy_data);
+    tcase_add_test(ch06, chapter_06_prints_the_bound_that_separates_converging_from_diverging);
+    tcase_add_test(ch06, chapter_06_counts_the_steps_the_algebra_predicts);
+    tcase_add_test(ch06, chapter_06_crawl_grows_like_the_condition_number);
+    tcase_add_test(ch06, chapter_06_real_data_fails_at_the_default_rate_and_standardize_fits_it);
+    tcase_add_test(ch06, only_chapter_06_on_takes_standardize);
+    suite_add_tcase(suite, ch06);
+
+    TCase *ch07 = tcase_create("chapter 07");
+    tcase_set_timeout(ch07, 60);
+    tcase_add_checked_fixture(ch07, make_scratch, remove_scratch);
+    tcase_add_test(ch07, chapter_07_runs_draws_and_repeats_itself);
+    tcase_add_test(ch07, chapter_07_without_momentum_walks_chapters_04_and_05s_paths);
+    tcase_add_test(ch07, chapter_07_measures_momentum_and_the_noise_floor);
+    tcase_add_test(ch07, chapter_07_refuses_bad_momentum_and_decay);
+    suite_add_tcase(suite, ch07);
     return suite;
 }

@@ -661,14 +661,12 @@ START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
     scratch_path(out, "interrupted");
     format_text(figure, "%s/fit.gp", out);
     Line line = {"line", {3, 2}};
-    /* Made here, not by the first child, which a busy machine may stop
-     * before it gets that far. */
-    ck_assert_int_eq(make_directory(out, NULL), STATUS_OK);
-    /* The signals stay blocked across fork() until the child has put back
-     * the default actions: a signal that came sooner would run Check's own
-     * handler in the child, which kills the whole process group, the test
-     * included (seen on a loaded machine). */
+    /* The stop signals stay blocked across fork() until the child has reset
+     * them: a signal that arrived before that, on a busy machine, would meet
+     * Check's handler and take the whole test with it. Blocked, it waits. */
     sigset_t stop_signals, saved_mask;
+    /* A child stopped before its first write has made no folder to look in. */
+    ck_assert_int_eq(make_directory(out, NULL), STATUS_OK);
     sigemptyset(&stop_signals);
     for (size_t k = 0; k < 4; k++)
         sigaddset(&stop_signals, STOP_SIGNALS[k]);
