@@ -1,6 +1,7 @@
 #include "landscape.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -75,6 +76,15 @@ static void bounding_box(const Bowl *bowl, const Path *paths, size_t path_count,
     for (int j = 0; j < 2; j++) {
         lo[j] -= margin;
         hi[j] += margin;
+    }
+    /* No side under 85% of the other, so a path that runs straight along one
+     * axis still shows the contours around it, not a thin strip of them. */
+    for (int j = 0; j < 2; j++) {
+        double short_by = 0.85 * (hi[1 - j] - lo[1 - j]) - (hi[j] - lo[j]);
+        if (short_by > 0.0) {
+            lo[j] -= short_by / 2.0;
+            hi[j] += short_by / 2.0;
+        }
     }
 }
 
@@ -253,7 +263,11 @@ static void write_landscape(FILE *file, const void *context)
     contour_levels(bowl, figure->paths, figure->path_count, lo, hi, levels);
     write_mesh(file, bowl, levels, lo, hi);
     write_contours(file, levels);
-    write_axes(file, bowl, lo, hi);
+    /* A round bowl curves the same way in every direction: every direction
+     * is an eigenvector, and no two are worth drawing. */
+    bool round = bowl->lambda[0] <= bowl->lambda[1] * (1.0 + 1e-9);
+    if (!round)
+        write_axes(file, bowl, lo, hi);
     for (size_t p = 0; p < figure->path_count; p++)
         write_path(file, p, &figure->paths[p]);
     fprintf(file, "$best << EOD\n%.10g %.10g\nEOD\n", bowl->a_best[0], bowl->a_best[1]);
@@ -267,9 +281,10 @@ static void write_landscape(FILE *file, const void *context)
             key);
     if (strstr(key, "below") != NULL) /* room under the x label for two columns of key */
         fprintf(file, "set bmargin %zu\n", (figure->path_count + 4) / 2 + 4);
-    fputs("plot $contours using 1:2 with lines lc rgb '#b0b0b0' title 'loss contours', \\\n"
-          "     $axes with lines dt 2 lc rgb '#606060' title 'eigenvectors of H'",
-          file);
+    fputs("plot $contours using 1:2 with lines lc rgb '#b0b0b0' title 'loss contours'", file);
+    if (!round)
+        fputs(", \\\n     $axes with lines dt 2 lc rgb '#606060' title 'eigenvectors of H'",
+              file);
     for (size_t p = 0; p < figure->path_count; p++)
         fprintf(file, ", \\\n     $path%zu with %s title '%s'", p, figure->paths[p].style,
                 figure->paths[p].label);

@@ -790,6 +790,8 @@ START_TEST(chapter_07_runs_draws_and_repeats_itself)
     ProgramRun first, second;
     run_chapter("ch07", none, &first);
     ck_assert_str_eq(first.err, "");
+    /* Standardized (x mean 0, sd 1), H = (2/n) XᵀX is exactly 2 I. */
+    ck_assert_ptr_nonnull(strstr(first.out, "Round: curvature 2.0000 in every direction"));
     char path[128];
     snprintf(path, sizeof path, "%s/ch07-paths.gp", dir);
     char *script = read_text_file(path);
@@ -805,8 +807,8 @@ START_TEST(chapter_07_runs_draws_and_repeats_itself)
     program_run_free(&second);
     draw_scripts("ch07-*.gp");
     const char *const images[] = {"ch07-landscape.png", "ch07-paths.png",
-                                  "ch07-badly-scaled.png", "ch07-momentum.png",
-                                  "ch07-noise-floor.png"};
+                                  "ch07-badly-scaled.png", "ch07-standardized.png",
+                                  "ch07-momentum.png", "ch07-noise-floor.png"};
     for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
         snprintf(path, sizeof path, "%s/%s", dir, images[k]);
         char *image = read_text_file(path);

@@ -163,6 +163,16 @@ START_TEST(the_figure_draws_and_stays_small)
     ck_assert(run_program(argv, &run));
     ck_assert_msg(run.exit_code == 0 && gnuplot_was_silent(run.err), "gnuplot: %s", run.err);
     program_run_free(&run);
+    /* A round bowl: every direction is an eigenvector, and none is drawn. */
+    Bowl round = bowl;
+    round.h[0] = round.h[2] = round.lambda[0] = round.lambda[1] = 2.0;
+    round.h[1] = 0.0;
+    ck_assert_int_eq(plot_landscape(dir, "round", "A test", &round, paths, 1, NULL), STATUS_OK);
+    snprintf(script, sizeof script, "%s/round.gp", dir);
+    text = read_text_file(script);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_null(strstr(text, "$axes"));
+    free(text);
     /* No paths at all: a box around a* alone, still a figure. */
     ck_assert_int_eq(plot_landscape(dir, "empty", "A test", &bowl, NULL, 0, NULL), STATUS_OK);
     snprintf(command, sizeof command, "cd %s && gnuplot empty.gp", dir);

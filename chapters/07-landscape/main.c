@@ -24,6 +24,7 @@
 #include "minibatch.h"
 #include "plot.h"
 #include "rng.h"
+#include "scale.h"
 #include "sgd.h"
 
 static const Chapter CHAPTER = {
@@ -38,6 +39,7 @@ typedef struct {
     double lr, beta, decay;
     size_t batch;
     const char *style;
+    const double *start; /* 2: where it starts; NULL: the notebook's guess (-1, 1) */
 } Recipe;
 
 /* One colour per meaning, the same in every figure of the chapter. */
@@ -60,12 +62,14 @@ typedef struct {
     double start_loss;
 } Descent;
 
-/* A run from the notebook's guess a = (-1, 1), velocity 0, with its own RNG
- * seeded like chapter 05's, so a batch size sees the same shuffles there and here. */
+/* A run from the recipe's start (the notebook's guess a = (-1, 1) unless it
+ * says otherwise), velocity 0, with its own RNG seeded like chapter 05's, so
+ * a batch size sees the same shuffles there and here. */
 static Status descent_start(Descent *d, const Recipe *recipe, const Dataset *data,
                             uint64_t seed, Error *err)
 {
-    *d = (Descent){.recipe = *recipe, .a = {A_START[0], A_START[1]}, .rng = rng_seeded(seed)};
+    const double *start = recipe->start != NULL ? recipe->start : A_START;
+    *d = (Descent){.recipe = *recipe, .a = {start[0], start[1]}, .rng = rng_seeded(seed)};
     d->start_loss = loss_of(data->x, data->y, data->n, d->a);
     Status status = sampler_init(&d->sampler, data->n, recipe->batch, err);
     if (status == STATUS_OK)
@@ -119,17 +123,26 @@ static double degrees(const double v[2])
     return atan2(v[1], v[0]) * 180.0 / acos(-1.0);
 }
 
+/* v as %.4f shows it, without the "-0.0000" of a rounding error below 0. */
+static double tidy(double v)
+{
+    return fabs(v) < 5e-5 ? 0.0 : v;
+}
+
 static void explain_bowl(const Options *options, const Bowl *bowl)
 {
     say(options, "The bowl: L(a) = L* + (1/2) (a - a*)^T H (a - a*), with\n"
                  "  a* = [%.4f, %.4f] (least squares), L* = %.4f, H = [%.4f %.4f; %.4f %.4f].\n",
-        bowl->a_best[0], bowl->a_best[1], bowl->loss_best, bowl->h[0], bowl->h[1],
-        bowl->h[1], bowl->h[2]);
-    say(options, "  Steepest across: curvature %.4f along (%.3f, %.3f), %.1f degrees from a1;\n"
-                 "  flattest:        curvature %.4f along (%.3f, %.3f).\n"
-                 "  Condition number %.4g; full-batch descent is stable for lr < %.4g.\n\n",
-        bowl->lambda[0], bowl->axis[0][0], bowl->axis[0][1], degrees(bowl->axis[0]),
-        bowl->lambda[1], bowl->axis[1][0], bowl->axis[1][1],
+        tidy(bowl->a_best[0]), tidy(bowl->a_best[1]), bowl->loss_best, tidy(bowl->h[0]),
+        tidy(bowl->h[1]), tidy(bowl->h[1]), tidy(bowl->h[2]));
+    if (bowl->lambda[0] <= bowl->lambda[1] * (1.0 + 1e-9))
+        say(options, "  Round: curvature %.4f in every direction.\n", bowl->lambda[0]);
+    else
+        say(options, "  Steepest across: curvature %.4f along (%.3f, %.3f), %.1f degrees from a1;\n"
+                     "  flattest:        curvature %.4f along (%.3f, %.3f).\n",
+            bowl->lambda[0], bowl->axis[0][0], bowl->axis[0][1], degrees(bowl->axis[0]),
+            bowl->lambda[1], bowl->axis[1][0], bowl->axis[1][1]);
+    say(options, "  Condition number %.4g; full-batch descent is stable for lr < %.4g.\n\n",
         bowl->lambda[0] / bowl->lambda[1], 2.0 / bowl->lambda[0]);
 }
 
@@ -201,7 +214,7 @@ static Status draw_paths(const Options *options, const Dataset *data, const Bowl
         }
         const double *last = &path[2 * (length - 1)];
         say(options, "  %-34s  %-19.4f  [%.4f, %.4f]\n", labels[drawn],
-            bowl_loss(bowl, last), last[0], last[1]);
+            bowl_loss(bowl, last), tidy(last[0]), tidy(last[1]));
         paths[drawn] = (Path){labels[drawn], recipes[r].style, path, length};
         drawn++;
     }
@@ -219,12 +232,12 @@ static Status show_paths(const Options *options, const Dataset *data, const Bowl
 {
     double lr = options->lr, near_limit = 0.95 * 2.0 / bowl->lambda[0];
     size_t n = data->n;
-    const Recipe descent[] = {{lr, 0.0, 0.0, n, GD_SMALL_STYLE},
-                              {near_limit, 0.0, 0.0, n, GD_LIMIT_STYLE}};
-    const Recipe noisy[] = {{lr, 0.0, 0.0, n, GD_SMALL_STYLE},
-                            {lr, 0.0, 0.0, 1, SGD_1_STYLE},
-                            {lr, 0.0, 0.0, n < 10 ? n : 10, SGD_10_STYLE},
-                            {lr, 0.9, 0.0, n, MOMENTUM_STYLE}};
+    const Recipe descent[] = {{lr, 0.0, 0.0, n, GD_SMALL_STYLE, NULL},
+                              {near_limit, 0.0, 0.0, n, GD_LIMIT_STYLE, NULL}};
+    const Recipe noisy[] = {{lr, 0.0, 0.0, n, GD_SMALL_STYLE, NULL},
+                            {lr, 0.0, 0.0, 1, SGD_1_STYLE, NULL},
+                            {lr, 0.0, 0.0, n < 10 ? n : 10, SGD_10_STYLE, NULL},
+                            {lr, 0.9, 0.0, n, MOMENTUM_STYLE, NULL}};
     say(options, "Gradient descent from a = [-1, 1] at a small rate and at 95%% of the limit:\n");
     Status status = draw_paths(options, data, bowl, "ch07-landscape",
                                "The loss bowl; near the limit, descent zig-zags across "
@@ -298,8 +311,8 @@ static Status measure_momentum(const Options *options, const Dataset *bad, const
                                Error *err)
 {
     double kappa = bowl->lambda[0] / bowl->lambda[1], root = sqrt(kappa);
-    Recipe recipes[2] = {{best_plain_lr(bowl->lambda), 0.0, 0.0, bad->n, GD_LIMIT_STYLE},
-                         {0.0, 0.0, 0.0, bad->n, MOMENTUM_STYLE}};
+    Recipe recipes[2] = {{best_plain_lr(bowl->lambda), 0.0, 0.0, bad->n, GD_LIMIT_STYLE, NULL},
+                         {0.0, 0.0, 0.0, bad->n, MOMENTUM_STYLE, NULL}};
     best_momentum(bowl->lambda, &recipes[1].lr, &recipes[1].beta);
     double shrink[2] = {(kappa - 1.0) / (kappa + 1.0), (root - 1.0) / (root + 1.0)};
     double target = 1.001 * bowl->loss_best, start[2] = {A_START[0], A_START[1]};
@@ -326,6 +339,36 @@ static Status measure_momentum(const Options *options, const Dataset *bad, const
                       recipes, 2, err);
 }
 
+//> ch07_standardized
+/* The valley's points standardized as chapter 06's --standardize does it,
+ * and the same descent on them, from the same starting line in their units. */
+static Status show_standardized(const Options *options, const Dataset *bad, Error *err)
+{
+    Dataset round = {0};
+    Scaling scaling;
+    Bowl bowl;
+    Status status = standardized_copy(bad, &round, &scaling, err);
+    if (status == STATUS_OK)
+        status = bowl_of(&round, &bowl, err);
+    if (status == STATUS_OK) {
+        double start[2];
+        to_standard_units(&scaling, A_START, start); /* the line y = -x1 + 1 */
+        say(options, "\nThe same points standardized, x1' = (x1 - %.4f) / %.4f and y' = y - %.4f"
+                     "\n(chapter 06's --standardize), starting from the same line, a' = [%.4f, "
+                     "%.4f]:\n",
+            scaling.x_mean, scaling.x_sd, scaling.y_mean, start[0], start[1]);
+        explain_bowl(options, &bowl);
+        const Recipe plain = {options->lr, 0.0, 0.0, round.n, GD_SMALL_STYLE, start};
+        status = draw_paths(options, &round, &bowl, "ch07-standardized",
+                            "The same points standardized: a round bowl, and descent goes "
+                            "straight in",
+                            &plain, 1, err);
+    }
+    data_free(&round);
+    return status;
+}
+//< ch07_standardized
+
 static Status scaling_and_momentum(const Options *options, Error *err)
 {
     Dataset bad = {0};
@@ -336,11 +379,13 @@ static Status scaling_and_momentum(const Options *options, Error *err)
     if (status == STATUS_OK) {
         say(options, "\nThe notebook's points moved right by 2, x1 in [1, 3): a long thin valley.\n");
         explain_bowl(options, &bowl);
-        const Recipe plain = {options->lr, 0.0, 0.0, bad.n, GD_SMALL_STYLE};
+        const Recipe plain = {options->lr, 0.0, 0.0, bad.n, GD_SMALL_STYLE, NULL};
         status = draw_paths(options, &bad, &bowl, "ch07-badly-scaled",
                             "x1 in [1, 3): a long thin valley, and descent crawls along it",
                             &plain, 1, err);
     }
+    if (status == STATUS_OK)
+        status = show_standardized(options, &bad, err);
     if (status == STATUS_OK)
         status = measure_momentum(options, &bad, &bowl, err);
     data_free(&bad);
@@ -431,8 +476,8 @@ static Status draw_noise_floor(const Options *options, const LossTrace traces[2]
 static Status show_noise_floor(const Options *options, const Dataset *data, const Bowl *bowl,
                                Error *err)
 {
-    const Recipe recipes[2] = {{options->lr, 0.0, 0.0, 1, NULL},
-                               {options->lr, 0.0, FLOOR_DECAY, 1, NULL}};
+    const Recipe recipes[2] = {{options->lr, 0.0, 0.0, 1, NULL, NULL},
+                               {options->lr, 0.0, FLOOR_DECAY, 1, NULL, NULL}};
     char constant[64], decaying[64];
     snprintf(constant, sizeof constant, "constant rate %g", options->lr);
     snprintf(decaying, sizeof decaying, "rate %g / (1 + t/%d)", options->lr, FLOOR_DECAY);
@@ -477,7 +522,7 @@ static Status train_as_asked(const Options *options, const Dataset *data, double
                              History *history, Error *err)
 {
     size_t n = data->n, batch = options->batch == 0 || options->batch > n ? n : options->batch;
-    Recipe recipe = {options->lr, options->momentum, options->decay, batch, NULL};
+    Recipe recipe = {options->lr, options->momentum, options->decay, batch, NULL, NULL};
     size_t per_epoch = (n + batch - 1) / batch, every = progress_every(options->epochs);
     Descent d;
     Status status = descent_start(&d, &recipe, data, options->seed, err);
