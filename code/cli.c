@@ -27,6 +27,8 @@ static const FlagInfo FLAGS[] = {
     {"quiet", FLAG_QUIET, NULL, "print only the last line"},
     {"standardize", FLAG_STANDARDIZE, NULL,
      "fit on x rescaled to mean 0, sd 1; report a in the data's units"},
+    {"momentum", FLAG_MOMENTUM, "B", "momentum beta, 0 to below 1; 0 is plain (default 0)"},
+    {"decay", FLAG_DECAY, "T", "rate lr / (1 + t/T) at iteration t; 0 keeps it (default 0)"},
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
@@ -95,6 +97,23 @@ static Status parse_learning_rate(const char *text, double *lr, Error *err)
     return STATUS_OK;
 }
 
+/* --momentum B with 0 <= B < 1, or --decay T with T >= 0: a plain number. */
+static Status parse_fraction_or_count(const char *flag, const char *text, double *value,
+                                      Error *err)
+{
+    char *end;
+    double parsed = strtod(text, &end);
+    if (end == text || *end != '\0' || !isfinite(parsed))
+        return bad_value(err, flag, text, "is not a finite number");
+    if (parsed < 0.0)
+        return bad_value(err, flag, text, "must be 0 or more");
+    if (strcmp(flag, "momentum") == 0 && parsed >= 1.0)
+        return bad_value(err, flag, text,
+                         "must be below 1: at 1 old gradients never fade, and the steps grow");
+    *value = parsed;
+    return STATUS_OK;
+}
+
 static Status apply_flag(const FlagInfo *flag, const char *value, Options *options,
                          Error *err)
 {
@@ -125,6 +144,12 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         break;
     case FLAG_QUIET: options->quiet = true; break;
     case FLAG_STANDARDIZE: options->standardize = true; break;
+    case FLAG_MOMENTUM:
+        status = parse_fraction_or_count(flag->name, value, &options->momentum, err);
+        break;
+    case FLAG_DECAY:
+        status = parse_fraction_or_count(flag->name, value, &options->decay, err);
+        break;
     }
     return status;
 }
@@ -224,7 +249,9 @@ void cli_print_help(FILE *out, const Chapter *chapter)
         snprintf(left, sizeof left, "--%s%s%s", FLAGS[k].name, FLAGS[k].value ? " " : "",
                  FLAGS[k].value ? FLAGS[k].value : "");
         fprintf(out, "  %-14s %s", left, FLAGS[k].help);
-        if (FLAGS[k].bit == FLAG_BATCH)
+        if (FLAGS[k].bit == FLAG_BATCH && chapter->default_batch == 0)
+            fprintf(out, " (default: all the data)");
+        else if (FLAGS[k].bit == FLAG_BATCH)
             fprintf(out, " (default %zu)", chapter->default_batch);
         fputc('\n', out);
     }

@@ -27,6 +27,9 @@ enum {
     FLAG_OUT = 1 << 6,
     FLAG_QUIET = 1 << 7,
     FLAG_STANDARDIZE = 1 << 8, /* chapter 06 on: fit on x rescaled to mean 0, sd 1 */
+    /* Chapter 07 on: heavy-ball momentum and a decaying learning rate. */
+    FLAG_MOMENTUM = 1 << 9,
+    FLAG_DECAY = 1 << 10,
     /* The flags of a chapter that only looks at data, and of one that trains. */
     FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
     FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
@@ -37,7 +40,7 @@ typedef struct {
     const char *name;    /* "ch04" */
     const char *purpose; /* one line: what the program shows */
     unsigned flags;      /* the FLAG_… it accepts */
-    size_t default_batch;
+    size_t default_batch; /* 0: all the data, full batch */
 } Chapter;
 
 typedef struct {
@@ -50,6 +53,8 @@ typedef struct {
     const char *out_dir;
     bool quiet;
     bool standardize; /* --standardize */
+    double momentum; /* --momentum: beta in [0, 1); 0 is plain descent */
+    double decay;    /* --decay: T of lr / (1 + t/T); 0 keeps lr constant */
     bool help;
 } Options;
 

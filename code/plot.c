@@ -43,6 +43,10 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_BORDERLINE] = {"#332288", 1},    /* indigo */
     [ROLE_PREDICTED] = {"#000000", 1},     /* black, solid: the algebra */
     [ROLE_BOUND] = {"#7f7f7f", 2},         /* grey, dashed: a limit, not data */
+    [ROLE_MOMENTUM] = {"#44aa99", 1},      /* teal */
+    [ROLE_DECAYING] = {"#999933", 1},      /* olive */
+    [ROLE_CONTOURS] = {"#b0b0b0", 1},      /* light grey: the ground, behind the paths */
+    [ROLE_EIGENVECTORS] = {"#606060", 2},  /* dark grey, dashed */
 };
 
 Role batch_role(size_t batch, size_t n)
@@ -429,6 +433,18 @@ void line_equation(char *text, size_t size, const double a[2])
     bool unit_slope = strcmp(slope, "1") == 0; /* y = x1 + 2, not 1*x1 */
     snprintf(text, size, "y = %s%s%sx1 %c %s", a[0] < 0 ? "-" : "", unit_slope ? "" : slope,
              unit_slope ? "" : "*", a[1] < 0 ? '-' : '+', intercept);
+}
+
+Status plot_script(const char *dir, const char *name, ScriptBody write_body,
+                   const void *context, Error *err)
+{
+    Script script;
+    Status status = script_open(&script, dir, name, "pngcairo size 800,640 font 'Sans,12'",
+                                "png", err);
+    if (status != STATUS_OK)
+        return status;
+    write_body(script.file, context);
+    return script_close(&script, err);
 }
 
 static void write_labels(FILE *file, const char *title, const char *x_label,

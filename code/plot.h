@@ -22,6 +22,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "data.h"
 #include "status.h"
@@ -47,6 +48,10 @@ typedef enum {
     ROLE_BORDERLINE,    /* a rate just below the stable bound */
     ROLE_PREDICTED,     /* what the algebra predicts (chapter 06: steps against lr) */
     ROLE_BOUND,         /* the stable bound 2/λmax, as a vertical line */
+    ROLE_MOMENTUM,      /* descent with momentum (chapter 07) */
+    ROLE_DECAYING,      /* SGD with a decaying rate (chapter 07) */
+    ROLE_CONTOURS,      /* contour lines of the loss over (a1, a2) (chapter 07) */
+    ROLE_EIGENVECTORS,  /* the eigenvector directions of the Hessian (chapter 07) */
     ROLE_COUNT
 } Role;
 
@@ -129,6 +134,14 @@ typedef struct FigureSet FigureSet;
 Status figures_begin(FigureSet **figures, const char *out_dir, Error *err);
 const char *figures_dir(const FigureSet *figures);
 Status figures_finish(FigureSet *figures, Status status, Error *err);
+
+/* A figure this module does not draw itself (chapter 07's contour maps):
+ * write_body(file, context) writes everything after the header that sets the
+ * PNG terminal (800×640) and the output file, and the script gets the same
+ * write-to-a-temporary-then-rename as every other figure. */
+typedef void (*ScriptBody)(FILE *file, const void *context);
+Status plot_script(const char *dir, const char *name, ScriptBody write_body,
+                   const void *context, Error *err);
 
 /* Creates dir and any missing parents, like mkdir -p. */
 Status make_directory(const char *dir, Error *err);

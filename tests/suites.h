@@ -14,6 +14,8 @@ Suite *gradient_suite(void);
 Suite *sgd_suite(void);
 Suite *minibatch_suite(void);
 Suite *scale_suite(void);
+Suite *heavy_ball_suite(void);
+Suite *landscape_suite(void);
 Suite *tape_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);

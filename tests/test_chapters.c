@@ -99,6 +99,20 @@ START_TEST(every_chapter_runs_with_its_defaults)
 }
 END_TEST
 
+/* Runs gnuplot on every script in the scratch folder that matches pattern,
+ * and expects each to draw without a word. */
+static void draw_scripts(const char *pattern)
+{
+    char command[256];
+    snprintf(command, sizeof command, "cd %s && for f in %s; do gnuplot $f || exit 1; done",
+             dir, pattern);
+    const char *argv[] = {"sh", "-c", command, NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    ck_assert_msg(run.exit_code == 0 && gnuplot_was_silent(run.err), "gnuplot: %s", run.err);
+    program_run_free(&run);
+}
+
 START_TEST(every_emitted_script_draws_in_gnuplot)
 {
     const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06", "ch08"};
@@ -108,14 +122,7 @@ START_TEST(every_emitted_script_draws_in_gnuplot)
         run_chapter(chapters[c], quiet, &run);
         program_run_free(&run);
     }
-    char command[256];
-    snprintf(command, sizeof command, "cd %s && for f in *.gp; do gnuplot $f || exit 1; done",
-             dir);
-    const char *argv[] = {"sh", "-c", command, NULL};
-    ProgramRun run;
-    ck_assert(run_program(argv, &run));
-    ck_assert_msg(run.exit_code == 0 && gnuplot_was_silent(run.err), "gnuplot: %s", run.err);
-    program_run_free(&run);
+    draw_scripts("*.gp");
     const char *const images[] = {"ch01-data.png", "ch02-guess.png", "ch02-loss-slice.png",
                                   "ch03-least-squares.png", "ch04-fit.png", "ch04-loss.png",
                                   "ch04-animation.gif", "ch05-loss-by-epoch.png",
@@ -894,6 +901,133 @@ START_TEST(only_chapter_06_on_takes_standardize)
 }
 END_TEST
 
+/* ---- Chapter 07 ---------------------------------------------------------- */
+
+START_TEST(chapter_07_runs_draws_and_repeats_itself)
+{
+    /* Every figure it writes draws in gnuplot without a word, a script stays
+     * small, and the same command gives the same bytes. */
+    const char *none[] = {NULL};
+    ProgramRun first, second;
+    run_chapter("ch07", none, &first);
+    ck_assert_str_eq(first.err, "");
+    /* Standardized (x mean 0, sd 1), H = (2/n) XᵀX is exactly 2 I. */
+    ck_assert_ptr_nonnull(strstr(first.out, "Round: curvature 2.0000 in every direction"));
+    char path[128];
+    snprintf(path, sizeof path, "%s/ch07-paths.gp", dir);
+    char *script = read_text_file(path);
+    ck_assert_ptr_nonnull(script);
+    ck_assert_uint_lt(strlen(script), 1 << 20);
+    run_chapter("ch07", none, &second);
+    char *again = read_text_file(path);
+    ck_assert_str_eq(first.out, second.out);
+    ck_assert_str_eq(script, again);
+    free(script);
+    free(again);
+    program_run_free(&first);
+    program_run_free(&second);
+    draw_scripts("ch07-*.gp");
+    const char *const images[] = {"ch07-landscape.png", "ch07-paths.png",
+                                  "ch07-badly-scaled.png", "ch07-standardized.png",
+                                  "ch07-momentum.png", "ch07-noise-floor.png"};
+    for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, images[k]);
+        char *image = read_text_file(path);
+        ck_assert_msg(image != NULL, "missing %s", images[k]);
+        free(image);
+    }
+}
+END_TEST
+
+/* The final line of a chapter run with words, as text. line: 256 */
+static void final_line_of(const char *chapter, const char *const *words, char line[256])
+{
+    ProgramRun run;
+    run_chapter(chapter, words, &run);
+    last_line(run.out, line, 256);
+    program_run_free(&run);
+}
+
+START_TEST(chapter_07_without_momentum_walks_chapters_04_and_05s_paths)
+{
+    /* Full batch, no momentum, a constant rate: chapter 04's loop, so the
+     * same last line to the last digit; batches of 10: chapter 05's. */
+    const char *full[] = {"--epochs", "37", "--quiet", NULL};
+    const char *batches[] = {"--batch", "10", "--lr", "0.05", "--quiet", NULL};
+    char ours[256], theirs[256];
+    final_line_of("ch07", full, ours);
+    final_line_of("ch04", full, theirs);
+    ck_assert_str_eq(ours, theirs);
+    final_line_of("ch07", batches, ours);
+    final_line_of("ch05", batches, theirs);
+    ck_assert_str_eq(ours, theirs);
+}
+END_TEST
+
+START_TEST(chapter_07_measures_momentum_and_the_noise_floor)
+{
+    /* The valley of x1 in [1, 3) has κ ≈ 80: plain descent must take exactly
+     * the predicted count (its error shrinks by the same factor every step),
+     * momentum at most its bound and at least 4 times fewer steps (√κ ≈ 9 in
+     * the long run). The constant rate settles well above L* and within 30%
+     * of the predicted lr·noise/4; the decaying rate within 1e-4 of L*. */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch07", none, &run);
+    double lr, beta, shrink, predicted[2];
+    size_t steps[2];
+    const char *row = strstr(run.out, "  plain descent ");
+    ck_assert_ptr_nonnull(row);
+    ck_assert_int_eq(sscanf(row, "  plain descent %lf %lf %lf %zu %lf", &lr, &beta, &shrink,
+                            &steps[0], &predicted[0]),
+                     5);
+    row = strstr(run.out, "  momentum ");
+    ck_assert_ptr_nonnull(row);
+    ck_assert_int_eq(sscanf(row, "  momentum %lf %lf %lf %zu %lf", &lr, &beta, &shrink,
+                            &steps[1], &predicted[1]),
+                     5);
+    ck_assert_double_eq(steps[0], predicted[0]);
+    ck_assert_double_le(steps[1], predicted[1]);
+    ck_assert_uint_ge(steps[0], 4 * steps[1]);
+    double constant, decaying, expected;
+    const char *floor_rows = strstr(run.out, "  constant rate 0.1 ");
+    ck_assert_ptr_nonnull(floor_rows);
+    ck_assert_int_eq(sscanf(floor_rows, "  constant rate 0.1 L* + %lf", &constant), 1);
+    ck_assert_int_eq(sscanf(strstr(floor_rows, "(1 + t/100)"), "(1 + t/100) L* + %lf", &decaying),
+                     1);
+    /* "predicted …: L* + lr * noise / 4 = L* + 0.1 * N / 4 = L* + E" */
+    const char *prediction = strstr(run.out, "predicted for the constant rate");
+    ck_assert_ptr_nonnull(prediction);
+    for (int k = 0; k < 3; k++)
+        prediction = strstr(prediction + 1, "L* + ");
+    ck_assert_int_eq(sscanf(prediction, "L* + %lf", &expected), 1);
+    ck_assert_double_gt(constant, 0.7 * expected);
+    ck_assert_double_lt(constant, 1.3 * expected);
+    ck_assert_double_lt(fabs(decaying), 1e-4);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_07_refuses_bad_momentum_and_decay)
+{
+    const char *const cases[][3] = {{"ch07", "--momentum", "1"},
+                                    {"ch07", "--momentum", "-0.5"},
+                                    {"ch07", "--decay", "soon"},
+                                    {"ch05", "--momentum", "0.9"}};
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char program[64];
+        snprintf(program, sizeof program, "%s/%s", BUILD_DIR, cases[k][0]);
+        const char *argv[] = {program, "--out", dir, cases[k][1], cases[k][2], NULL};
+        ProgramRun run;
+        ck_assert(run_program(argv, &run));
+        ck_assert_int_eq(run.exit_code, 2);
+        ck_assert_ptr_nonnull(strstr(run.err, cases[k][1]));
+        ck_assert_str_eq(run.out, "");
+        program_run_free(&run);
+    }
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *suite = suite_create("chapters");
@@ -932,5 +1066,14 @@ Suite *chapters_suite(void)
     tcase_add_test(ch06, chapter_06_real_data_fails_at_the_default_rate_and_standardize_fits_it);
     tcase_add_test(ch06, only_chapter_06_on_takes_standardize);
     suite_add_tcase(suite, ch06);
+
+    TCase *ch07 = tcase_create("chapter 07");
+    tcase_set_timeout(ch07, 60);
+    tcase_add_checked_fixture(ch07, make_scratch, remove_scratch);
+    tcase_add_test(ch07, chapter_07_runs_draws_and_repeats_itself);
+    tcase_add_test(ch07, chapter_07_without_momentum_walks_chapters_04_and_05s_paths);
+    tcase_add_test(ch07, chapter_07_measures_momentum_and_the_noise_floor);
+    tcase_add_test(ch07, chapter_07_refuses_bad_momentum_and_decay);
+    suite_add_tcase(suite, ch07);
     return suite;
 }

@@ -117,7 +117,7 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("backward");
+    TCase *tests = exercise_tcase("backward");
     tcase_add_test(tests, one_point_worked_by_hand);
     tcase_add_test(tests, a_value_used_twice_gets_both_shares);
     tcase_add_test(tests, leaves_add_up_and_computed_nodes_start_afresh);

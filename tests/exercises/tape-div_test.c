@@ -96,7 +96,7 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("div");
+    TCase *tests = exercise_tcase("div");
     tcase_add_test(tests, three_over_two_by_hand);
     tcase_add_test(tests, u_over_u_does_not_move);
     tcase_add_test(tests, a_mean_as_a_sum_over_a_count);

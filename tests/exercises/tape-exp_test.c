@@ -94,7 +94,7 @@ END_TEST
 Suite *exercise_suite(void)
 {
     Suite *suite = suite_create(EXERCISE_NAME);
-    TCase *tests = tcase_create("exp");
+    TCase *tests = exercise_tcase("exp");
     tcase_add_test(tests, exp_at_zero_and_at_ln_3_by_hand);
     tcase_add_test(tests, agrees_with_finite_differences);
     tcase_add_test(tests, the_chain_rule_through_exp);

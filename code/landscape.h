@@ -1,0 +1,56 @@
+/*
+ * landscape.h — the loss as a surface over (a1, a2), and pictures of it.
+ * Introduced in chapter 07.
+ *
+ * The loss is a quadratic in a, so it is exactly its lowest value plus a bowl
+ * around the least-squares answer a*:
+ *     L(a) = L* + ½ (a − a*)ᵀ H (a − a*),    H = (2/n) XᵀX
+ * (no first-order term: the gradient is 0 at a*). Its contour lines are
+ * ellipses centred on a*, whose axes point along the eigenvectors of H and
+ * whose half-lengths go as 1/√λ: a flat direction (small λ) is a long axis.
+ * plot_landscape() draws those contours with the paths descent takes on them.
+ */
+#ifndef SGD_LANDSCAPE_H
+#define SGD_LANDSCAPE_H
+
+#include <stddef.h>
+
+#include "data.h"
+#include "plot.h"
+#include "status.h"
+
+typedef struct {
+    double a_best[2];  /* a*, the least-squares answer: the bottom */
+    double loss_best;  /* L* = L(a*), the floor no line beats */
+    double h[3];       /* H = (2/n) XᵀX as h11, h12 (= h21), h22 */
+    double lambda[2];  /* H's eigenvalues, the curvatures, largest first */
+    double axis[2][2]; /* axis[k]: the unit eigenvector of lambda[k] */
+} Bowl;
+
+/* The bowl of data's loss. Fails, as least_squares() does, when every x1 is
+ * the same and there is no single bottom. x2 must be 1 in every row. */
+Status bowl_of(const Dataset *data, Bowl *bowl, Error *err);
+
+/* L(a) from the bowl: two multiplications instead of a pass over the data,
+ * and exact, since the loss is quadratic. a: 2 */
+double bowl_loss(const Bowl *bowl, const double a[2]);
+
+/* A trail left by descent, drawn as a line through the points it visited,
+ * in the colour of its role (plot.h). */
+typedef struct {
+    const char *label; /* legend: "gradient descent, lr 0.1" (no ' in it) */
+    Role role;
+    const double *a;   /* count×2 row-major: the starting guess, then a after each step */
+    size_t count;
+} Trail;
+
+/* Contour lines of the bowl's loss over a box that holds every path and a*
+ * (a fixed 60×60 grid, so the script stays small whatever n is), a* marked,
+ * the two eigenvector directions drawn through it, and the paths on top, on
+ * axes of equal scale so an ellipse is not squashed into another shape.
+ * Each path is drawn up to its first PLOT_MAX_CURVE_POINTS points.
+ * paths: path_count */
+Status plot_landscape(const char *dir, const char *name, const char *title,
+                      const Bowl *bowl, const Trail *paths, size_t path_count, Error *err);
+
+#endif
