@@ -8,7 +8,7 @@
  * The last tests replay the fuzzers' seed corpus and every input that ever
  * crashed them (fuzz/regressions/) through the fuzzers' own harness.
  */
-#define _POSIX_C_SOURCE 200809L /* fmemopen, fork, kill, scandir, sigprocmask */
+#define _POSIX_C_SOURCE 200809L /* fmemopen, fork, kill, pipe, scandir, sigprocmask */
 
 #include <dirent.h>
 #include <math.h>
@@ -20,7 +20,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../fuzz/fuzz_harness.h"
@@ -649,45 +648,87 @@ START_TEST(writing_a_figure_restores_the_signal_mask)
 }
 END_TEST
 
+/* The stop signals as a set, for sigprocmask. */
+static sigset_t stop_signal_set(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t k = 0; k < 4; k++)
+        sigaddset(&set, STOP_SIGNALS[k]);
+    return set;
+}
+
+/* The child of the test below: it writes the figure once, tells the parent
+ * through ready (a pipe's write end) that the folder and a whole figure now
+ * exist, then rewrites the figure until a signal stops it. */
+static _Noreturn void rewrite_figure_forever(int ready, pid_t parent, const char *out,
+                                             const Dataset *data)
+{
+    /* Check's handlers, inherited through fork, answer SIGTERM and SIGINT by
+     * killing the whole process group, this test with it; a chapter program
+     * has the default actions. The signals stay blocked until those are back,
+     * so one sent early waits, then stops only this child. */
+    for (size_t k = 0; k < 4; k++)
+        signal(STOP_SIGNALS[k], SIG_DFL);
+    sigset_t stop = stop_signal_set();
+    sigprocmask(SIG_UNBLOCK, &stop, NULL);
+    Line line = {"line", {3, 2}};
+    if (plot_fit(out, "fit", "t", data, &line, 1, NULL) != STATUS_OK)
+        _exit(1);
+    if (write(ready, "r", 1) != 1)
+        _exit(1);
+    close(ready);
+    while (getppid() == parent) /* never outlive a test that failed */
+        if (plot_fit(out, "fit", "t", data, &line, 1, NULL) != STATUS_OK)
+            _exit(1);
+    _exit(1);
+}
+
 START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
 {
-    /* A child writes the same figure over and over, so a signal is likely to
-     * land mid-write; without the blocking in plot.c, nearly every round
-     * would leave a .fit.gp.XXXXXX behind. */
+    /* A child rewrites the same figure over and over and is stopped by a
+     * signal, which lands mid-write nearly every time (writing is most of
+     * what the child does); without the blocking in plot.c nearly every round
+     * would leave a .fit.gp.XXXXXX behind. The outcome does not depend on
+     * timing: the parent sends the signal only once the child has written a
+     * whole figure, so the folder exists and the figure must be there, whole,
+     * whenever the signal arrives. */
     Dataset data = some_data();
     char out[TEXT_SIZE], figure[TEXT_SIZE];
     scratch_path(out, "interrupted");
     format_text(figure, "%s/fit.gp", out);
-    Line line = {"line", {3, 2}};
+    sigset_t stop = stop_signal_set(), saved;
     for (int round = 0; round < 16; round++) {
-        pid_t child = fork();
-        ck_assert_int_ge(child, 0);
+        int ready[2];
+        ck_assert_int_eq(pipe(ready), 0);
+        sigprocmask(SIG_BLOCK, &stop, &saved); /* until the child has reset them */
+        pid_t parent = getpid(), child = fork();
         if (child == 0) {
-            /* Check's own handlers, inherited through fork, would kill the
-             * whole test; a chapter program has the default actions. */
-            for (size_t k = 0; k < 4; k++)
-                signal(STOP_SIGNALS[k], SIG_DFL);
-            for (;;)
-                if (plot_fit(out, "fit", "t", &data, &line, 1, NULL) != STATUS_OK)
-                    _exit(1);
+            close(ready[0]);
+            rewrite_figure_forever(ready[1], parent, out, &data);
         }
-        struct timespec wait = {0, (2 + round % 5) * 1000000L}; /* 2 to 6 ms */
-        nanosleep(&wait, NULL);
-        int signal_number = STOP_SIGNALS[round % 3];
+        sigprocmask(SIG_SETMASK, &saved, NULL);
+        ck_assert_int_ge(child, 0);
+        close(ready[1]);
+        char byte;
+        ssize_t got = read(ready[0], &byte, 1); /* blocks until the first figure */
+        close(ready[0]);
+        int signal_number = got == 1 ? STOP_SIGNALS[round % 3] : SIGKILL;
         ck_assert_int_eq(kill(child, signal_number), 0);
         int status;
         ck_assert_int_eq(waitpid(child, &status, 0), child);
+        ck_assert_msg(got == 1, "round %d: the child could not write its first figure",
+                      round);
         ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == signal_number,
                       "round %d: the child was not stopped by signal %d", round,
                       signal_number);
         assert_no_temporary_files(out);
         char *script = read_text_file(figure);
-        if (script != NULL) { /* whole, never cut short */
-            size_t length = strlen(script);
-            ck_assert(length > 0 && script[length - 1] == '\n');
-            ck_assert_ptr_nonnull(strstr(script, "plot $points"));
-            free(script);
-        }
+        ck_assert_msg(script != NULL, "round %d: %s is gone", round, figure);
+        size_t length = strlen(script); /* whole, never cut short */
+        ck_assert(length > 0 && script[length - 1] == '\n');
+        ck_assert_ptr_nonnull(strstr(script, "plot $points"));
+        free(script);
     }
     data_free(&data);
 }
