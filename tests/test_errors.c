@@ -168,7 +168,14 @@ static const FlagCase FLAG_CASES[] = {
     {"ch04", {"--batch", "5"}, "--batch is not used by ch04"},
     {"ch01", {"--lr", "0.1"}, "--lr is not used by ch01"},
     {"ch04", {"stray"}, "unexpected argument 'stray'"},
-    {"ch04", {"--lr", "1\n2"}, "--lr: '1?2' is not a number"}, /* still one line */
+    {"ch04", {"--lr", "1\n2"}, "--lr: '1\\x0a2' is not a number"}, /* still one line */
+    {"ch04", {"--lr", "0.1\xc2\xa0"}, "--lr: '0.1\\xc2\\xa0' is not a number"},
+    {"ch04", {"--lr", "0x10"}, "--lr: '0x10' is hexadecimal: write numbers in decimal"},
+    {"ch05", {"--batch", "0x10"}, "--batch: '0x10' is hexadecimal"},
+    {"ch04", {"--lr", "0.1", "--lr", "0.5"}, "--lr is given twice; give each flag once"},
+    {"ch01", {"--quiet", "--quiet"}, "--quiet is given twice"},
+    {"ch01", {"--seed", "7", "--data", "x.csv"}, "--seed and --data do not go together in ch01"},
+    {"ch04", {"--data", "x.csv", "--seed", "7"}, "--seed and --data do not go together in ch04"},
     {"ch04", {"--out", ""}, "--out: needs a non-empty path"},
     {"ch04", {"--n", "50", "--data", "x.csv"}, "--n and --data do not go together"},
 };
@@ -297,6 +304,25 @@ START_TEST(a_very_long_line_is_refused)
     free(text);
     format_text(expected, "%s:2: line is longer than %d characters", path, CSV_MAX_LINE);
     assert_data_refused("ch04", path, expected);
+}
+END_TEST
+
+START_TEST(the_seed_shuffles_the_rows_of_a_file_in_chapter_05)
+{
+    /* Chapter 05 accepts --seed with --data because it uses it: another seed,
+     * other shuffles, another end point; the same seed, the same one. */
+    char out[TEXT_SIZE], lines[3][256];
+    scratch_path(out, "seeded");
+    const char *seeds[3] = {"1", "2", "1"};
+    for (int k = 0; k < 3; k++) {
+        ProgramRun run = RUN("ch05", "--quiet", "--data", "tests/data/line.csv", "--seed",
+                             seeds[k], "--out", out);
+        ck_assert_msg(run.exit_code == 0, "%s", run.err);
+        last_line(run.out, lines[k], sizeof lines[k]);
+        program_run_free(&run);
+    }
+    ck_assert_str_ne(lines[0], lines[1]);
+    ck_assert_str_eq(lines[0], lines[2]);
 }
 END_TEST
 
@@ -813,6 +839,7 @@ Suite *errors_suite(void)
     tcase_add_test(csv, an_endless_stream_of_zeros_is_refused_at_once);
     tcase_add_test(csv, a_very_long_line_is_refused);
     tcase_add_test(csv, a_byte_order_mark_and_crlf_line_ends_load_correctly);
+    tcase_add_test(csv, the_seed_shuffles_the_rows_of_a_file_in_chapter_05);
 
     TCase *divergence = add_case(suite, "divergence");
     tcase_add_loop_test(divergence, divergence_stops_at_once_and_suggests_a_rate_that_works,
