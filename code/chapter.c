@@ -8,8 +8,16 @@
 
 static Status prepare_data(const Options *options, Dataset *data, Error *err)
 {
-    if (options->data_path != NULL)
-        return csv_load(data, options->data_path, err);
+    if (options->data_path != NULL) {
+        CsvHeader header;
+        Status status = csv_load(data, options->data_path, &header, err);
+        /* A skipped line is said out loud: if it was meant as data, the reader
+         * sees that it was not used. */
+        if (status == STATUS_OK && header.line != 0)
+            say(options, "%s:%zu: skipped a header line: '%s'\n",
+                csv_name(options->data_path), header.line, header.text);
+        return status;
+    }
     Rng rng = rng_seeded(options->seed);
     return data_synthetic(data, options->n, A_TRUE, &rng, err);
 }

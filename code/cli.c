@@ -300,6 +300,10 @@ void cli_print_help(FILE *out, const Chapter *chapter)
     fprintf(out, "  %-14s %s\n", "--help", "show this help and exit");
     fprintf(out, "\nGive each flag at most once. Numbers are decimal: 0.05, 5e-2 and 100 "
                  "are fine,\n0x10 is not; spaces around a number are ignored.\n");
+    if (chapter->flags & FLAG_DATA)
+        fprintf(out, "FILE is a regular file of x,y rows (a header line, blank lines and "
+                     "# comments\nare skipped), or - to read the rows from standard "
+                     "input.\n");
     fprintf(out, "\nExit status: 0 on success, 1 when the data or the training fails, "
                  "2 for a bad command line.\n");
 }

@@ -222,6 +222,7 @@ START_TEST(help_states_the_rules_of_the_command_line)
     ck_assert_ptr_nonnull(strstr(help, "Give each flag at most once."));
     ck_assert_ptr_nonnull(strstr(help, "Numbers are decimal: 0.05, 5e-2 and 100 are fine,\n"
                                        "0x10 is not"));
+    ck_assert_ptr_nonnull(strstr(help, "or - to read the rows from standard input"));
     ck_assert_ptr_nonnull(strstr(help, "--seed N       seed of the synthetic data (default"));
     free(help);
     help = help_of(&TRAINS);

@@ -9,8 +9,10 @@
  * crashed them (fuzz/regressions/) through the fuzzers' own harness.
  */
 #define _POSIX_C_SOURCE 200809L /* fmemopen, fork, kill, pipe, scandir, sigprocmask */
+#define _XOPEN_SOURCE 700       /* posix_openpt, grantpt, unlockpt, ptsname */
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -66,8 +68,10 @@ static void scratch_path(char *path, const char *name)
     format_text(path, "%s/%s", scratch, name);
 }
 
-/* Runs BUILD_DIR/program with the words of args (NULL-terminated). */
-static ProgramRun run_chapter(const char *program, const char *const *args)
+/* Runs BUILD_DIR/program with the words of args (NULL-terminated), stdin
+ * from in_path (NULL: /dev/null) and stdout to out_path (NULL: kept). */
+static ProgramRun run_chapter_redirected(const char *program, const char *const *args,
+                                         const char *in_path, const char *out_path)
 {
     char path[TEXT_SIZE];
     format_text(path, "%s/%s", BUILD_DIR, program);
@@ -79,8 +83,14 @@ static ProgramRun run_chapter(const char *program, const char *const *args)
     }
     argv[argc] = NULL;
     ProgramRun run;
-    ck_assert_msg(run_program(argv, &run), "cannot run %s", path);
+    ck_assert_msg(run_program_redirected(argv, in_path, out_path, &run), "cannot run %s",
+                  path);
     return run;
+}
+
+static ProgramRun run_chapter(const char *program, const char *const *args)
+{
+    return run_chapter_redirected(program, args, NULL, NULL);
 }
 
 #define RUN(program, ...) run_chapter(program, (const char *const[]){__VA_ARGS__, NULL})
@@ -206,14 +216,30 @@ typedef struct {
 static const CsvCase CSV_CASES[] = {
     {"empty.csv", BAD "empty.csv: the file is empty"},
     {"header-only.csv", BAD "header-only.csv: found 0 data rows"},
-    {"one-row.csv", BAD "one-row.csv: found 1 data row; fitting a line needs at least 2"},
+    {"one-row.csv", BAD "one-row.csv: found 1 data row after the header; fitting a line "
+                    "needs at least 2"},
     {"not-a-number.csv", BAD "not-a-number.csv:3: y value 'abc' is not a number"},
     {"nan.csv", BAD "nan.csv:3: x value 'nan' is not a finite number"},
     {"inf.csv", BAD "inf.csv:3: y value '-inf' is not a finite number"},
-    {"overflow.csv", BAD "overflow.csv:2: x value '1e999' is not a finite number"},
+    {"overflow.csv", BAD "overflow.csv:2: x value '1e999' is too large: the loss squares"},
+    {"overflow-1e309.csv", BAD "overflow-1e309.csv:3: x value '1e309' is too large"},
+    {"number-then-letters.csv", BAD "number-then-letters.csv:1: x value '0.5x' is not a "
+                                "number"},
+    {"tab-separated.csv", BAD "tab-separated.csv:1: expected 2 columns (x,y), found 1; "
+                          "separate x and y with a comma, not a tab"},
+    {"space-separated.csv", BAD "space-separated.csv:1: expected 2 columns (x,y), found 1; "
+                            "separate x and y with a comma, not spaces"},
+    {"decimal-commas-semicolons.csv", BAD "decimal-commas-semicolons.csv:1: expected 2 "
+                                      "columns (x,y), found 3; decimal commas?"},
+    {"non-breaking-space.csv", BAD "non-breaking-space.csv:3: y value '5.2\\xc2\\xa0' "
+                               "is not a number (each \\xNN is a byte of a character"},
+    {"bom-on-line-2.csv", BAD "bom-on-line-2.csv:2: x value '\\xef\\xbb\\xbf0.5' is "
+                          "not a number"},
+    {"latin-1-space.csv", BAD "latin-1-space.csv:3: y value '5.2\\xa0' is not a number"},
     {"too-large.csv", BAD "too-large.csv:3: y value '2e150' is too large"},
     {"three-columns.csv", BAD "three-columns.csv:3: expected 2 columns (x,y), found 3"},
-    {"decimal-commas.csv", BAD "decimal-commas.csv:2: expected 2 columns (x,y), found 4"},
+    {"decimal-commas.csv", BAD "decimal-commas.csv:2: expected 2 columns (x,y), found 4; "
+                           "decimal commas? write 1.5,2.5"},
     {"semicolons.csv", BAD "semicolons.csv:1: expected 2 columns (x,y), found 1; "
                        "separate x and y with a comma, not ';'"},
     {"empty-field.csv", BAD "empty-field.csv:3: y value '' is empty"},
@@ -283,27 +309,56 @@ START_TEST(a_binary_file_is_refused)
 }
 END_TEST
 
-START_TEST(an_endless_stream_of_zeros_is_refused_at_once)
+START_TEST(a_device_or_a_named_pipe_is_refused_at_once)
 {
-    /* Reading a whole line before checking it would never end here. */
-    assert_data_refused("ch02", "/dev/zero", "/dev/zero:1: contains a NUL byte");
+    /* Opening a named pipe used to wait for a writer, forever (until the
+     * test's timeout); reading /dev/zero or a terminal never ends either. */
+    char fifo[TEXT_SIZE], expected[TEXT_SIZE];
+    scratch_path(fifo, "rows.fifo");
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    format_text(expected, "%s: is a named pipe, not a CSV file; give a regular file, or "
+                          "pipe the rows in and use --data -", fifo);
+    assert_data_refused("ch04", fifo, expected);
+    assert_data_refused("ch02", "/dev/zero", "/dev/zero: is a device, not a CSV file");
 }
 END_TEST
 
-START_TEST(a_very_long_line_is_refused)
+START_TEST(data_from_standard_input_is_read_once)
 {
-    char path[TEXT_SIZE], expected[TEXT_SIZE];
-    scratch_path(path, "long.csv");
-    enum { LENGTH = 100000 };
-    char *text = malloc(LENGTH + 16);
-    ck_assert_ptr_nonnull(text);
-    strcpy(text, "0,1\n");
-    memset(text + 4, '7', LENGTH);
-    strcpy(text + 4 + LENGTH, ",2\n");
-    ck_assert(write_text_file(path, text));
-    free(text);
-    format_text(expected, "%s:2: line is longer than %d characters", path, CSV_MAX_LINE);
-    assert_data_refused("ch04", path, expected);
+    /* The same rows through a pipe-like stdin and from the file give the
+     * same fit, line for line. */
+    char out[TEXT_SIZE];
+    scratch_path(out, "stdin-out");
+    ProgramRun piped = run_chapter_redirected(
+        "ch03", (const char *const[]){"--data", "-", "--out", out, NULL}, "tests/data/line.csv",
+        NULL);
+    ProgramRun file = RUN("ch03", "--data", "tests/data/line.csv", "--out", out);
+    ck_assert_msg(piped.exit_code == 0, "%s", piped.err);
+    ck_assert_int_eq(file.exit_code, 0);
+    char piped_line[256], file_line[256];
+    last_line(piped.out, piped_line, sizeof piped_line);
+    last_line(file.out, file_line, sizeof file_line);
+    ck_assert_str_eq(piped_line, file_line);
+    program_run_free(&piped);
+    program_run_free(&file);
+
+    /* An endless stream is refused at its first bad byte, not read to the end. */
+    ProgramRun zeros = run_chapter_redirected(
+        "ch02", (const char *const[]){"--data", "-", "--out", out, NULL}, "/dev/zero", NULL);
+    assert_refused(&zeros, "ch02", 1, "stdin:1: contains a NUL byte");
+    program_run_free(&zeros);
+
+    /* A terminal would wait, silently, for rows typed by hand: refused. */
+    int terminal = posix_openpt(O_RDWR | O_NOCTTY);
+    ck_assert_int_ge(terminal, 0);
+    ck_assert(grantpt(terminal) == 0 && unlockpt(terminal) == 0);
+    ProgramRun typed = run_chapter_redirected(
+        "ch04", (const char *const[]){"--data", "-", "--out", out, NULL}, ptsname(terminal),
+        NULL);
+    close(terminal);
+    assert_refused(&typed, "ch04", 1, "ch04: --data -: standard input is a terminal; pipe "
+                                      "the rows in");
+    program_run_free(&typed);
 }
 END_TEST
 
@@ -326,11 +381,58 @@ START_TEST(the_seed_shuffles_the_rows_of_a_file_in_chapter_05)
 }
 END_TEST
 
+START_TEST(a_read_error_names_the_line_and_the_reason)
+{
+    /* A "file" the kernel refuses to read: page 0 of the program's memory. */
+    assert_data_refused("ch01", "/proc/self/mem",
+                        "/proc/self/mem:1: cannot read this line: Input/output error");
+}
+END_TEST
+
+START_TEST(a_header_line_is_skipped_and_said)
+{
+    char path[TEXT_SIZE], out[TEXT_SIZE], expected[TEXT_SIZE], line[256];
+    scratch_path(path, "with-header.csv");
+    scratch_path(out, "header-out");
+    ck_assert(write_text_file(path, "# x in m\nx (m),y\n0,1\n1,3\n2,5\n"));
+    ProgramRun run = RUN("ch01", "--data", path, "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    format_text(expected, "%s:2: skipped a header line: 'x (m),y'\n", path);
+    ck_assert_msg(strstr(run.out, expected) != NULL, "stdout lacks '%s': %s", expected,
+                  run.out);
+    last_line(run.out, line, sizeof line);
+    ck_assert_str_eq(line, "data: 3 points, x1 in [0.0000, 2.0000], y in [1.0000, 5.0000]");
+    program_run_free(&run);
+    run = RUN("ch01", "--quiet", "--data", path, "--out", out); /* the last line only */
+    ck_assert_ptr_null(strstr(run.out, "header"));
+    program_run_free(&run);
+}
+END_TEST
+
+
+
+START_TEST(a_very_long_line_is_refused)
+{
+    char path[TEXT_SIZE], expected[TEXT_SIZE];
+    scratch_path(path, "long.csv");
+    enum { LENGTH = 100000 };
+    char *text = malloc(LENGTH + 16);
+    ck_assert_ptr_nonnull(text);
+    strcpy(text, "0,1\n");
+    memset(text + 4, '7', LENGTH);
+    strcpy(text + 4 + LENGTH, ",2\n");
+    ck_assert(write_text_file(path, text));
+    free(text);
+    format_text(expected, "%s:2: line is longer than %d characters", path, CSV_MAX_LINE);
+    assert_data_refused("ch04", path, expected);
+}
+END_TEST
+
 static Status read_csv_text(const char *text, size_t length, Dataset *data, Error *err)
 {
     FILE *file = fmemopen((void *)(uintptr_t)text, length, "r");
     ck_assert_ptr_nonnull(file);
-    Status status = csv_read(data, file, "t.csv", err);
+    Status status = csv_read(data, file, "t.csv", NULL, err);
     fclose(file);
     return status;
 }
@@ -836,10 +938,13 @@ Suite *errors_suite(void)
     tcase_add_test(csv, every_chapter_refuses_a_bad_file_the_same_way);
     tcase_add_test(csv, a_missing_file_or_a_folder_is_refused);
     tcase_add_test(csv, a_binary_file_is_refused);
-    tcase_add_test(csv, an_endless_stream_of_zeros_is_refused_at_once);
+    tcase_add_test(csv, a_device_or_a_named_pipe_is_refused_at_once);
+    tcase_add_test(csv, data_from_standard_input_is_read_once);
+    tcase_add_test(csv, a_read_error_names_the_line_and_the_reason);
+    tcase_add_test(csv, the_seed_shuffles_the_rows_of_a_file_in_chapter_05);
+    tcase_add_test(csv, a_header_line_is_skipped_and_said);
     tcase_add_test(csv, a_very_long_line_is_refused);
     tcase_add_test(csv, a_byte_order_mark_and_crlf_line_ends_load_correctly);
-    tcase_add_test(csv, the_seed_shuffles_the_rows_of_a_file_in_chapter_05);
 
     TCase *divergence = add_case(suite, "divergence");
     tcase_add_loop_test(divergence, divergence_stops_at_once_and_suggests_a_rate_that_works,
