@@ -1,7 +1,9 @@
 #include "chapter.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "csv.h"
 #include "rng.h"
@@ -29,7 +31,12 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
     Status status = cli_parse(argc, argv, chapter, &options, &err);
     if (status == STATUS_OK && options.help) {
         cli_print_help(stdout, chapter);
-        return 0;
+        /* `--help > /dev/full` or a closed stdout: a help nobody got is a failure. */
+        if (fflush(stdout) == 0 && !ferror(stdout))
+            return 0;
+        status = fail(&err, STATUS_IO, "cannot write the help to standard output: %s",
+                      strerror(errno));
+        return cli_report(chapter, status, &err);
     }
     Dataset data = {0};
     if (status == STATUS_OK)
@@ -38,8 +45,9 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
         status = body(&options, &data, &err);
     data_free(&data);
     /* stdout may be a full disk or a closed pipe: a lost final line is a failure. */
-    if (status == STATUS_OK && fflush(stdout) != 0)
-        status = fail(&err, STATUS_IO, "cannot write to standard output");
+    if (status == STATUS_OK && (fflush(stdout) != 0 || ferror(stdout)))
+        status = fail(&err, STATUS_IO, "cannot write to standard output: %s",
+                      strerror(errno));
     return status == STATUS_OK ? 0 : cli_report(chapter, status, &err);
 }
 

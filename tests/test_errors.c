@@ -409,6 +409,24 @@ START_TEST(a_header_line_is_skipped_and_said)
 }
 END_TEST
 
+START_TEST(output_that_cannot_be_written_is_a_failure)
+{
+    /* `--help > /dev/full` used to exit 0 with nothing written. */
+    ProgramRun run = run_chapter_redirected("ch04", (const char *const[]){"--help", NULL},
+                                            NULL, "/dev/full");
+    assert_refused(&run, "ch04", 1,
+                   "ch04: cannot write the help to standard output: No space left on device");
+    program_run_free(&run);
+    char out[TEXT_SIZE];
+    scratch_path(out, "full-out");
+    run = run_chapter_redirected("ch01", (const char *const[]){"--out", out, NULL}, NULL,
+                                 "/dev/full");
+    assert_refused(&run, "ch01", 1,
+                   "ch01: cannot write to standard output: No space left on device");
+    program_run_free(&run);
+}
+END_TEST
+
 
 
 START_TEST(a_very_long_line_is_refused)
@@ -956,6 +974,7 @@ Suite *errors_suite(void)
     tcase_add_test(output, an_out_folder_under_a_regular_file_is_refused);
     tcase_add_test(output, a_read_only_out_folder_is_refused);
     tcase_add_test(output, a_figure_that_cannot_be_replaced_leaves_the_rest);
+    tcase_add_test(output, output_that_cannot_be_written_is_a_failure);
 
     TCase *signals = add_case(suite, "signals");
     tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);
