@@ -24,8 +24,10 @@ typedef struct {
     char message[512];
 } Error;
 
-/* Fills err->message printf-style (truncating if needed) and returns status,
- * so a failing function can say `return fail(err, STATUS_IO, "...", ...);`. */
+/* Fills err->message printf-style and returns status, so a failing function
+ * can say `return fail(err, STATUS_IO, "...", ...);`. A sentence too long for
+ * the message loses its middle, not its end: "/a/very/lo...ng/path.csv:3: x
+ * value 'nan' is not a finite number" still says what is wrong. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
 #endif

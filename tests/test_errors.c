@@ -427,6 +427,63 @@ START_TEST(output_that_cannot_be_written_is_a_failure)
 }
 END_TEST
 
+enum { LONG_PATH_SIZE = 2048 };
+
+/* scratch/a…/b…/c…/name, three folder names of 250 bytes: about 800 bytes,
+ * far past the 512 of a message. make_folders: create the three folders. */
+static void long_path(char path[LONG_PATH_SIZE], const char *name, bool make_folders)
+{
+    size_t length = (size_t)snprintf(path, LONG_PATH_SIZE, "%s", scratch);
+    for (int k = 0; k < 3; k++) {
+        path[length++] = '/';
+        memset(path + length, 'a' + k, 250);
+        length += 250;
+        path[length] = '\0';
+        if (make_folders)
+            ck_assert_int_eq(mkdir(path, 0755), 0);
+    }
+    snprintf(path + length, LONG_PATH_SIZE - length, "/%s", name);
+}
+
+/* The run failed with one line on stderr that fits the message and still
+ * ends with reason. */
+static void assert_reason_kept(const ProgramRun *run, const char *program,
+                               const char *reason)
+{
+    assert_refused(run, program, 1, reason);
+    size_t length = strlen(run->err), reason_length = strlen(reason);
+    ck_assert_uint_le(length, strlen(program) + 2 + sizeof(Error) + 1);
+    const char *end = run->err + length - 1 - reason_length; /* before the "\n" */
+    ck_assert_msg(length > reason_length && end[reason_length] == '\n' &&
+                      strncmp(end, reason, reason_length) == 0,
+                  "stderr does not end with '%s': %s", reason, run->err);
+    ck_assert_ptr_nonnull(strstr(run->err, "..."));
+}
+
+START_TEST(a_long_path_does_not_push_the_reason_out_of_the_message)
+{
+    /* The message is cut in its middle, not at its end: the start of the path
+     * and the reason both stay. */
+    char missing[LONG_PATH_SIZE], bad[LONG_PATH_SIZE], under[LONG_PATH_SIZE + 16];
+    long_path(missing, "data.csv", false);
+    ProgramRun run = RUN("ch04", "--data", missing);
+    assert_reason_kept(&run, "ch04", ": cannot open: No such file or directory");
+    program_run_free(&run);
+
+    long_path(bad, "nan.csv", true);
+    ck_assert(write_text_file(bad, "x,y\n1,2\nnan,3\n"));
+    run = RUN("ch01", "--data", bad);
+    assert_reason_kept(&run, "ch01", "/nan.csv:3: x value 'nan' is not a finite number");
+    program_run_free(&run);
+
+    /* plot.c's message names two long paths. */
+    snprintf(under, sizeof under, "%s/deeper", bad);
+    run = RUN("ch01", "--out", under);
+    assert_reason_kept(&run, "ch01", "/nan.csv is not a folder");
+    program_run_free(&run);
+}
+END_TEST
+
 
 
 START_TEST(a_very_long_line_is_refused)
@@ -960,6 +1017,7 @@ Suite *errors_suite(void)
     tcase_add_test(csv, data_from_standard_input_is_read_once);
     tcase_add_test(csv, a_read_error_names_the_line_and_the_reason);
     tcase_add_test(csv, the_seed_shuffles_the_rows_of_a_file_in_chapter_05);
+    tcase_add_test(csv, a_long_path_does_not_push_the_reason_out_of_the_message);
     tcase_add_test(csv, a_header_line_is_skipped_and_said);
     tcase_add_test(csv, a_very_long_line_is_refused);
     tcase_add_test(csv, a_byte_order_mark_and_crlf_line_ends_load_correctly);
