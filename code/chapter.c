@@ -1,16 +1,26 @@
 #include "chapter.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "csv.h"
 #include "rng.h"
 
 static Status prepare_data(const Options *options, Dataset *data, Error *err)
 {
-    if (options->data_path != NULL)
-        return csv_load(data, options->data_path, err);
+    if (options->data_path != NULL) {
+        CsvHeader header;
+        Status status = csv_load(data, options->data_path, &header, err);
+        /* A skipped line is said out loud: if it was meant as data, the reader
+         * sees that it was not used. */
+        if (status == STATUS_OK && header.line != 0)
+            say(options, "%s:%zu: skipped a header line: '%s'\n",
+                csv_name(options->data_path), header.line, header.text);
+        return status;
+    }
     Rng rng = rng_seeded(options->seed);
     return data_synthetic(data, options->n, A_TRUE, &rng, err);
 }
@@ -22,7 +32,12 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
     Status status = cli_parse(argc, argv, chapter, &options, &err);
     if (status == STATUS_OK && options.help) {
         cli_print_help(stdout, chapter);
-        return 0;
+        /* `--help > /dev/full` or a closed stdout: a help nobody got is a failure. */
+        if (fflush(stdout) == 0 && !ferror(stdout))
+            return 0;
+        status = fail(&err, STATUS_IO, "cannot write the help to standard output: %s",
+                      strerror(errno));
+        return cli_report(chapter, status, &err);
     }
     Dataset data = {0};
     if (status == STATUS_OK)
@@ -31,8 +46,9 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
         status = body(&options, &data, &err);
     data_free(&data);
     /* stdout may be a full disk or a closed pipe: a lost final line is a failure. */
-    if (status == STATUS_OK && fflush(stdout) != 0)
-        status = fail(&err, STATUS_IO, "cannot write to standard output");
+    if (status == STATUS_OK && (fflush(stdout) != 0 || ferror(stdout)))
+        status = fail(&err, STATUS_IO, "cannot write to standard output: %s",
+                      strerror(errno));
     if (status == STATUS_OK)
         return 0;
     /* Whatever the run printed comes first, even when stdout and stderr go

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,7 @@ typedef struct {
 } FlagInfo;
 
 static const FlagInfo FLAGS[] = {
-    {"seed", FLAG_SEED, "N", "seed of the random numbers (default 42)"},
+    {"seed", FLAG_SEED, "N", "seed of the synthetic data"},
     {"n", FLAG_N, "N", "number of synthetic points (default 100)"},
     {"lr", FLAG_LR, "X", "learning rate, a number above 0 (default 0.1)"},
     {"epochs", FLAG_EPOCHS, "N", "passes over the data; full batch: steps (default 100)"},
@@ -32,67 +33,111 @@ static const FlagInfo FLAGS[] = {
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
-enum { SHOWN_MAX = 60 };
-
-/* A word from the command line as a message quotes it: at most SHOWN_MAX
- * characters, with control characters (a newline, an escape) shown as '?',
- * so that the message stays one plain line. buffer: SHOWN_MAX + 1 */
-static const char *shown(const char *word, char *buffer)
-{
-    size_t k = 0;
-    for (; word[k] != '\0' && k < SHOWN_MAX; k++) {
-        unsigned char c = (unsigned char)word[k];
-        buffer[k] = c < ' ' || c == 0x7f ? '?' : (char)c;
-    }
-    buffer[k] = '\0';
-    return buffer;
-}
-
 static Status bad_value(Error *err, const char *flag, const char *value,
                         const char *why)
 {
-    char buffer[SHOWN_MAX + 1];
+    char buffer[SHOWN_SIZE];
     return fail(err, STATUS_USAGE, "--%s: '%s' %s", flag, shown(value, buffer), why);
 }
 
-/* A whole number in [low, high], in decimal, with nothing after it. */
-static Status parse_count(const char *flag, const char *text, uint64_t low,
-                          uint64_t high, uint64_t *value, Error *err)
+/* The number in value without the spaces or tabs around it, which are
+ * ignored as in the CSV files: ' 5' and '5 ' both mean 5. */
+static const char *strip_blanks(const char *value, size_t *length)
 {
-    char *end;
+    while (*value == ' ' || *value == '\t')
+        value++;
+    size_t end = strlen(value);
+    while (end > 0 && (value[end - 1] == ' ' || value[end - 1] == '\t'))
+        end--;
+    *length = end;
+    return value;
+}
+
+static size_t count_digits(const char *text)
+{
+    size_t k = 0;
+    while (text[k] >= '0' && text[k] <= '9')
+        k++;
+    return k;
+}
+
+/* True if text (length bytes) is a number in decimal: an optional sign,
+ * digits with an optional point, an optional exponent: "-1.5", ".5", "2e-3".
+ * Not "0x10", "inf" or "1,5", which strtod might half-read or read its own way. */
+static bool is_decimal(const char *text, size_t length)
+{
+    size_t k = text[0] == '+' || text[0] == '-';
+    size_t whole = count_digits(text + k);
+    k += whole;
+    size_t fraction = 0;
+    if (text[k] == '.') {
+        fraction = count_digits(text + k + 1);
+        k += 1 + fraction;
+    }
+    if (whole + fraction == 0)
+        return false;
+    if (text[k] == 'e' || text[k] == 'E') {
+        size_t sign = text[k + 1] == '+' || text[k + 1] == '-';
+        size_t digits = count_digits(text + k + 1 + sign);
+        if (digits == 0)
+            return false;
+        k += 1 + sign + digits;
+    }
+    return k == length;
+}
+
+/* "0x10", "-0X1p3": hexadecimal, which C reads but a reader rarely means. */
+static bool is_hexadecimal(const char *text)
+{
+    text += text[0] == '+' || text[0] == '-';
+    return text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+}
+
+static const char HEX_REFUSED[] = "is hexadecimal: write numbers in decimal";
+
+/* A whole number in [low, high], in decimal digits (no sign, point or exponent). */
+static Status parse_count(const char *flag, const char *value, uint64_t low,
+                          uint64_t high, uint64_t *count, Error *err)
+{
+    size_t length;
+    const char *text = strip_blanks(value, &length);
+    if (is_hexadecimal(text))
+        return bad_value(err, flag, value, HEX_REFUSED);
+    /* strtoull quietly turns "-1" into 2^64 − 1: accept digits only. */
+    if (length == 0 || count_digits(text) != length)
+        return bad_value(err, flag, value, "is not a whole number");
     errno = 0;
-    /* strtoull quietly turns "-1" into 2^64 − 1: refuse signs up front. */
-    if (text[0] < '0' || text[0] > '9')
-        return bad_value(err, flag, text, "is not a whole number");
-    unsigned long long parsed = strtoull(text, &end, 10);
-    if (*end != '\0')
-        return bad_value(err, flag, text, "is not a whole number");
+    unsigned long long parsed = strtoull(text, NULL, 10);
     if (errno == ERANGE || parsed < low || parsed > high) {
         char range[80];
         snprintf(range, sizeof range, "is out of range: use %llu to %llu",
                  (unsigned long long)low, (unsigned long long)high);
-        return bad_value(err, flag, text, range);
+        return bad_value(err, flag, value, range);
     }
-    *value = parsed;
+    *count = parsed;
     return STATUS_OK;
 }
 
-static Status parse_learning_rate(const char *text, double *lr, Error *err)
+static Status parse_learning_rate(const char *value, double *lr, Error *err)
 {
+    size_t length;
+    const char *text = strip_blanks(value, &length);
+    if (is_hexadecimal(text))
+        return bad_value(err, "lr", value, HEX_REFUSED);
     char *end;
     errno = 0;
     double parsed = strtod(text, &end);
-    if (end == text || *end != '\0')
-        return bad_value(err, "lr", text, "is not a number");
-    /* strtod flags both overflow (±HUGE_VAL) and underflow (near 0) with ERANGE. */
-    if (!isfinite(parsed) || (errno == ERANGE && fabs(parsed) > 1.0))
-        return bad_value(err, "lr", text, "is not a finite number");
+    /* strtod reads "nan" and "inf", and gives ±HUGE_VAL on overflow ("1e999"). */
+    if (length > 0 && end == text + length && !isfinite(parsed))
+        return bad_value(err, "lr", value, "is not a finite number");
+    if (!is_decimal(text, length))
+        return bad_value(err, "lr", value, "is not a number");
     if (parsed < 0.0)
-        return bad_value(err, "lr", text, "must be above 0: a negative step climbs uphill");
-    if (errno == ERANGE)
-        return bad_value(err, "lr", text, "is too small: a step that size never moves");
+        return bad_value(err, "lr", value, "must be above 0: a negative step climbs uphill");
+    if (errno == ERANGE) /* here: underflow towards 0, as in "1e-400" */
+        return bad_value(err, "lr", value, "is too small: a step that size never moves");
     if (parsed == 0.0)
-        return bad_value(err, "lr", text, "must be above 0: a step of 0 never moves");
+        return bad_value(err, "lr", value, "must be above 0: a step of 0 never moves");
     *lr = parsed;
     return STATUS_OK;
 }
@@ -154,6 +199,14 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
     return status;
 }
 
+/* A chapter that takes --batch draws its minibatches from shuffles seeded by
+ * --seed, so there the seed matters with --data too; elsewhere it only makes
+ * the synthetic data, and with --data it would be silently ignored. */
+static bool seed_shuffles(const Chapter *chapter)
+{
+    return (chapter->flags & FLAG_BATCH) != 0;
+}
+
 static void set_defaults(Options *options, const Chapter *chapter)
 {
     *options = (Options){
@@ -189,7 +242,7 @@ static void long_options(struct option table[FLAG_COUNT + 2])
  * flag's index for a value given to a switch ("--quiet=3"). */
 static Status refused(int result, char **argv, Error *err)
 {
-    char buffer[SHOWN_MAX + 1];
+    char buffer[SHOWN_SIZE];
     const char *word = shown(argv[optind - 1], buffer);
     bool long_flag = strncmp(word, "--", 2) == 0;
     if (result == ':')
@@ -223,20 +276,43 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
         if (!(chapter->flags & flag->bit))
             return fail(err, STATUS_USAGE, "--%s is not used by %s", flag->name,
                         chapter->name);
+        /* Which of two values did the reader mean? Asking beats guessing. */
+        if (seen & flag->bit)
+            return fail(err, STATUS_USAGE, "--%s is given twice; give each flag once",
+                        flag->name);
         Status status = apply_flag(flag, optarg, options, err);
         if (status != STATUS_OK)
             return status;
         seen |= flag->bit;
     }
     if (optind < argc) {
-        char buffer[SHOWN_MAX + 1];
+        char buffer[SHOWN_SIZE];
         return fail(err, STATUS_USAGE, "unexpected argument '%s'",
                     shown(argv[optind], buffer));
     }
     if ((seen & FLAG_N) && (seen & FLAG_DATA))
         return fail(err, STATUS_USAGE,
                     "--n and --data do not go together: the file says how many points");
+    if ((seen & FLAG_SEED) && (seen & FLAG_DATA) && !seed_shuffles(chapter))
+        return fail(err, STATUS_USAGE,
+                    "--seed and --data do not go together in %s: the seed only makes "
+                    "the synthetic data",
+                    chapter->name);
     return STATUS_OK;
+}
+
+/* The help of flag k in this chapter, where it depends on the chapter. */
+static void print_flag_help(FILE *out, int k, const Chapter *chapter)
+{
+    fputs(FLAGS[k].help, out);
+    if (FLAGS[k].bit == FLAG_SEED && seed_shuffles(chapter))
+        fputs(", and of the shuffles", out);
+    if (FLAGS[k].bit == FLAG_SEED)
+        fputs(" (default 42)", out);
+    if (FLAGS[k].bit == FLAG_BATCH && chapter->default_batch == 0)
+        fputs(" (default: all the data)", out);
+    else if (FLAGS[k].bit == FLAG_BATCH)
+        fprintf(out, " (default %zu)", chapter->default_batch);
 }
 
 void cli_print_help(FILE *out, const Chapter *chapter)
@@ -248,14 +324,17 @@ void cli_print_help(FILE *out, const Chapter *chapter)
         char left[32];
         snprintf(left, sizeof left, "--%s%s%s", FLAGS[k].name, FLAGS[k].value ? " " : "",
                  FLAGS[k].value ? FLAGS[k].value : "");
-        fprintf(out, "  %-14s %s", left, FLAGS[k].help);
-        if (FLAGS[k].bit == FLAG_BATCH && chapter->default_batch == 0)
-            fprintf(out, " (default: all the data)");
-        else if (FLAGS[k].bit == FLAG_BATCH)
-            fprintf(out, " (default %zu)", chapter->default_batch);
+        fprintf(out, "  %-14s ", left);
+        print_flag_help(out, k, chapter);
         fputc('\n', out);
     }
     fprintf(out, "  %-14s %s\n", "--help", "show this help and exit");
+    fprintf(out, "\nGive each flag at most once. Numbers are decimal: 0.05, 5e-2 and 100 "
+                 "are fine,\n0x10 is not; spaces around a number are ignored.\n");
+    if (chapter->flags & FLAG_DATA)
+        fprintf(out, "FILE is a regular file of x,y rows (a header line, blank lines and "
+                     "# comments\nare skipped), or - to read the rows from standard "
+                     "input.\n");
     fprintf(out, "\nExit status: 0 on success, 1 when the data or the training fails, "
                  "2 for a bad command line.\n");
 }

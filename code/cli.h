@@ -6,6 +6,10 @@
  * chapter says which of them it uses, and a flag it does not use is an error
  * rather than being silently ignored. Every value is checked: a reader who
  * types --lr 0,1 or --n -5 is told so, instead of training on garbage.
+ * Numbers are decimal ("0x10" is refused, not read as 16), spaces around them
+ * are ignored, and a flag given twice is an error: which one was meant?
+ * A flag that would change nothing is refused too: --n with --data, and
+ * --seed with --data in a chapter that does not shuffle.
  */
 #ifndef SGD_CLI_H
 #define SGD_CLI_H

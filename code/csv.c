@@ -1,14 +1,16 @@
-#define _POSIX_C_SOURCE 200809L /* fstat, fileno */
+#define _POSIX_C_SOURCE 200809L /* open flags, fstat, fdopen, fileno, isatty */
 
 #include "csv.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* Growing arrays for the points read so far. */
 typedef struct {
@@ -43,13 +45,22 @@ static void points_free(Points *points)
     free(points->y);
 }
 
-/* Removes a trailing "\n" or "\r\n" and surrounding spaces; returns the text. */
+/* Where the file is: its name for messages, the line being read, and whether
+ * a line with fields (the one place a header may be) has been seen yet. */
+typedef struct {
+    const char *name;
+    size_t line_number;
+    bool seen_fields;
+    CsvHeader header;
+} Reader;
+
+/* Removes surrounding spaces and tabs; returns the text. */
 static char *trim(char *text)
 {
     while (*text == ' ' || *text == '\t')
         text++;
     size_t len = strlen(text);
-    while (len > 0 && strchr(" \t\r\n", text[len - 1]) != NULL)
+    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
         text[--len] = '\0';
     return text;
 }
@@ -62,9 +73,8 @@ typedef enum {
     FIELD_TOO_LARGE
 } FieldResult;
 
-static FieldResult parse_field(char *field, double *value)
+static FieldResult parse_field(const char *text, double *value)
 {
-    char *text = trim(field);
     if (*text == '\0')
         return FIELD_EMPTY;
     char *end;
@@ -72,9 +82,12 @@ static FieldResult parse_field(char *field, double *value)
     *value = strtod(text, &end);
     if (end == text || *end != '\0')
         return FIELD_NOT_A_NUMBER;
-    /* strtod reads "nan" and "inf", and gives ±HUGE_VAL with ERANGE on overflow.
-     * (ERANGE also flags underflow towards 0, which is harmless: keep it.) */
-    if (!isfinite(*value) || (errno == ERANGE && fabs(*value) > 1.0))
+    /* strtod reads "nan" and "inf", and gives ±HUGE_VAL with ERANGE on
+     * overflow ("1e309"), which is as much too large as 1e308 is. (ERANGE
+     * also flags underflow towards 0, which is harmless: keep it.) */
+    if (errno == ERANGE && fabs(*value) > 1.0)
+        return FIELD_TOO_LARGE;
+    if (!isfinite(*value))
         return FIELD_NOT_FINITE;
     if (fabs(*value) > CSV_MAX_MAGNITUDE)
         return FIELD_TOO_LARGE;
@@ -86,54 +99,113 @@ static const char *describe(FieldResult result)
     switch (result) {
     case FIELD_EMPTY: return "is empty";
     case FIELD_NOT_A_NUMBER: return "is not a number";
-    case FIELD_NOT_FINITE: return "is not a finite number (nan, inf or too large)";
+    case FIELD_NOT_FINITE: return "is not a finite number";
     case FIELD_TOO_LARGE:
         return "is too large: the loss squares it, so keep values between -1e100 and 1e100";
     default: return "is fine";
     }
 }
 
-/* Parses one line into a point. Lines that hold no data (blank, a comment, the
- * header on line 1) add nothing. */
-static Status parse_line(char *line, size_t line_number, const char *path,
-                         Points *points, Error *err)
+/* True if a field starts the way a number does ("-1.5", ".5", "nan"), after
+ * any bytes outside ASCII (a non-breaking space, say): such a field is a
+ * damaged number, to be reported, never a header's name to be skipped. */
+static bool starts_like_a_number(const char *field)
+{
+    const unsigned char *c = (const unsigned char *)field;
+    while (*c >= 0x80)
+        c++;
+    c += *c == '+' || *c == '-';
+    c += *c == '.';
+    if (*c >= '0' && *c <= '9')
+        return true;
+    char *end;
+    strtod(field, &end); /* the words strtod reads as numbers: nan, inf */
+    return end != field && *end == '\0';
+}
+
+static size_t count_columns(const char *text)
+{
+    size_t columns = 1;
+    for (const char *c = text; *c; c++)
+        columns += *c == ',';
+    return columns;
+}
+
+/* True if text is n plain whole numbers separated by commas ("0,5,3,1"). */
+static bool only_digits_and_commas(const char *text)
+{
+    return strspn(text, "0123456789,") == strlen(text);
+}
+
+/* What a line with the wrong number of columns probably meant. */
+static const char *columns_hint(const char *text, size_t columns)
+{
+    /* Spreadsheets set to a decimal comma export "1,5;2,5" rows. */
+    if (columns > 1 && (strchr(text, ';') != NULL ||
+                        (columns == 4 && only_digits_and_commas(text))))
+        return "; decimal commas? write 1.5,2.5 (points in numbers, a comma between x "
+               "and y)";
+    if (columns != 1)
+        return "";
+    if (strchr(text, ';') != NULL)
+        return "; separate x and y with a comma, not ';'";
+    if (strchr(text, '\t') != NULL)
+        return "; separate x and y with a comma, not a tab";
+    if (strchr(text, ' ') != NULL)
+        return "; separate x and y with a comma, not spaces";
+    return "";
+}
+
+static Status refuse_field(const Reader *reader, int f, const char *field,
+                           FieldResult result, Error *err)
+{
+    char quoted[SHOWN_SIZE];
+    shown(field, quoted);
+    bool escaped = strstr(quoted, "\\x") != NULL && strchr(field, '\\') == NULL;
+    return fail(err, STATUS_BAD_DATA, "%s:%zu: %s value '%s' %s%s", reader->name,
+                reader->line_number, f == 0 ? "x" : "y", quoted, describe(result),
+                escaped && result == FIELD_NOT_A_NUMBER
+                    ? " (each \\xNN is a byte of a character you cannot see, such as "
+                      "a non-breaking space)"
+                    : "");
+}
+
+/* Parses one line into a point. Lines that hold no data (blank, a comment, a
+ * header) add nothing. */
+static Status parse_line(char *line, Reader *reader, Points *points, Error *err)
 {
     char *text = trim(line);
     if (*text == '\0' || *text == '#')
         return STATUS_OK;
+    bool first_fields = !reader->seen_fields;
+    reader->seen_fields = true;
 
+    size_t columns = count_columns(text);
+    if (columns != 2)
+        return fail(err, STATUS_BAD_DATA, "%s:%zu: expected 2 columns (x,y), found %zu%s",
+                    reader->name, reader->line_number, columns,
+                    columns_hint(text, columns));
+    char whole[CSV_MAX_LINE + 1];
+    strcpy(whole, text); /* as it was, in case it is a header */
     char *comma = strchr(text, ',');
-    if (comma == NULL || strchr(comma + 1, ',') != NULL) {
-        size_t columns = 1;
-        for (const char *c = text; *c; c++)
-            columns += *c == ',';
-        /* Spreadsheets set to a decimal comma export "x;y" rows. */
-        const char *hint = columns == 1 && strchr(text, ';') != NULL
-                               ? "; separate x and y with a comma, not ';'"
-                               : "";
-        return fail(err, STATUS_BAD_DATA,
-                    "%s:%zu: expected 2 columns (x,y), found %zu%s", path, line_number,
-                    columns, hint);
-    }
     *comma = '\0';
-    char *fields[2] = {text, comma + 1};
-    double values[2];
-    FieldResult results[2];
-    for (int f = 0; f < 2; f++)
-        results[f] = parse_field(fields[f], &values[f]);
+    const char *fields[2] = {trim(text), trim(comma + 1)};
 
-    bool is_header = line_number == 1 && results[0] == FIELD_NOT_A_NUMBER &&
-                     results[1] == FIELD_NOT_A_NUMBER;
-    if (is_header)
+    if (first_fields && *fields[0] != '\0' && *fields[1] != '\0' &&
+        !starts_like_a_number(fields[0]) && !starts_like_a_number(fields[1])) {
+        reader->header.line = reader->line_number;
+        shown(whole, reader->header.text);
         return STATUS_OK;
+    }
+    double values[2];
     for (int f = 0; f < 2; f++) {
-        if (results[f] != FIELD_OK)
-            return fail(err, STATUS_BAD_DATA, "%s:%zu: %s value '%.40s' %s", path,
-                        line_number, f == 0 ? "x" : "y", trim(fields[f]),
-                        describe(results[f]));
+        FieldResult result = parse_field(fields[f], &values[f]);
+        if (result != FIELD_OK)
+            return refuse_field(reader, f, fields[f], result, err);
     }
     if (!points_push(points, values[0], values[1]))
-        return fail(err, STATUS_NO_MEMORY, "%s:%zu: out of memory", path, line_number);
+        return fail(err, STATUS_NO_MEMORY, "%s:%zu: out of memory", reader->name,
+                    reader->line_number);
     return STATUS_OK;
 }
 
@@ -142,19 +214,35 @@ typedef enum {
     LINE_NONE_LEFT,
     LINE_TOO_LONG,
     LINE_BINARY,
-    LINE_STRAY_CR
+    LINE_STRAY_CR,
+    LINE_READ_ERROR
 } LineResult;
 
+/* True if the first count bytes of line begin a comment: '#' after any
+ * spaces or tabs. */
+static bool begins_comment(const char *line, size_t count)
+{
+    size_t k = 0;
+    while (k < count && (line[k] == ' ' || line[k] == '\t'))
+        k++;
+    return k < count && line[k] == '#';
+}
+
 /* Reads the next line into line (room for CSV_MAX_LINE + 1 characters) without
- * its "\n" or "\r\n". It stops at the first byte that shows the line cannot
- * be an x,y row — one too many characters, a control character (NUL, escape,
- * …) that no text file holds, a '\r' that does not end the line — without
- * reading the rest: a multi-gigabyte line or /dev/zero costs no memory, and
- * no binary junk reaches the terminal in a message.
- * bad_byte: the control character, for LINE_BINARY. */
-static LineResult read_line(FILE *file, char *line, int *bad_byte)
+ * its "\n" or "\r\n", and without the byte order mark that may start the
+ * first line. It stops at the first byte that shows the line cannot be an x,y
+ * row — one too many characters, a control character (NUL, escape, …) that no
+ * text file holds, a '\r' that does not end the line — without reading the
+ * rest: a multi-gigabyte line or a binary file costs no memory, and no binary
+ * junk reaches the terminal in a message. A comment may be longer: past
+ * CSV_MAX_LINE its rest is read and dropped.
+ * bad_byte: the control character, for LINE_BINARY; read_errno: the reason,
+ * for LINE_READ_ERROR. */
+static LineResult read_line(FILE *file, bool first_line, char *line, int *bad_byte,
+                            int *read_errno)
 {
     size_t count = 0;
+    bool dropping = false; /* the rest of a long comment */
     int c;
     while ((c = getc(file)) != EOF && c != '\n') {
         if (c == '\r') { /* Windows ends a line with "\r\n" */
@@ -167,85 +255,122 @@ static LineResult read_line(FILE *file, char *line, int *bad_byte)
             *bad_byte = c;
             return LINE_BINARY;
         }
-        if (count == CSV_MAX_LINE)
-            return LINE_TOO_LONG;
-        line[count++] = (char)c;
+        if (count == CSV_MAX_LINE && !dropping) {
+            if (!begins_comment(line, count))
+                return LINE_TOO_LONG;
+            dropping = true;
+        }
+        if (!dropping)
+            line[count++] = (char)c;
+        /* Editors on Windows often start a UTF-8 file with a byte order mark. */
+        if (first_line && count == 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0)
+            count = 0, first_line = false;
+    }
+    if (c == EOF && ferror(file)) {
+        *read_errno = errno;
+        return LINE_READ_ERROR;
     }
     line[count] = '\0';
-    return c == EOF && count == 0 ? LINE_NONE_LEFT : LINE_READ;
+    return c == EOF && count == 0 && !dropping ? LINE_NONE_LEFT : LINE_READ;
 }
 
-static Status refuse_line(LineResult result, int bad_byte, size_t line_number,
-                          const char *path, Error *err)
+static Status refuse_line(LineResult result, int bad_byte, int read_errno,
+                          const Reader *reader, Error *err)
 {
+    const char *name = reader->name;
+    size_t line_number = reader->line_number;
+    if (result == LINE_READ_ERROR)
+        return fail(err, STATUS_IO, "%s:%zu: cannot read this line: %s", name, line_number,
+                    strerror(read_errno));
     if (result == LINE_TOO_LONG)
         return fail(err, STATUS_BAD_DATA,
                     "%s:%zu: line is longer than %d characters; an x,y row is much "
                     "shorter",
-                    path, line_number, CSV_MAX_LINE);
+                    name, line_number, CSV_MAX_LINE);
     if (result == LINE_STRAY_CR)
         return fail(err, STATUS_BAD_DATA,
                     "%s:%zu: has a carriage return (\\r) inside the line; lines must "
                     "end in \\n or \\r\\n",
-                    path, line_number);
+                    name, line_number);
     char byte[40] = "a NUL byte";
     if (bad_byte != '\0')
         snprintf(byte, sizeof byte, "the control character 0x%02x", (unsigned)bad_byte);
     return fail(err, STATUS_BAD_DATA,
                 "%s:%zu: contains %s; this looks like a binary file, not a CSV of x,y "
                 "rows",
-                path, line_number, byte);
+                name, line_number, byte);
 }
 
-static Status read_points(FILE *file, const char *path, Points *points, Error *err)
+static Status read_points(FILE *file, Reader *reader, Points *points, Error *err)
 {
     char line[CSV_MAX_LINE + 1];
-    size_t line_number = 0;
-    int bad_byte = 0;
+    int bad_byte = 0, read_errno = 0;
     LineResult result;
     Status status = STATUS_OK;
     while (status == STATUS_OK &&
-           (result = read_line(file, line, &bad_byte)) != LINE_NONE_LEFT) {
-        line_number++;
-        if (result != LINE_READ) { /* line holds an unfinished part: leave it */
-            status = refuse_line(result, bad_byte, line_number, path, err);
-            break;
-        }
-        /* Editors on Windows often start a UTF-8 file with a byte order mark. */
-        bool has_bom = line_number == 1 && strncmp(line, "\xEF\xBB\xBF", 3) == 0;
-        status = parse_line(has_bom ? line + 3 : line, line_number, path, points, err);
+           (result = read_line(file, reader->line_number == 0, line, &bad_byte,
+                               &read_errno)) != LINE_NONE_LEFT) {
+        reader->line_number++;
+        if (result != LINE_READ) /* line holds an unfinished part: leave it */
+            return refuse_line(result, bad_byte, read_errno, reader, err);
+        status = parse_line(line, reader, points, err);
     }
-    if (status == STATUS_OK && ferror(file))
-        status = fail(err, STATUS_IO, "%s: read error after line %zu: %s", path,
-                      line_number, strerror(errno));
-    if (status == STATUS_OK && line_number == 0)
-        status = fail(err, STATUS_BAD_DATA, "%s: the file is empty", path);
+    if (status == STATUS_OK && reader->line_number == 0)
+        status = fail(err, STATUS_BAD_DATA, "%s: the file is empty", reader->name);
     return status;
 }
 
+/* Opens path for reading if it is a regular file. O_NONBLOCK: opening a named
+ * pipe would otherwise wait for a writer, forever if none comes; it changes
+ * nothing for a regular file. */
 static Status open_regular_file(const char *path, FILE **file, Error *err)
 {
-    *file = fopen(path, "r");
-    if (*file == NULL)
+    *file = NULL;
+    int fd = open(path, O_RDONLY | O_NONBLOCK);
+    if (fd < 0)
         return fail(err, STATUS_IO, "%s: cannot open: %s", path, strerror(errno));
     struct stat info;
-    if (fstat(fileno(*file), &info) == 0 && S_ISDIR(info.st_mode)) {
-        fclose(*file);
-        *file = NULL;
-        return fail(err, STATUS_IO, "%s: is a directory, not a CSV file", path);
+    const char *kind = NULL;
+    if (fstat(fd, &info) != 0)
+        kind = "a file that cannot be examined";
+    else if (S_ISDIR(info.st_mode))
+        kind = "a directory";
+    else if (S_ISFIFO(info.st_mode))
+        kind = "a named pipe";
+    else if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode))
+        kind = "a device";
+    else if (!S_ISREG(info.st_mode))
+        kind = "a socket or other special file";
+    if (kind != NULL) {
+        close(fd);
+        return fail(err, STATUS_IO,
+                    "%s: is %s, not a CSV file; give a regular file, or pipe the rows "
+                    "in and use --data -",
+                    path, kind);
+    }
+    *file = fdopen(fd, "r");
+    if (*file == NULL) {
+        int saved = errno;
+        close(fd);
+        return fail(err, STATUS_NO_MEMORY, "%s: cannot open: %s", path, strerror(saved));
     }
     return STATUS_OK;
 }
 
-Status csv_read(Dataset *data, FILE *file, const char *name, Error *err)
+Status csv_read(Dataset *data, FILE *file, const char *name, CsvHeader *header,
+                Error *err)
 {
     *data = (Dataset){0};
     Points points = {0};
-    Status status = read_points(file, name, &points, err);
+    Reader reader = {.name = name};
+    Status status = read_points(file, &reader, &points, err);
+    if (header != NULL)
+        *header = reader.header;
     if (status == STATUS_OK && points.count < 2)
         status = fail(err, STATUS_BAD_DATA,
-                      "%s: found %zu data row%s; fitting a line needs at least 2", name,
-                      points.count, points.count == 1 ? "" : "s");
+                      "%s: found %zu data row%s%s; fitting a line needs at least 2", name,
+                      points.count, points.count == 1 ? "" : "s",
+                      reader.header.line != 0 ? " after the header" : "");
     if (status == STATUS_OK)
         status = data_allocate(data, points.count, err);
     if (status == STATUS_OK) {
@@ -258,14 +383,26 @@ Status csv_read(Dataset *data, FILE *file, const char *name, Error *err)
     return status;
 }
 
-Status csv_load(Dataset *data, const char *path, Error *err)
+const char *csv_name(const char *path)
+{
+    return strcmp(path, "-") == 0 ? "stdin" : path;
+}
+
+Status csv_load(Dataset *data, const char *path, CsvHeader *header, Error *err)
 {
     *data = (Dataset){0};
+    if (strcmp(path, "-") == 0) {
+        if (isatty(fileno(stdin)))
+            return fail(err, STATUS_IO,
+                        "--data -: standard input is a terminal; pipe the rows in "
+                        "(... | program --data -) or redirect a file (< my.csv)");
+        return csv_read(data, stdin, csv_name(path), header, err);
+    }
     FILE *file;
     Status status = open_regular_file(path, &file, err);
     if (status != STATUS_OK)
         return status;
-    status = csv_read(data, file, path, err);
+    status = csv_read(data, file, path, header, err);
     fclose(file);
     return status;
 }

@@ -2,17 +2,24 @@
  * csv.h — load your own data: a text file of "x,y" rows.
  * Introduced in chapter 01 (every chapter takes --data FILE).
  *
- * Accepted: an optional header line whose two fields are not numbers ("x,y"),
- * blank lines, lines starting with '#', spaces around fields, a UTF-8 byte
- * order mark and Windows (CRLF) line endings. Anything else — a field that is
- * not a finite number or beyond ±CSV_MAX_MAGNITUDE, a wrong number of columns,
- * a binary file, a line over CSV_MAX_LINE characters, fewer than two rows — is
- * refused with a message naming the file and line, because a silently skipped
- * row would quietly change the fit.
+ * Accepted: blank lines; lines starting with '#' (comments, of any length);
+ * spaces around fields; a UTF-8 byte order mark and Windows (CRLF) line
+ * endings; and a header: the first line that is not blank or a comment, if
+ * neither of its two fields starts the way a number does ("x,y", "height,
+ * weight"). A line that starts like a number but is not one ("0.5x,1.2y") is
+ * an error, never a header.
+ *
+ * Anything else — a field that is not a finite number or beyond
+ * ±CSV_MAX_MAGNITUDE, a wrong number of columns, a binary file, a data line
+ * over CSV_MAX_LINE characters, fewer than two rows — is refused with a
+ * message naming the file and line, because a silently skipped row would
+ * quietly change the fit. Fields are quoted in messages with shown(), so
+ * invisible characters (a non-breaking space: \xc2\xa0) can be seen.
  */
 #ifndef SGD_CSV_H
 #define SGD_CSV_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "data.h"
@@ -26,10 +33,24 @@ enum { CSV_MAX_LINE = 1024 };
  * any number of rows, so the loss of a starting guess is always a number. */
 #define CSV_MAX_MAGNITUDE 1e100
 
-/* Reads path into data (x2 set to 1). On failure data is left empty. */
-Status csv_load(Dataset *data, const char *path, Error *err);
+/* The header line the loader skipped, so that the program can say so. */
+typedef struct {
+    size_t line;            /* its line number; 0 if the file had no header */
+    char text[SHOWN_SIZE];  /* the line as a message quotes it (see shown()) */
+} CsvHeader;
+
+/* Reads path into data (x2 set to 1); header (may be NULL) tells of a skipped
+ * header line. Only a regular file is read: a named pipe or a device could
+ * block forever or never end. The path "-" reads standard input, once (unless
+ * it is a terminal, where nobody would know the program is waiting).
+ * On failure data is left empty. */
+Status csv_load(Dataset *data, const char *path, CsvHeader *header, Error *err);
+
+/* The name messages give the data at path: path itself, or "stdin" for "-". */
+const char *csv_name(const char *path);
 
 /* The same from an open stream; name is used in messages ("file:line"). */
-Status csv_read(Dataset *data, FILE *file, const char *name, Error *err);
+Status csv_read(Dataset *data, FILE *file, const char *name, CsvHeader *header,
+                Error *err);
 
 #endif

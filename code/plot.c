@@ -573,7 +573,7 @@ Status plot_fit(const char *dir, const char *name, const char *title,
 }
 
 /* On a log axis only values above 0 have a place. */
-static bool shown(double v, bool log_scale)
+static bool fits_axis(double v, bool log_scale)
 {
     return isfinite(v) && (!log_scale || v > 0.0);
 }
@@ -592,7 +592,7 @@ static void include_curves(const Axes *axes, const Curve *curves, size_t curve_c
     *x = *y = EMPTY_RANGE;
     for (size_t k = 0; k < curve_count; k++)
         for (size_t i = 0; i < curves[k].count; i++)
-            if (shown(curves[k].x[i], axes->log_x) && shown(curves[k].y[i], axes->log_y)) {
+            if (fits_axis(curves[k].x[i], axes->log_x) && fits_axis(curves[k].y[i], axes->log_y)) {
                 range_include(x, curves[k].x[i]);
                 range_include(y, curves[k].y[i]);
             }

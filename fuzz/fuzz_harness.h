@@ -32,16 +32,36 @@ static inline void fuzz_require(int promise)
         abort();
 }
 
+/* The length of the well-formed UTF-8 character at text, or 0 if there is
+ * none there (a stray byte, an overlong form, a surrogate, past U+10FFFF). */
+static inline size_t fuzz_utf8_length(const unsigned char *text)
+{
+    unsigned char first = text[0];
+    size_t length = first < 0x80 ? 1 : first >= 0xC2 && first <= 0xDF ? 2
+                                     : first >= 0xE0 && first <= 0xEF ? 3
+                                     : first >= 0xF0 && first <= 0xF4 ? 4 : 0;
+    unsigned char low = first == 0xE0 ? 0xA0 : first == 0xF0 ? 0x90 : 0x80;
+    unsigned char high = first == 0xED ? 0x9F : first == 0xF4 ? 0x8F : 0xBF;
+    for (size_t k = 1; k < length; k++)
+        if (text[k] < (k == 1 ? low : 0x80) || text[k] > (k == 1 ? high : 0xBF))
+            return 0;
+    return length;
+}
+
 /* A message is one non-empty line of plain text (a tab at most) that fits
  * the Error: whatever the input, no newline, carriage return or escape from it
- * can reach the reader's terminal. */
+ * can reach the reader's terminal, and no byte that is not UTF-8 (shown()
+ * writes those as \xNN). */
 static inline void fuzz_require_message(const Error *err)
 {
     size_t length = strnlen(err->message, sizeof err->message);
     fuzz_require(length > 0 && length < sizeof err->message);
-    for (size_t k = 0; k < length; k++) {
-        unsigned char c = (unsigned char)err->message[k];
-        fuzz_require((c >= ' ' && c != 0x7f) || c == '\t');
+    const unsigned char *text = (const unsigned char *)err->message;
+    for (size_t k = 0; k < length;) {
+        fuzz_require((text[k] >= ' ' && text[k] != 0x7f) || text[k] == '\t');
+        size_t character = fuzz_utf8_length(text + k);
+        fuzz_require(character > 0);
+        k += character;
     }
 }
 
@@ -54,7 +74,8 @@ static inline int fuzz_csv_input(const uint8_t *bytes, size_t size)
         return 0;
     Dataset data;
     Error err = {""};
-    Status status = csv_read(&data, file, "fuzz.csv", &err);
+    CsvHeader header;
+    Status status = csv_read(&data, file, "fuzz.csv", &header, &err);
     fclose(file);
     if (status == STATUS_OK) {
         fuzz_require(data.n >= 2);

@@ -47,29 +47,42 @@ bool write_text_file(const char *path, const char *text)
     return fclose(file) == 0 && ok;
 }
 
-bool run_program(const char *const *argv, ProgramRun *run)
+bool run_program_redirected(const char *const *argv, const char *in_path,
+                            const char *out_path, ProgramRun *run)
 {
-    char out_path[] = "/tmp/sgd-test-out-XXXXXX", err_path[] = "/tmp/sgd-test-err-XXXXXX";
-    int out_fd = mkstemp(out_path), err_fd = mkstemp(err_path);
+    char out_temp[] = "/tmp/sgd-test-out-XXXXXX", err_temp[] = "/tmp/sgd-test-err-XXXXXX";
+    int out_fd = out_path == NULL ? mkstemp(out_temp) : -1, err_fd = mkstemp(err_temp);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
+    posix_spawn_file_actions_addopen(&actions, 0, in_path != NULL ? in_path : "/dev/null",
+                                     O_RDONLY, 0);
+    if (out_path != NULL)
+        posix_spawn_file_actions_addopen(&actions, 1, out_path,
+                                         O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    else
+        posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
     posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
     pid_t pid;
     int spawned = posix_spawnp(&pid, argv[0], &actions, NULL, (char *const *)argv, environ);
     posix_spawn_file_actions_destroy(&actions);
-    close(out_fd);
+    if (out_fd >= 0)
+        close(out_fd);
     close(err_fd);
     int status = 0;
     if (spawned == 0)
         waitpid(pid, &status, 0);
     run->exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    run->out = read_text_file(out_path);
-    run->err = read_text_file(err_path);
-    unlink(out_path);
-    unlink(err_path);
+    run->out = out_path == NULL ? read_text_file(out_temp) : calloc(1, 1);
+    run->err = read_text_file(err_temp);
+    if (out_path == NULL)
+        unlink(out_temp);
+    unlink(err_temp);
     return spawned == 0 && run->out != NULL && run->err != NULL;
+}
+
+bool run_program(const char *const *argv, ProgramRun *run)
+{
+    return run_program_redirected(argv, NULL, NULL, run);
 }
 
 void program_run_free(ProgramRun *run)

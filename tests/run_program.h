@@ -14,9 +14,16 @@ typedef struct {
     char *err;     /* all of stderr */
 } ProgramRun;
 
-/* Runs argv[0] (a path, or a name looked up on PATH) with argv (NULL-terminated), stdin from /dev/null.
+/* Runs argv[0] (a path, or a name looked up on PATH) with argv (NULL-terminated),
+ * stdin from /dev/null.
  * Returns false only if the program could not be started at all. */
 bool run_program(const char *const *argv, ProgramRun *run);
+
+/* The same with stdin read from in_path and, unless out_path is NULL, stdout
+ * written to out_path (created if need be) instead of kept: run->out is then
+ * "". For `--data -`, and for a stdout that fails (/dev/full). */
+bool run_program_redirected(const char *const *argv, const char *in_path,
+                            const char *out_path, ProgramRun *run);
 
 void program_run_free(ProgramRun *run);
 

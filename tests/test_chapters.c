@@ -738,7 +738,7 @@ START_TEST(chapter_06_prints_the_bound_that_separates_converging_from_diverging)
             data = notebook_points();
         } else {
             Error err;
-            ck_assert_msg(csv_load(&data, files[c], &err) == STATUS_OK, "%s", err.message);
+            ck_assert_msg(csv_load(&data, files[c], NULL, &err) == STATUS_OK, "%s", err.message);
         }
         /* A rate far below every bound, so that the run succeeds. */
         const char *words[] = {"--epochs", "1", "--lr", "1e-12",

@@ -1,5 +1,9 @@
 /* Tests for code/cli.c: the notebook's defaults, every flag read, and one
  * clear message for every bad command line. */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
+
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -59,15 +63,21 @@ START_TEST(every_flag_is_read)
 }
 END_TEST
 
-static void check_refused(const Chapter *chapter, const char *first, const char *second,
-                          const char *expected)
+static void check_words_refused(const Chapter *chapter, const char **words,
+                                const char *expected)
 {
-    const char *words[] = {first, second, NULL};
     Options o;
     Error err = {""};
     ck_assert_int_eq(parse(chapter, words, &o, &err), STATUS_USAGE);
     ck_assert_msg(strstr(err.message, expected) != NULL, "message '%s' lacks '%s'",
                   err.message, expected);
+}
+
+static void check_refused(const Chapter *chapter, const char *first, const char *second,
+                          const char *expected)
+{
+    const char *words[] = {first, second, NULL};
+    check_words_refused(chapter, words, expected);
 }
 
 START_TEST(bad_values_name_the_flag_and_the_value)
@@ -105,6 +115,122 @@ START_TEST(bad_flags_are_named)
 }
 END_TEST
 
+START_TEST(spaces_around_a_number_are_ignored)
+{
+    /* strtod skips leading spaces but stops at trailing ones: ' 5' used to be
+     * read as 5 and '5 ' refused. Now both are 5, for every number. */
+    const char *rates[] = {" 5", "5 ", "\t5\t", " 5 "};
+    for (size_t k = 0; k < 4; k++) {
+        const char *words[] = {"--lr", rates[k], "--epochs", rates[k], "--seed", rates[k],
+                               "--batch", rates[k], NULL};
+        Options o;
+        Error err = {""};
+        ck_assert_msg(parse(&TRAINS, words, &o, &err) == STATUS_OK, "'%s': %s", rates[k],
+                      err.message);
+        ck_assert_double_eq(o.lr, 5.0);
+        ck_assert_uint_eq(o.epochs, 5);
+        ck_assert_uint_eq(o.seed, 5);
+        ck_assert_uint_eq(o.batch, 5);
+    }
+    check_refused(&TRAINS, "--lr", " ", "--lr: ' ' is not a number");
+    check_refused(&TRAINS, "--n", "5 0", "--n: '5 0' is not a whole number");
+}
+END_TEST
+
+START_TEST(numbers_are_decimal_and_hexadecimal_is_refused)
+{
+    /* strtod reads "0x10" as 16 and "0x1p3" as 8; nobody means a rate that way. */
+    check_refused(&TRAINS, "--lr", "0x10", "--lr: '0x10' is hexadecimal: write numbers in "
+                                           "decimal");
+    check_refused(&TRAINS, "--lr", "-0X1p3", "--lr: '-0X1p3' is hexadecimal");
+    check_refused(&TRAINS, "--n", "0x10", "--n: '0x10' is hexadecimal");
+    check_refused(&TRAINS, "--epochs", " 0x5", "--epochs: ' 0x5' is hexadecimal");
+    check_refused(&TRAINS, "--lr", "1e", "--lr: '1e' is not a number");
+    check_refused(&TRAINS, "--lr", ".", "--lr: '.' is not a number");
+    check_refused(&TRAINS, "--lr", "+-1", "--lr: '+-1' is not a number");
+    check_refused(&TRAINS, "--lr", "infinity", "--lr: 'infinity' is not a finite number");
+    const char *fine[] = {"--lr", ".5e+1", NULL};
+    Options o;
+    ck_assert_int_eq(parse(&TRAINS, fine, &o, NULL), STATUS_OK);
+    ck_assert_double_eq(o.lr, 5.0);
+}
+END_TEST
+
+START_TEST(a_flag_given_twice_is_refused)
+{
+    const char *twice[] = {"--lr", "0.1", "--epochs", "5", "--lr", "0.5", NULL};
+    check_words_refused(&TRAINS, twice, "--lr is given twice; give each flag once");
+    const char *quiet[] = {"--quiet", "--quiet", NULL};
+    check_words_refused(&TRAINS, quiet, "--quiet is given twice");
+    /* getopt_long takes "--ep" for --epochs: the message names the flag. */
+    const char *abbreviated[] = {"--ep", "5", "--epochs=6", NULL};
+    check_words_refused(&TRAINS, abbreviated, "--epochs is given twice");
+    const char *out[] = {"--out", "a", "--out", "a", NULL};
+    check_words_refused(&LOOKS, out, "--out is given twice");
+    /* Asking for help twice is still asking for help. */
+    const char *help[] = {"--help", "-h", NULL};
+    Options o;
+    ck_assert_int_eq(parse(&TRAINS, help, &o, NULL), STATUS_OK);
+    ck_assert(o.help);
+}
+END_TEST
+
+START_TEST(seed_with_data_is_refused_where_it_would_do_nothing)
+{
+    /* Without minibatches, the seed only makes the synthetic data. */
+    const char *both[] = {"--seed", "7", "--data", "f.csv", NULL};
+    check_words_refused(&LOOKS, both, "--seed and --data do not go together in chYY: "
+                                      "the seed only makes the synthetic data");
+    /* With them, it shuffles the file's rows: used, so accepted. */
+    Options o;
+    ck_assert_int_eq(parse(&TRAINS, both, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.seed, 7);
+    ck_assert_str_eq(o.data_path, "f.csv");
+}
+END_TEST
+
+START_TEST(a_quoted_value_shows_what_the_terminal_would_hide)
+{
+    check_refused(&TRAINS, "--lr", "0.1\xc2\xa0", "--lr: '0.1\\xc2\\xa0' is not a number");
+    check_refused(&TRAINS, "--lr", "1\n2", "--lr: '1\\x0a2' is not a number");
+    check_refused(&TRAINS, "--lr", "\xff", "--lr: '\\xff' is not a number");
+    /* A long value is cut at SHOWN_MAX bytes, and the cut is marked. */
+    char long_value[200];
+    memset(long_value, '9', sizeof long_value - 2);
+    long_value[sizeof long_value - 2] = 'x';
+    long_value[sizeof long_value - 1] = '\0';
+    char expected[SHOWN_MAX + 32];
+    snprintf(expected, sizeof expected, "'%.*s...' is not a number", SHOWN_MAX, long_value);
+    check_refused(&TRAINS, "--lr", long_value, expected);
+}
+END_TEST
+
+static char *help_of(const Chapter *chapter)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    ck_assert_ptr_nonnull(out);
+    cli_print_help(out, chapter);
+    ck_assert_int_eq(fclose(out), 0);
+    return text;
+}
+
+START_TEST(help_states_the_rules_of_the_command_line)
+{
+    char *help = help_of(&LOOKS);
+    ck_assert_ptr_nonnull(strstr(help, "Give each flag at most once."));
+    ck_assert_ptr_nonnull(strstr(help, "Numbers are decimal: 0.05, 5e-2 and 100 are fine,\n"
+                                       "0x10 is not"));
+    ck_assert_ptr_nonnull(strstr(help, "or - to read the rows from standard input"));
+    ck_assert_ptr_nonnull(strstr(help, "--seed N       seed of the synthetic data (default"));
+    free(help);
+    help = help_of(&TRAINS);
+    ck_assert_ptr_nonnull(strstr(help, "seed of the synthetic data, and of the shuffles"));
+    free(help);
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *suite = suite_create("cli");
@@ -113,6 +239,12 @@ Suite *cli_suite(void)
     tcase_add_test(tc, every_flag_is_read);
     tcase_add_test(tc, bad_values_name_the_flag_and_the_value);
     tcase_add_test(tc, bad_flags_are_named);
+    tcase_add_test(tc, spaces_around_a_number_are_ignored);
+    tcase_add_test(tc, numbers_are_decimal_and_hexadecimal_is_refused);
+    tcase_add_test(tc, a_flag_given_twice_is_refused);
+    tcase_add_test(tc, seed_with_data_is_refused_where_it_would_do_nothing);
+    tcase_add_test(tc, a_quoted_value_shows_what_the_terminal_would_hide);
+    tcase_add_test(tc, help_states_the_rules_of_the_command_line);
     suite_add_tcase(suite, tc);
     return suite;
 }

@@ -1,9 +1,11 @@
 /* Tests for code/csv.c: what it accepts, and a message naming file:line for
  * what it refuses. Reads from memory through csv_read. */
-#define _POSIX_C_SOURCE 200809L /* fmemopen */
+#define _GNU_SOURCE /* fmemopen, fopencookie */
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "csv.h"
 #include "suites.h"
@@ -12,7 +14,7 @@ static Status load(const char *text, size_t length, Dataset *data, Error *err)
 {
     FILE *file = fmemopen((void *)text, length, "r");
     ck_assert_ptr_nonnull(file);
-    Status status = csv_read(data, file, "t.csv", err);
+    Status status = csv_read(data, file, "t.csv", NULL, err);
     fclose(file);
     return status;
 }
@@ -66,7 +68,7 @@ START_TEST(refuses_bad_rows_naming_file_and_line)
     CHECK_REFUSES("1,2\n3,4,5\n", "t.csv:2: expected 2 columns (x,y), found 3");
     CHECK_REFUSES("1,2\nnan,4\n", "t.csv:2: x value 'nan' is not a finite number");
     CHECK_REFUSES("1,2\n3,inf\n", "t.csv:2: y value 'inf' is not a finite number");
-    CHECK_REFUSES("1,2\n1e999,4\n", "t.csv:2: x value '1e999' is not a finite");
+    CHECK_REFUSES("1,2\n1e999,4\n", "t.csv:2: x value '1e999' is too large");
     CHECK_REFUSES("1,2\n,4\n", "t.csv:2: x value '' is empty");
     CHECK_REFUSES("x,y\nx,y\n1,2\n", "t.csv:2: x value 'x' is not a number");
     CHECK_REFUSES("1,2\n3,\0\0\0\n", "t.csv:2: contains a NUL byte");
@@ -87,10 +89,149 @@ START_TEST(a_missing_file_or_a_folder_is_an_io_error)
 {
     Dataset data;
     Error err = {""};
-    ck_assert_int_eq(csv_load(&data, "/no/such/file.csv", &err), STATUS_IO);
+    ck_assert_int_eq(csv_load(&data, "/no/such/file.csv", NULL, &err), STATUS_IO);
     ck_assert_ptr_nonnull(strstr(err.message, "/no/such/file.csv: cannot open"));
-    ck_assert_int_eq(csv_load(&data, "/tmp", &err), STATUS_IO);
+    ck_assert_int_eq(csv_load(&data, "/tmp", NULL, &err), STATUS_IO);
     ck_assert_ptr_nonnull(strstr(err.message, "is a directory"));
+}
+END_TEST
+
+/* Loads text that must load; returns the header the loader reports. */
+static CsvHeader check_header(const char *text, size_t length, size_t rows)
+{
+    Dataset data;
+    CsvHeader header;
+    Error err = {""};
+    FILE *file = fmemopen((void *)text, length, "r");
+    ck_assert_ptr_nonnull(file);
+    Status status = csv_read(&data, file, "t.csv", &header, &err);
+    fclose(file);
+    ck_assert_msg(status == STATUS_OK, "'%s': %s", text, err.message);
+    ck_assert_uint_eq(data.n, rows);
+    data_free(&data);
+    return header;
+}
+
+#define CHECK_HEADER(literal, rows) check_header(literal, sizeof literal - 1, rows)
+
+START_TEST(a_header_is_skipped_only_if_no_field_starts_like_a_number)
+{
+    /* Used to be skipped as a header, leaving "all 3 points" of 4. */
+    CHECK_REFUSES("0.5x,1.2y\n1,2\n2,3\n3,5\n", "t.csv:1: x value '0.5x' is not a number");
+    CHECK_REFUSES("x,5\n1,2\n3,4\n", "t.csv:1: x value 'x' is not a number");
+    CHECK_REFUSES("x,-.5y\n1,2\n3,4\n", "t.csv:1: x value 'x' is not a number");
+    CHECK_REFUSES("nan,inf\n1,2\n3,4\n", "t.csv:1: x value 'nan' is not a finite number");
+    CHECK_REFUSES("\xc2\xa0" "1,2\n1,2\n3,4\n", "t.csv:1: x value '\\xc2\\xa01' is not");
+    CHECK_REFUSES("x,y\n1,2\n", "t.csv: found 1 data row after the header;");
+    CHECK_REFUSES("x,y\nx,y\n1,2\n3,4\n", "t.csv:2: x value 'x' is not a number");
+
+    CsvHeader header = CHECK_HEADER("x,y\n1,2\n3,4\n", 2);
+    ck_assert_uint_eq(header.line, 1);
+    ck_assert_str_eq(header.text, "x,y");
+    /* The first line with fields, after comments and blank lines. */
+    header = CHECK_HEADER("# measured 2019\n\n Height (m) , Weight\t\n1,2\n3,4\n", 2);
+    ck_assert_uint_eq(header.line, 3);
+    ck_assert_str_eq(header.text, "Height (m) , Weight");
+    /* strtod reads "Inf" from "Infections", but the field is a name. */
+    header = CHECK_HEADER("Infections,Deaths\n1,2\n3,4\n", 2);
+    ck_assert_uint_eq(header.line, 1);
+    header = CHECK_HEADER("1,2\n3,4\n", 2);
+    ck_assert_uint_eq(header.line, 0);
+}
+END_TEST
+
+START_TEST(invisible_characters_are_shown_escaped)
+{
+    /* A non-breaking space, pasted from a web page or a word processor. */
+    CHECK_REFUSES("1,2\n3,4\xc2\xa0\n", "t.csv:2: y value '4\\xc2\\xa0' is not a number "
+                                        "(each \\xNN is a byte of a character you "
+                                        "cannot see");
+    /* A byte order mark where only the first line may have one. */
+    CHECK_REFUSES("1,2\n\xef\xbb\xbf" "3,4\n", "t.csv:2: x value '\\xef\\xbb\\xbf3' is not");
+    /* Bytes that are not UTF-8 (Latin-1 'é'), and a zero-width space. */
+    CHECK_REFUSES("1,2\n3,\xe9\n", "t.csv:2: y value '\\xe9' is not a number");
+    CHECK_REFUSES("1,2\n3\xe2\x80\x8b,4\n", "t.csv:2: x value '3\\xe2\\x80\\x8b' is not");
+    /* What a terminal shows plainly stays plain. */
+    CHECK_REFUSES("1,2\n3,\xc3\xa9t\xc3\xa9\n", "t.csv:2: y value '\xc3\xa9t\xc3\xa9' is not a number");
+}
+END_TEST
+
+START_TEST(other_separators_get_a_hint)
+{
+    CHECK_REFUSES("1\t2\n", "t.csv:1: expected 2 columns (x,y), found 1; separate x and y "
+                            "with a comma, not a tab");
+    CHECK_REFUSES("x y\n1 2\n", "t.csv:1: expected 2 columns (x,y), found 1; separate x "
+                                "and y with a comma, not spaces");
+    CHECK_REFUSES("1;2\n", "found 1; separate x and y with a comma, not ';'");
+    /* A spreadsheet set to decimal commas. */
+    CHECK_REFUSES("1,5;2,5\n", "t.csv:1: expected 2 columns (x,y), found 3; decimal "
+                               "commas? write 1.5,2.5");
+    CHECK_REFUSES("0,5,3,1\n", "found 4; decimal commas?");
+}
+END_TEST
+
+START_TEST(a_number_too_large_is_called_too_large_at_any_size)
+{
+    /* 1e308 fits in a double and 1e309 does not; both are far past 1e100. */
+    CHECK_REFUSES("1,2\n1e308,4\n", "t.csv:2: x value '1e308' is too large");
+    CHECK_REFUSES("1,2\n1e309,4\n", "t.csv:2: x value '1e309' is too large");
+    CHECK_REFUSES("1,2\n3,-1e400\n", "t.csv:2: y value '-1e400' is too large");
+    CHECK_REFUSES("1,2\n3,inf\n", "t.csv:2: y value 'inf' is not a finite number");
+}
+END_TEST
+
+START_TEST(a_comment_line_may_be_any_length)
+{
+    enum { LONG = 3 * CSV_MAX_LINE };
+    static char text[LONG + 64];
+    memset(text, '=', LONG);
+    memcpy(text, "# ", 2);
+    strcpy(text + LONG, "\r\n1,2\n3,4\n");
+    check_header(text, strlen(text), 2);
+    text[0] = ' '; /* without the '#', the same line is no row */
+    check_refuses(text, strlen(text), "t.csv:1: line is longer than 1024 characters");
+    /* As the first line, after a byte order mark. */
+    memcpy(text, "\xEF\xBB\xBF#", 4);
+    check_header(text, strlen(text), 2);
+}
+END_TEST
+
+/* A stream that gives its text, then fails as a disk might: EIO. */
+static ssize_t read_then_fail(void *cookie, char *buffer, size_t size)
+{
+    const char **text = cookie;
+    size_t length = strlen(*text);
+    if (length == 0) {
+        errno = EIO;
+        return -1;
+    }
+    size_t count = length < size ? length : size;
+    memcpy(buffer, *text, count);
+    *text += count;
+    return (ssize_t)count;
+}
+
+START_TEST(a_read_error_says_what_failed)
+{
+    const char *text = "1,2\n3,4\n5,"; /* then the disk fails mid-line */
+    FILE *file = fopencookie(&text, "r", (cookie_io_functions_t){.read = read_then_fail});
+    ck_assert_ptr_nonnull(file);
+    Dataset data;
+    Error err = {""};
+    ck_assert_int_eq(csv_read(&data, file, "t.csv", NULL, &err), STATUS_IO);
+    fclose(file);
+    ck_assert_str_eq(err.message, "t.csv:3: cannot read this line: Input/output error");
+    ck_assert_ptr_null(data.x);
+}
+END_TEST
+
+START_TEST(only_a_regular_file_is_opened)
+{
+    Dataset data;
+    Error err = {""};
+    ck_assert_int_eq(csv_load(&data, "/dev/null", NULL, &err), STATUS_IO);
+    ck_assert_str_eq(err.message, "/dev/null: is a device, not a CSV file; give a regular "
+                                  "file, or pipe the rows in and use --data -");
 }
 END_TEST
 
@@ -102,6 +243,13 @@ Suite *csv_suite(void)
     tcase_add_test(tc, refuses_bad_rows_naming_file_and_line);
     tcase_add_test(tc, refuses_a_line_too_long_for_a_row);
     tcase_add_test(tc, a_missing_file_or_a_folder_is_an_io_error);
+    tcase_add_test(tc, a_header_is_skipped_only_if_no_field_starts_like_a_number);
+    tcase_add_test(tc, invisible_characters_are_shown_escaped);
+    tcase_add_test(tc, other_separators_get_a_hint);
+    tcase_add_test(tc, a_number_too_large_is_called_too_large_at_any_size);
+    tcase_add_test(tc, a_comment_line_may_be_any_length);
+    tcase_add_test(tc, a_read_error_says_what_failed);
+    tcase_add_test(tc, only_a_regular_file_is_opened);
     suite_add_tcase(suite, tc);
     return suite;
 }

@@ -8,9 +8,11 @@
  * The last tests replay the fuzzers' seed corpus and every input that ever
  * crashed them (fuzz/regressions/) through the fuzzers' own harness.
  */
-#define _POSIX_C_SOURCE 200809L /* fmemopen, fork, kill, scandir, sigprocmask */
+#define _POSIX_C_SOURCE 200809L /* fmemopen, fork, kill, pipe, scandir, sigprocmask */
+#define _XOPEN_SOURCE 700       /* posix_openpt, grantpt, unlockpt, ptsname */
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <math.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -20,7 +22,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "../fuzz/fuzz_harness.h"
@@ -67,8 +68,10 @@ static void scratch_path(char *path, const char *name)
     format_text(path, "%s/%s", scratch, name);
 }
 
-/* Runs BUILD_DIR/program with the words of args (NULL-terminated). */
-static ProgramRun run_chapter(const char *program, const char *const *args)
+/* Runs BUILD_DIR/program with the words of args (NULL-terminated), stdin
+ * from in_path (NULL: /dev/null) and stdout to out_path (NULL: kept). */
+static ProgramRun run_chapter_redirected(const char *program, const char *const *args,
+                                         const char *in_path, const char *out_path)
 {
     char path[TEXT_SIZE];
     format_text(path, "%s/%s", BUILD_DIR, program);
@@ -80,8 +83,14 @@ static ProgramRun run_chapter(const char *program, const char *const *args)
     }
     argv[argc] = NULL;
     ProgramRun run;
-    ck_assert_msg(run_program(argv, &run), "cannot run %s", path);
+    ck_assert_msg(run_program_redirected(argv, in_path, out_path, &run), "cannot run %s",
+                  path);
     return run;
+}
+
+static ProgramRun run_chapter(const char *program, const char *const *args)
+{
+    return run_chapter_redirected(program, args, NULL, NULL);
 }
 
 #define RUN(program, ...) run_chapter(program, (const char *const[]){__VA_ARGS__, NULL})
@@ -169,7 +178,14 @@ static const FlagCase FLAG_CASES[] = {
     {"ch04", {"--batch", "5"}, "--batch is not used by ch04"},
     {"ch01", {"--lr", "0.1"}, "--lr is not used by ch01"},
     {"ch04", {"stray"}, "unexpected argument 'stray'"},
-    {"ch04", {"--lr", "1\n2"}, "--lr: '1?2' is not a number"}, /* still one line */
+    {"ch04", {"--lr", "1\n2"}, "--lr: '1\\x0a2' is not a number"}, /* still one line */
+    {"ch04", {"--lr", "0.1\xc2\xa0"}, "--lr: '0.1\\xc2\\xa0' is not a number"},
+    {"ch04", {"--lr", "0x10"}, "--lr: '0x10' is hexadecimal: write numbers in decimal"},
+    {"ch05", {"--batch", "0x10"}, "--batch: '0x10' is hexadecimal"},
+    {"ch04", {"--lr", "0.1", "--lr", "0.5"}, "--lr is given twice; give each flag once"},
+    {"ch01", {"--quiet", "--quiet"}, "--quiet is given twice"},
+    {"ch01", {"--seed", "7", "--data", "x.csv"}, "--seed and --data do not go together in ch01"},
+    {"ch04", {"--data", "x.csv", "--seed", "7"}, "--seed and --data do not go together in ch04"},
     {"ch04", {"--out", ""}, "--out: needs a non-empty path"},
     {"ch04", {"--n", "50", "--data", "x.csv"}, "--n and --data do not go together"},
 };
@@ -200,14 +216,30 @@ typedef struct {
 static const CsvCase CSV_CASES[] = {
     {"empty.csv", BAD "empty.csv: the file is empty"},
     {"header-only.csv", BAD "header-only.csv: found 0 data rows"},
-    {"one-row.csv", BAD "one-row.csv: found 1 data row; fitting a line needs at least 2"},
+    {"one-row.csv", BAD "one-row.csv: found 1 data row after the header; fitting a line "
+                    "needs at least 2"},
     {"not-a-number.csv", BAD "not-a-number.csv:3: y value 'abc' is not a number"},
     {"nan.csv", BAD "nan.csv:3: x value 'nan' is not a finite number"},
     {"inf.csv", BAD "inf.csv:3: y value '-inf' is not a finite number"},
-    {"overflow.csv", BAD "overflow.csv:2: x value '1e999' is not a finite number"},
+    {"overflow.csv", BAD "overflow.csv:2: x value '1e999' is too large: the loss squares"},
+    {"overflow-1e309.csv", BAD "overflow-1e309.csv:3: x value '1e309' is too large"},
+    {"number-then-letters.csv", BAD "number-then-letters.csv:1: x value '0.5x' is not a "
+                                "number"},
+    {"tab-separated.csv", BAD "tab-separated.csv:1: expected 2 columns (x,y), found 1; "
+                          "separate x and y with a comma, not a tab"},
+    {"space-separated.csv", BAD "space-separated.csv:1: expected 2 columns (x,y), found 1; "
+                            "separate x and y with a comma, not spaces"},
+    {"decimal-commas-semicolons.csv", BAD "decimal-commas-semicolons.csv:1: expected 2 "
+                                      "columns (x,y), found 3; decimal commas?"},
+    {"non-breaking-space.csv", BAD "non-breaking-space.csv:3: y value '5.2\\xc2\\xa0' "
+                               "is not a number (each \\xNN is a byte of a character"},
+    {"bom-on-line-2.csv", BAD "bom-on-line-2.csv:2: x value '\\xef\\xbb\\xbf0.5' is "
+                          "not a number"},
+    {"latin-1-space.csv", BAD "latin-1-space.csv:3: y value '5.2\\xa0' is not a number"},
     {"too-large.csv", BAD "too-large.csv:3: y value '2e150' is too large"},
     {"three-columns.csv", BAD "three-columns.csv:3: expected 2 columns (x,y), found 3"},
-    {"decimal-commas.csv", BAD "decimal-commas.csv:2: expected 2 columns (x,y), found 4"},
+    {"decimal-commas.csv", BAD "decimal-commas.csv:2: expected 2 columns (x,y), found 4; "
+                           "decimal commas? write 1.5,2.5"},
     {"semicolons.csv", BAD "semicolons.csv:1: expected 2 columns (x,y), found 1; "
                        "separate x and y with a comma, not ';'"},
     {"empty-field.csv", BAD "empty-field.csv:3: y value '' is empty"},
@@ -277,12 +309,182 @@ START_TEST(a_binary_file_is_refused)
 }
 END_TEST
 
-START_TEST(an_endless_stream_of_zeros_is_refused_at_once)
+START_TEST(a_device_or_a_named_pipe_is_refused_at_once)
 {
-    /* Reading a whole line before checking it would never end here. */
-    assert_data_refused("ch02", "/dev/zero", "/dev/zero:1: contains a NUL byte");
+    /* Opening a named pipe used to wait for a writer, forever (until the
+     * test's timeout); reading /dev/zero or a terminal never ends either. */
+    char fifo[TEXT_SIZE], expected[TEXT_SIZE];
+    scratch_path(fifo, "rows.fifo");
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    format_text(expected, "%s: is a named pipe, not a CSV file; give a regular file, or "
+                          "pipe the rows in and use --data -", fifo);
+    assert_data_refused("ch04", fifo, expected);
+    assert_data_refused("ch02", "/dev/zero", "/dev/zero: is a device, not a CSV file");
 }
 END_TEST
+
+START_TEST(data_from_standard_input_is_read_once)
+{
+    /* The same rows through a pipe-like stdin and from the file give the
+     * same fit, line for line. */
+    char out[TEXT_SIZE];
+    scratch_path(out, "stdin-out");
+    ProgramRun piped = run_chapter_redirected(
+        "ch03", (const char *const[]){"--data", "-", "--out", out, NULL}, "tests/data/line.csv",
+        NULL);
+    ProgramRun file = RUN("ch03", "--data", "tests/data/line.csv", "--out", out);
+    ck_assert_msg(piped.exit_code == 0, "%s", piped.err);
+    ck_assert_int_eq(file.exit_code, 0);
+    char piped_line[256], file_line[256];
+    last_line(piped.out, piped_line, sizeof piped_line);
+    last_line(file.out, file_line, sizeof file_line);
+    ck_assert_str_eq(piped_line, file_line);
+    program_run_free(&piped);
+    program_run_free(&file);
+
+    /* An endless stream is refused at its first bad byte, not read to the end. */
+    ProgramRun zeros = run_chapter_redirected(
+        "ch02", (const char *const[]){"--data", "-", "--out", out, NULL}, "/dev/zero", NULL);
+    assert_refused(&zeros, "ch02", 1, "stdin:1: contains a NUL byte");
+    program_run_free(&zeros);
+
+    /* A terminal would wait, silently, for rows typed by hand: refused. */
+    int terminal = posix_openpt(O_RDWR | O_NOCTTY);
+    ck_assert_int_ge(terminal, 0);
+    ck_assert(grantpt(terminal) == 0 && unlockpt(terminal) == 0);
+    ProgramRun typed = run_chapter_redirected(
+        "ch04", (const char *const[]){"--data", "-", "--out", out, NULL}, ptsname(terminal),
+        NULL);
+    close(terminal);
+    assert_refused(&typed, "ch04", 1, "ch04: --data -: standard input is a terminal; pipe "
+                                      "the rows in");
+    program_run_free(&typed);
+}
+END_TEST
+
+START_TEST(the_seed_shuffles_the_rows_of_a_file_in_chapter_05)
+{
+    /* Chapter 05 accepts --seed with --data because it uses it: another seed,
+     * other shuffles, another end point; the same seed, the same one. */
+    char out[TEXT_SIZE], lines[3][256];
+    scratch_path(out, "seeded");
+    const char *seeds[3] = {"1", "2", "1"};
+    for (int k = 0; k < 3; k++) {
+        ProgramRun run = RUN("ch05", "--quiet", "--data", "tests/data/line.csv", "--seed",
+                             seeds[k], "--out", out);
+        ck_assert_msg(run.exit_code == 0, "%s", run.err);
+        last_line(run.out, lines[k], sizeof lines[k]);
+        program_run_free(&run);
+    }
+    ck_assert_str_ne(lines[0], lines[1]);
+    ck_assert_str_eq(lines[0], lines[2]);
+}
+END_TEST
+
+START_TEST(a_read_error_names_the_line_and_the_reason)
+{
+    /* A "file" the kernel refuses to read: page 0 of the program's memory. */
+    assert_data_refused("ch01", "/proc/self/mem",
+                        "/proc/self/mem:1: cannot read this line: Input/output error");
+}
+END_TEST
+
+START_TEST(a_header_line_is_skipped_and_said)
+{
+    char path[TEXT_SIZE], out[TEXT_SIZE], expected[TEXT_SIZE], line[256];
+    scratch_path(path, "with-header.csv");
+    scratch_path(out, "header-out");
+    ck_assert(write_text_file(path, "# x in m\nx (m),y\n0,1\n1,3\n2,5\n"));
+    ProgramRun run = RUN("ch01", "--data", path, "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    format_text(expected, "%s:2: skipped a header line: 'x (m),y'\n", path);
+    ck_assert_msg(strstr(run.out, expected) != NULL, "stdout lacks '%s': %s", expected,
+                  run.out);
+    last_line(run.out, line, sizeof line);
+    ck_assert_str_eq(line, "data: 3 points, x1 in [0.0000, 2.0000], y in [1.0000, 5.0000]");
+    program_run_free(&run);
+    run = RUN("ch01", "--quiet", "--data", path, "--out", out); /* the last line only */
+    ck_assert_ptr_null(strstr(run.out, "header"));
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(output_that_cannot_be_written_is_a_failure)
+{
+    /* `--help > /dev/full` used to exit 0 with nothing written. */
+    ProgramRun run = run_chapter_redirected("ch04", (const char *const[]){"--help", NULL},
+                                            NULL, "/dev/full");
+    assert_refused(&run, "ch04", 1,
+                   "ch04: cannot write the help to standard output: No space left on device");
+    program_run_free(&run);
+    char out[TEXT_SIZE];
+    scratch_path(out, "full-out");
+    run = run_chapter_redirected("ch01", (const char *const[]){"--out", out, NULL}, NULL,
+                                 "/dev/full");
+    assert_refused(&run, "ch01", 1,
+                   "ch01: cannot write to standard output: No space left on device");
+    program_run_free(&run);
+}
+END_TEST
+
+enum { LONG_PATH_SIZE = 2048 };
+
+/* scratch/a…/b…/c…/name, three folder names of 250 bytes: about 800 bytes,
+ * far past the 512 of a message. make_folders: create the three folders. */
+static void long_path(char path[LONG_PATH_SIZE], const char *name, bool make_folders)
+{
+    size_t length = (size_t)snprintf(path, LONG_PATH_SIZE, "%s", scratch);
+    for (int k = 0; k < 3; k++) {
+        path[length++] = '/';
+        memset(path + length, 'a' + k, 250);
+        length += 250;
+        path[length] = '\0';
+        if (make_folders)
+            ck_assert_int_eq(mkdir(path, 0755), 0);
+    }
+    snprintf(path + length, LONG_PATH_SIZE - length, "/%s", name);
+}
+
+/* The run failed with one line on stderr that fits the message and still
+ * ends with reason. */
+static void assert_reason_kept(const ProgramRun *run, const char *program,
+                               const char *reason)
+{
+    assert_refused(run, program, 1, reason);
+    size_t length = strlen(run->err), reason_length = strlen(reason);
+    ck_assert_uint_le(length, strlen(program) + 2 + sizeof(Error) + 1);
+    const char *end = run->err + length - 1 - reason_length; /* before the "\n" */
+    ck_assert_msg(length > reason_length && end[reason_length] == '\n' &&
+                      strncmp(end, reason, reason_length) == 0,
+                  "stderr does not end with '%s': %s", reason, run->err);
+    ck_assert_ptr_nonnull(strstr(run->err, "..."));
+}
+
+START_TEST(a_long_path_does_not_push_the_reason_out_of_the_message)
+{
+    /* The message is cut in its middle, not at its end: the start of the path
+     * and the reason both stay. */
+    char missing[LONG_PATH_SIZE], bad[LONG_PATH_SIZE], under[LONG_PATH_SIZE + 16];
+    long_path(missing, "data.csv", false);
+    ProgramRun run = RUN("ch04", "--data", missing);
+    assert_reason_kept(&run, "ch04", ": cannot open: No such file or directory");
+    program_run_free(&run);
+
+    long_path(bad, "nan.csv", true);
+    ck_assert(write_text_file(bad, "x,y\n1,2\nnan,3\n"));
+    run = RUN("ch01", "--data", bad);
+    assert_reason_kept(&run, "ch01", "/nan.csv:3: x value 'nan' is not a finite number");
+    program_run_free(&run);
+
+    /* plot.c's message names two long paths. */
+    snprintf(under, sizeof under, "%s/deeper", bad);
+    run = RUN("ch01", "--out", under);
+    assert_reason_kept(&run, "ch01", "/nan.csv is not a folder");
+    program_run_free(&run);
+}
+END_TEST
+
+
 
 START_TEST(a_very_long_line_is_refused)
 {
@@ -305,7 +507,7 @@ static Status read_csv_text(const char *text, size_t length, Dataset *data, Erro
 {
     FILE *file = fmemopen((void *)(uintptr_t)text, length, "r");
     ck_assert_ptr_nonnull(file);
-    Status status = csv_read(data, file, "t.csv", err);
+    Status status = csv_read(data, file, "t.csv", NULL, err);
     fclose(file);
     return status;
 }
@@ -651,58 +853,87 @@ START_TEST(writing_a_figure_restores_the_signal_mask)
 }
 END_TEST
 
+/* The stop signals as a set, for sigprocmask. */
+static sigset_t stop_signal_set(void)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t k = 0; k < 4; k++)
+        sigaddset(&set, STOP_SIGNALS[k]);
+    return set;
+}
+
+/* The child of the test below: it writes the figure once, tells the parent
+ * through ready (a pipe's write end) that the folder and a whole figure now
+ * exist, then rewrites the figure until a signal stops it. */
+static _Noreturn void rewrite_figure_forever(int ready, pid_t parent, const char *out,
+                                             const Dataset *data)
+{
+    /* Check's handlers, inherited through fork, answer SIGTERM and SIGINT by
+     * killing the whole process group, this test with it; a chapter program
+     * has the default actions. The signals stay blocked until those are back,
+     * so one sent early waits, then stops only this child. */
+    for (size_t k = 0; k < 4; k++)
+        signal(STOP_SIGNALS[k], SIG_DFL);
+    sigset_t stop = stop_signal_set();
+    sigprocmask(SIG_UNBLOCK, &stop, NULL);
+    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
+    if (plot_fit(out, "fit", "t", data, &line, 1, NULL) != STATUS_OK)
+        _exit(1);
+    if (write(ready, "r", 1) != 1)
+        _exit(1);
+    close(ready);
+    while (getppid() == parent) /* never outlive a test that failed */
+        if (plot_fit(out, "fit", "t", data, &line, 1, NULL) != STATUS_OK)
+            _exit(1);
+    _exit(1);
+}
+
 START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
 {
-    /* A child writes the same figure over and over, so a signal is likely to
-     * land mid-write; without the blocking in plot.c, nearly every round
-     * would leave a .fit.gp.XXXXXX behind. */
+    /* A child rewrites the same figure over and over and is stopped by a
+     * signal, which lands mid-write nearly every time (writing is most of
+     * what the child does); without the blocking in plot.c nearly every round
+     * would leave a .fit.gp.XXXXXX behind. The outcome does not depend on
+     * timing: the parent sends the signal only once the child has written a
+     * whole figure, so the folder exists and the figure must be there, whole,
+     * whenever the signal arrives. */
     Dataset data = some_data();
     char out[TEXT_SIZE], figure[TEXT_SIZE];
     scratch_path(out, "interrupted");
     format_text(figure, "%s/fit.gp", out);
-    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
-    /* The stop signals stay blocked across fork() until the child has reset
-     * them: a signal that arrived before that, on a busy machine, would meet
-     * Check's handler and take the whole test with it. Blocked, it waits. */
-    sigset_t stop_signals, saved_mask;
-    /* A child stopped before its first write has made no folder to look in. */
-    ck_assert_int_eq(make_directory(out, NULL), STATUS_OK);
-    sigemptyset(&stop_signals);
-    for (size_t k = 0; k < 4; k++)
-        sigaddset(&stop_signals, STOP_SIGNALS[k]);
+    sigset_t stop = stop_signal_set(), saved;
     for (int round = 0; round < 16; round++) {
-        sigprocmask(SIG_BLOCK, &stop_signals, &saved_mask);
-        pid_t child = fork();
-        if (child != 0)
-            sigprocmask(SIG_SETMASK, &saved_mask, NULL);
-        ck_assert_int_ge(child, 0);
+        int ready[2];
+        ck_assert_int_eq(pipe(ready), 0);
+        sigprocmask(SIG_BLOCK, &stop, &saved); /* until the child has reset them */
+        pid_t parent = getpid(), child = fork();
         if (child == 0) {
-            /* Check's own handlers, inherited through fork, would kill the
-             * whole test; a chapter program has the default actions. */
-            for (size_t k = 0; k < 4; k++)
-                signal(STOP_SIGNALS[k], SIG_DFL);
-            sigprocmask(SIG_SETMASK, &saved_mask, NULL);
-            for (;;)
-                if (plot_fit(out, "fit", "t", &data, &line, 1, NULL) != STATUS_OK)
-                    _exit(1);
+            close(ready[0]);
+            rewrite_figure_forever(ready[1], parent, out, &data);
         }
-        struct timespec wait = {0, (2 + round % 5) * 1000000L}; /* 2 to 6 ms */
-        nanosleep(&wait, NULL);
-        int signal_number = STOP_SIGNALS[round % 3];
+        sigprocmask(SIG_SETMASK, &saved, NULL);
+        ck_assert_int_ge(child, 0);
+        close(ready[1]);
+        char byte;
+        ssize_t got = read(ready[0], &byte, 1); /* blocks until the first figure */
+        close(ready[0]);
+        int signal_number = got == 1 ? STOP_SIGNALS[round % 3] : SIGKILL;
         ck_assert_int_eq(kill(child, signal_number), 0);
         int status;
         ck_assert_int_eq(waitpid(child, &status, 0), child);
+        ck_assert_msg(got == 1, "round %d: the child could not write its first figure",
+                      round);
         ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == signal_number,
                       "round %d: the child was not stopped by signal %d", round,
                       signal_number);
         assert_no_temporary_files(out);
         char *script = read_text_file(figure);
-        if (script != NULL) { /* whole, never cut short */
-            size_t length = strlen(script);
-            ck_assert(length > 0 && script[length - 1] == '\n');
-            ck_assert_ptr_nonnull(strstr(script, "plot $points"));
-            free(script);
-        }
+        ck_assert_msg(script != NULL, "round %d: %s is gone", round, figure);
+        size_t length = strlen(script); /* whole, never cut short */
+        ck_assert(length > 0 && script[length - 1] == '\n');
+        ck_assert_ptr_nonnull(strstr(script, "plot $points"));
+        free(script);
     }
     data_free(&data);
 }
@@ -784,7 +1015,12 @@ Suite *errors_suite(void)
     tcase_add_test(csv, every_chapter_refuses_a_bad_file_the_same_way);
     tcase_add_test(csv, a_missing_file_or_a_folder_is_refused);
     tcase_add_test(csv, a_binary_file_is_refused);
-    tcase_add_test(csv, an_endless_stream_of_zeros_is_refused_at_once);
+    tcase_add_test(csv, a_device_or_a_named_pipe_is_refused_at_once);
+    tcase_add_test(csv, data_from_standard_input_is_read_once);
+    tcase_add_test(csv, a_read_error_names_the_line_and_the_reason);
+    tcase_add_test(csv, the_seed_shuffles_the_rows_of_a_file_in_chapter_05);
+    tcase_add_test(csv, a_long_path_does_not_push_the_reason_out_of_the_message);
+    tcase_add_test(csv, a_header_line_is_skipped_and_said);
     tcase_add_test(csv, a_very_long_line_is_refused);
     tcase_add_test(csv, a_byte_order_mark_and_crlf_line_ends_load_correctly);
 
@@ -798,6 +1034,7 @@ Suite *errors_suite(void)
     tcase_add_test(output, an_out_folder_under_a_regular_file_is_refused);
     tcase_add_test(output, a_read_only_out_folder_is_refused);
     tcase_add_test(output, a_figure_that_cannot_be_replaced_leaves_the_rest);
+    tcase_add_test(output, output_that_cannot_be_written_is_a_failure);
 
     TCase *signals = add_case(suite, "signals");
     tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);
