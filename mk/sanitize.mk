@@ -32,10 +32,12 @@ define CHECKED_RUNS
 0 ch03 --quiet --out OUT
 0 ch04 --quiet --out OUT
 0 ch05 --quiet --out OUT
+0 ch11 --n 3000 --epochs 1 --quiet --out OUT
 0 ch03 --quiet --data fuzz/corpus/csv/header-bom-crlf.csv --out OUT
 2 ch04 --lr abc
 2 ch05 --batch 0
 2 ch01 --bogus
+2 ch11 --lr 0.5
 1 ch04 --lr 1e300 --out OUT
 1 ch05 --batch 1 --lr 1e6 --out OUT
 1 ch01 --data tests/data/bad/not-a-number.csv

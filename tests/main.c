@@ -11,7 +11,7 @@ int main(void)
     Suite *(*const suites[])(void) = {
         rng_suite,      linalg_suite, loss_suite, gradient_suite, sgd_suite,
         minibatch_suite, data_suite,  csv_suite,  plot_suite,     cli_suite,
-        chapters_suite, errors_suite, weave_suite,
+        chapters_suite, errors_suite, weave_suite,    fast_suite,
     };
     SRunner *runner = srunner_create(NULL);
     for (size_t k = 0; k < sizeof suites / sizeof suites[0]; k++)

@@ -13,6 +13,7 @@ Suite *loss_suite(void);
 Suite *gradient_suite(void);
 Suite *sgd_suite(void);
 Suite *minibatch_suite(void);
+Suite *fast_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);
