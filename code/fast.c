@@ -54,6 +54,29 @@ double loss_and_gradient_three_passes(const double *x, const double *y, size_t n
 }
 //< three_passes
 
+//> two_lanes
+double loss_and_gradient_two_lanes(const double *x, const double *y, size_t n,
+                                   const double a[2], double grad[2])
+{
+    /* lane k sums the points i + k: squares[k] = Σ r², rx1[k] = Σ r·x1, … */
+    double squares[2] = {0.0, 0.0}, rx1[2] = {0.0, 0.0}, rx2[2] = {0.0, 0.0};
+    size_t i = 0;
+    for (; i + 2 <= n; i += 2) {
+        for (int k = 0; k < 2; k++) { /* the same operations for both lanes */
+            const double *row = &x[2 * (i + k)];
+            double r = row[0] * a[0] + row[1] * a[1] - y[i + k];
+            squares[k] += r * r;
+            rx1[k] += r * row[0];
+            rx2[k] += r * row[1];
+        }
+    }
+    double sums[3] = {squares[0] + squares[1], rx1[0] + rx1[1], rx2[0] + rx2[1]};
+    if (i < n) /* an odd n leaves one point */
+        add_miss(&x[2 * i], y[i], a, sums);
+    return loss_and_gradient_from_sums(sums, n, grad);
+}
+//< two_lanes
+
 //> no_x2
 double loss_and_gradient_no_x2(const double *x1, const double *y, size_t n,
                                const double a[2], double grad[2])

@@ -73,6 +73,9 @@ START_TEST(every_variant_gives_chapter_03s_gradient_and_loss)
         double loss = loss_and_gradient_three_passes(data.x, data.y, n, a, got, r);
         check_agrees("three passes", n, loss, got, want_loss, want);
 
+        loss = loss_and_gradient_two_lanes(data.x, data.y, n, a, got);
+        check_agrees("two lanes", n, loss, got, want_loss, want);
+
         copy_x1_column(data.x, n, x1);
         loss = loss_and_gradient_no_x2(x1, data.y, n, a, got);
         check_agrees("no x2", n, loss, got, want_loss, want);

@@ -5,8 +5,8 @@
  * the gradient of all n points (chapter 04's loss_and_gradient()). This
  * program times that pass at sizes from 1000 points, which sit in the CPU's
  * caches, up to --n, which (from a few million on) must come from main
- * memory; beside it, the textbook's three passes, a layout without the
- * constant column and two threads (code/fast.h). In the same run it times a
+ * memory; beside it, the textbook's three passes, two lanes of sums, a
+ * layout without the constant column and two threads (code/fast.h). In the same run it times a
  * plain read of the same bytes, the roof that no pass over them can go
  * through, and prints how close the fused pass gets: `roofline: R`. Then it
  * times one epoch of chapter 05's minibatch SGD three ways, and draws GB/s
@@ -78,6 +78,11 @@ static double run_fused(const Pass *p, const double a[2], double grad[2])
     return loss_and_gradient(p->x, p->y, p->n, a, grad);
 }
 
+static double run_two_lanes(const Pass *p, const double a[2], double grad[2])
+{
+    return loss_and_gradient_two_lanes(p->x, p->y, p->n, a, grad);
+}
+
 static double run_no_x2(const Pass *p, const double a[2], double grad[2])
 {
     return loss_and_gradient_no_x2(p->x1, p->y, p->n, a, grad);
@@ -88,7 +93,7 @@ static double run_two_threads(const Pass *p, const double a[2], double grad[2])
     return loss_and_gradient_threads(p->x, p->y, p->n, a, grad, 2);
 }
 
-enum { VARIANTS = 4, FUSED = 1, TWO_THREADS = 3 };
+enum { VARIANTS = 5, FUSED = 1, TWO_THREADS = 4 };
 
 static const struct {
     const char *name;
@@ -97,6 +102,7 @@ static const struct {
 } VARIANT[VARIANTS] = {
     {"3 passes", 24, run_three_passes},
     {"fused", 24, run_fused},
+    {"2 lanes", 24, run_two_lanes},
     {"no x2", 16, run_no_x2},
     {"2 threads", 24, run_two_threads},
 };
@@ -166,7 +172,7 @@ static double time_variant(const Pass *p, int v, size_t passes)
  * differently. */
 static Timing time_size(const Pass *p, size_t samples)
 {
-    Timing t = {p->n, INFINITY, {INFINITY, INFINITY, INFINITY, INFINITY}, 0.0};
+    Timing t = {p->n, INFINITY, {INFINITY, INFINITY, INFINITY, INFINITY, INFINITY}, 0.0};
     double ratio[RATIOS_MAX];
     size_t passes = passes_per_sample(p->n), ratios = 0;
     for (size_t s = 0; s < samples; s++) {
@@ -243,25 +249,25 @@ static void show_header(const Options *options)
                  "of the same 24 bytes a point, timed alongside: the roof. roofline is the\n"
                  "fused pass's speed as a fraction of the read's.\n\n",
         options->epochs, options->epochs == 1 ? "" : "s");
-    say(options, "%10s %10s %8s", "n", "bytes", "read");
+    say(options, "%10s %9s %7s", "n", "bytes", "read");
     for (int v = 0; v < VARIANTS; v++)
-        say(options, " %10s", VARIANT[v].name);
-    say(options, "   roofline\n");
+        say(options, " %9s", VARIANT[v].name);
+    say(options, "  roofline\n");
 }
 
 static void show_row(const Options *options, const Timing *t)
 {
     char bytes[16];
-    say(options, "%10zu %10s %8.2f", t->n, size_text(24.0 * (double)t->n, bytes),
+    say(options, "%10zu %9s %7.1f", t->n, size_text(24.0 * (double)t->n, bytes),
         gigabytes_per_second(24, t->n, t->read));
     for (int v = 0; v < VARIANTS; v++) {
         if (v == TWO_THREADS && !splits(t->n))
-            say(options, " %10s", "-");
+            say(options, " %9s", "-");
         else
-            say(options, " %10.2f",
+            say(options, " %9.1f",
                 gigabytes_per_second(VARIANT[v].bytes_per_point, t->n, t->variant[v]));
     }
-    say(options, " %10.2f\n", t->roofline);
+    say(options, " %9.2f\n", t->roofline);
 }
 
 /* 1000 points, then about 3.16 times more each time, up to n itself. Returns
@@ -334,7 +340,8 @@ static Status draw_bandwidth(const Options *options, const Timing *timing, size_
     }
     static const char *const style[VARIANTS] = {
         "linespoints lw 2 pt 7 lc rgb '#d62728'", "linespoints lw 3 pt 7 lc rgb '#1f77b4'",
-        "linespoints lw 2 pt 9 lc rgb '#2ca02c'", "linespoints lw 2 pt 11 lc rgb '#9467bd'"};
+        "linespoints lw 2 pt 5 lc rgb '#ff7f0e'", "linespoints lw 2 pt 9 lc rgb '#2ca02c'",
+        "linespoints lw 2 pt 11 lc rgb '#9467bd'"};
     Curve curves[VARIANTS + 1] = {{"read (the roof)", "lines lw 4 dt 2 lc rgb 'black'", n,
                                    read, rows}};
     size_t count_drawn = 1;
