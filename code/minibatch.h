@@ -20,16 +20,25 @@
 #include "sgd.h"
 #include "status.h"
 
+/* Hands out the row numbers of data's batches, epoch after epoch. It never
+ * changes the data, but asks the memory for the rows of the coming batches
+ * before they are used (a prefetch): on data far larger than the caches each
+ * row read is a wait of ~100 ns, and asking early overlaps the waits. */
 typedef struct {
     size_t n, batch_size;
-    size_t *order; /* n: this epoch's shuffled row numbers */
-    size_t next;   /* where the next batch starts in order */
+    size_t *order;      /* n: this epoch's shuffled row numbers */
+    size_t next;        /* where the next batch starts in order */
+    const Dataset *data; /* whose rows to prefetch */
+    size_t prefetched;  /* order[0 … prefetched−1] have been prefetched */
 } EpochSampler;
 
-Status sampler_init(EpochSampler *sampler, size_t n, size_t batch_size, Error *err);
+Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_size,
+                    Error *err);
 void sampler_free(EpochSampler *sampler);
 
-/* Reshuffles the rows and rewinds to the first batch. */
+/* Reshuffles the rows and rewinds to the first batch. A batch of every row
+ * is not shuffled: its order changes nothing but the rounding, and shuffling
+ * n numbers costs more than the step itself. */
 void sampler_start_epoch(EpochSampler *sampler, Rng *rng);
 
 /* Points *rows at the next batch's row numbers and returns its size; returns 0
@@ -39,6 +48,17 @@ size_t sampler_next_batch(EpochSampler *sampler, const size_t **rows);
 /* Copies the chosen rows of data into batch, which has room for m points.
  * rows: m */
 void gather_rows(const Dataset *data, const size_t *rows, size_t m, Dataset *batch);
+
+/* loss_and_gradient() of the m rows listed, each read where it lies in data:
+ * the numbers gather_rows() then loss_and_gradient() give, without the copy.
+ * Returns the loss. rows: m, a: 2, grad: 2 */
+double rows_loss_and_gradient(const Dataset *data, const size_t *rows, size_t m,
+                              const double a[2], double grad[2]);
+
+/* sgd_update() on the m rows listed, read in place: one step of minibatch
+ * SGD. Returns the batch's loss before the step. rows: m, a: 2 (updated) */
+double sgd_update_rows(const Dataset *data, const size_t *rows, size_t m, double a[2],
+                       double lr);
 
 /* True when the step just taken on a batch of m of the n points shows that
  * training has blown up: the batch's loss before the step, batch_loss,

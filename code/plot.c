@@ -47,6 +47,11 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_DECAYING] = {"#999933", 1},      /* olive */
     [ROLE_CONTOURS] = {"#b0b0b0", 1},      /* light grey: the ground, behind the paths */
     [ROLE_EIGENVECTORS] = {"#606060", 2},  /* dark grey, dashed */
+    [ROLE_PASS_TEXTBOOK] = {"#d62728", 1}, /* red */
+    [ROLE_PASS_FUSED] = {"#1f77b4", 1},    /* mid blue */
+    [ROLE_PASS_LANES] = {"#ff7f0e", 1},    /* light orange */
+    [ROLE_PASS_NO_COLUMN] = {"#2ca02c", 1}, /* green */
+    [ROLE_PASS_THREADS] = {"#9467bd", 1},  /* lavender */
 };
 
 Role batch_role(size_t batch, size_t n)

@@ -30,13 +30,32 @@ void history_free(History *history)
     history->a = NULL;
 }
 
+double loss_and_gradient_from_sums(const double sums[3], size_t m, double grad[2])
+{
+    grad[0] = sums[1] * (2.0 / (double)m);
+    grad[1] = sums[2] * (2.0 / (double)m);
+    return sums[0] / (double)m;
+}
+
+//> loss_and_gradient
+double loss_and_gradient(const double *x, const double *y, size_t n, const double a[2],
+                         double grad[2])
+{
+    /* loss_of() and gradient() each walk all n points to compute the same
+     * miss r = x_i·a − y_i; here one walk computes it once and uses it twice. */
+    double sums[3] = {0.0, 0.0, 0.0}; /* Σ r², Σ r·x1, Σ r·x2 */
+    for (size_t i = 0; i < n; i++)
+        add_miss(&x[2 * i], y[i], a, sums);
+    return loss_and_gradient_from_sums(sums, n, grad);
+}
+//< loss_and_gradient
+
 //> sgd_update
 double sgd_update(const double *x, const double *y, size_t n, double a[2], double lr)
 {
-    double loss = loss_of(x, y, n, a); /* how wrong we are now */
     double grad[2];
-    gradient(x, y, n, a, grad);        /* which way is uphill */
-    a[0] -= lr * grad[0];              /* so step the other way */
+    double loss = loss_and_gradient(x, y, n, a, grad); /* how wrong, and which way is uphill */
+    a[0] -= lr * grad[0];                              /* so step the other way */
     a[1] -= lr * grad[1];
     return loss;
 }

@@ -16,7 +16,9 @@
 #include "data.h"
 #include "status.h"
 
-enum { TRACE_MAX = 400 };
+/* At most TRACE_MAX points in a loss trace, each the loss of at most
+ * TRACE_POINTS points of the data (see History). */
+enum { TRACE_MAX = 400, TRACE_POINTS = 10000 };
 
 /* What training did, epoch by epoch: loss[e] and a[e] are the loss on all the
  * data and the coefficients after e epochs, for e = 0 … epochs (so loss[0]
@@ -27,10 +29,13 @@ typedef struct {
     double *loss;      /* epochs + 1 */
     double *a;         /* (epochs + 1)×2 row-major: after epoch e, a1 = a[2*e],
                           a2 = a[2*e + 1], laid out like the rows of X */
-    /* Minibatch training also samples the loss of all the data by iteration,
-     * at iterations 1, 2, 3, … spaced ever wider (each about 5% past the one
-     * before): enough for a loss-per-iteration curve on a log axis, without
-     * the cost of the full loss after every step. */
+    /* Minibatch training also samples the loss by iteration, at iterations
+     * 1, 2, 3, … spaced ever wider (each about 5% past the one before):
+     * enough for a loss-per-iteration curve on a log axis, without the cost
+     * of the full loss after every step. It is the loss of all the data when
+     * there are at most TRACE_POINTS points, else of TRACE_POINTS of them,
+     * evenly spread (an estimate within about 1%), so the trace costs the
+     * same whatever n is. */
     size_t trace_count;
     double trace_iteration[TRACE_MAX];
     double trace_loss[TRACE_MAX];
@@ -41,6 +46,32 @@ void history_free(History *history);
 
 /* Stores the coefficients a (2) and their loss as the state after epoch. */
 void history_record(History *history, size_t epoch, const double a[2], double loss);
+
+/* One point's share of the loss and the gradient: its miss r = x·a − y, then
+ * r² added to sums[0] and r·x to sums[1] and sums[2]. Over all the points,
+ * sums[0] = Σ r² (n times loss_of()) and sums[1..2] = Xᵀ r (n/2 times
+ * gradient()). Inline, so that a loop calling it keeps the sums in registers.
+ * x: 2 (one row of X), a: 2, sums: 3 */
+//> add_miss
+static inline void add_miss(const double x[2], double y, const double a[2],
+                            double sums[3])
+{
+    double r = x[0] * a[0] + x[1] * a[1] - y; /* y_hat − y: dot(x, a, 2) written out */
+    sums[0] += r * r;                         /* loss_of() adds r² */
+    sums[1] += r * x[0];                      /* gradient() adds r·x1 */
+    sums[2] += r * x[1];                      /*              and r·x2 */
+}
+//< add_miss
+
+/* The loss (1/m) Σ r² and the gradient (2/m) Xᵀ r of m points from the sums
+ * add_miss() collected over them. Returns the loss. sums: 3, grad: 2 */
+double loss_and_gradient_from_sums(const double sums[3], size_t m, double grad[2]);
+
+/* loss_of() and gradient() in one walk over the data instead of two: returns
+ * the loss at a and fills grad. The sums are taken in their order, so the
+ * numbers are theirs to the last bit. x: n×2 row-major, y: n, a: 2, grad: 2 */
+double loss_and_gradient(const double *x, const double *y, size_t n, const double a[2],
+                         double grad[2]);
 
 /* One step of gradient descent on the n points given; returns the loss before
  * the step. x: n×2 row-major, y: n, a: 2 (updated in place) */

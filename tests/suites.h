@@ -17,6 +17,7 @@ Suite *scale_suite(void);
 Suite *heavy_ball_suite(void);
 Suite *landscape_suite(void);
 Suite *tape_suite(void);
+Suite *fast_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);

@@ -189,7 +189,7 @@ static double settled_loss(const Dataset *data, double lr, double decay)
     Rng rng = rng_seeded(42);
     EpochSampler sampler;
     Dataset one;
-    ck_assert_int_eq(sampler_init(&sampler, data->n, 1, NULL), STATUS_OK);
+    ck_assert_int_eq(sampler_init(&sampler, data, 1, NULL), STATUS_OK);
     ck_assert_int_eq(data_allocate(&one, 1, NULL), STATUS_OK);
     double a[2] = {-1, 1}, v[2] = {0, 0}, sum = 0.0;
     size_t count = 0;

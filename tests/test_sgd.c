@@ -6,6 +6,7 @@
 
 #include "data.h"
 #include "gradient.h"
+#include "loss.h"
 #include "rng.h"
 #include "sgd.h"
 #include "suites.h"
@@ -22,6 +23,39 @@ START_TEST(one_update_by_hand)
     ck_assert_double_eq_tol(a[1], 0.2, 1e-15);
 }
 END_TEST
+
+//> fused_test
+START_TEST(the_fused_pass_is_loss_of_and_gradient_in_one)
+{
+    /* The same sums in the same order as loss_of() and gradient(): equal to
+     * 1e-12 relative (in fact to the last bit), at sizes 1 … 9 and 1001. */
+    const size_t sizes[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 1001};
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+        size_t n = sizes[s];
+        Dataset data;
+        ck_assert_int_eq(data_allocate(&data, n, NULL), STATUS_OK);
+        Rng rng = rng_seeded(s + 1);
+        for (size_t i = 0; i < n; i++) {
+            data.x[2 * i] = rng_uniform_between(&rng, -4.0, 4.0);
+            data.y[i] = rng_uniform_between(&rng, -5.0, 5.0);
+        }
+        const double a[2] = {-0.8, 1.7};
+        double want[2], got[2];
+        gradient(data.x, data.y, n, a, want);
+        double want_loss = loss_of(data.x, data.y, n, a);
+        double got_loss = loss_and_gradient(data.x, data.y, n, a, got);
+        double scale = fmax(fabs(want[0]), fabs(want[1]));
+        ck_assert_double_le(fabs(got_loss - want_loss), 1e-12 * want_loss);
+        ck_assert_double_le(fabs(got[0] - want[0]), 1e-12 * scale);
+        ck_assert_double_le(fabs(got[1] - want[1]), 1e-12 * scale);
+        ck_assert_double_eq(got_loss, want_loss);
+        ck_assert_double_eq(got[0], want[0]);
+        ck_assert_double_eq(got[1], want[1]);
+        data_free(&data);
+    }
+}
+END_TEST
+//< fused_test
 
 static Dataset notebook_data(size_t n, uint64_t seed)
 {
@@ -113,6 +147,7 @@ Suite *sgd_suite(void)
     TCase *tc = tcase_create("sgd");
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, one_update_by_hand);
+    tcase_add_test(tc, the_fused_pass_is_loss_of_and_gradient_in_one);
     tcase_add_test(tc, full_batch_reaches_the_closed_form);
     tcase_add_test(tc, history_starts_at_the_guess_and_never_goes_uphill);
     tcase_add_test(tc, the_stable_bound_separates_converging_from_diverging);

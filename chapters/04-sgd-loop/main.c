@@ -201,7 +201,10 @@ static Status descend(const Options *options, const Dataset *data, double a[2],
     size_t steps = options->epochs, every = progress_every(steps);
     say(options, "step   loss      a\n");
     for (size_t t = 0; t <= steps; t++) {
-        double loss = loss_of(data->x, data->y, data->n, a); /* y_hat = x@a; mse(y, y_hat) */
+        /* y_hat = x@a; loss = mse(y, y_hat); loss.backward(): chapter 02's
+         * loss_of() and chapter 03's gradient(), in one walk over the data. */
+        double grad[2];
+        double loss = loss_and_gradient(data->x, data->y, data->n, a, grad);
         history_record(history, t, a, loss);
         if (loss_diverged(loss, history->loss[0])) {
             show_blow_up(options, history, t, every);
@@ -209,11 +212,10 @@ static Status descend(const Options *options, const Dataset *data, double a[2],
         }
         if (t % every == 0 || t == steps) /* if t % 10 == 0: print(loss) */
             show_step(options, history, t);
+        /* The loss after the last step is measured, not stepped from. */
         if (t == steps)
-            break; /* the loss after the last step is measured, not stepped from */
-        double grad[2];
-        gradient(data->x, data->y, data->n, a, grad); /* loss.backward(); a.grad */
-        a[0] -= options->lr * grad[0];                /* a.sub_(lr * a.grad) */
+            break;
+        a[0] -= options->lr * grad[0]; /* a.sub_(lr * a.grad) */
         a[1] -= options->lr * grad[1];
         history->iterations++;
     }

@@ -69,13 +69,27 @@ static void show_progress(const Options *options, const History *history, size_t
     }
 }
 
+/* An epoch of this many points or more takes seconds: say how far it is,
+ * every tenth of it, so a long run is never silent. */
+enum { LONG_EPOCH = 20000000 };
+
+static void show_progress_in_epoch(const Options *options, const EpochSampler *sampler,
+                                   size_t epoch)
+{
+    size_t n = sampler->n, tenth = n / 10, done = sampler->next;
+    if (n >= LONG_EPOCH && done < n && done / tenth > (done - sampler->batch_size) / tenth)
+        say(options, "        ... epoch %zu: %zu%% of the points seen\n", epoch,
+            done / tenth * 10);
+}
+
 //> ch05_loop
 /* Minibatch SGD written out: each epoch shuffles the row numbers, cuts them
- * into batches, and takes chapter 04's step on each batch. a: 2, moved from
- * the starting guess; history: allocated for options->epochs. */
+ * into batches, and takes chapter 04's step on each batch, reading its rows
+ * where they lie. a: 2, moved from the starting guess; history: allocated
+ * for options->epochs. */
 static Status descend_in_batches(const Options *options, const Dataset *data,
                                  size_t batch_size, double a[2], History *history,
-                                 EpochSampler *sampler, Dataset *batch, Error *err)
+                                 EpochSampler *sampler, Error *err)
 {
     Rng rng = rng_seeded(options->seed);
     history_record(history, 0, a, loss_of(data->x, data->y, data->n, a));
@@ -87,10 +101,10 @@ static Status descend_in_batches(const Options *options, const Dataset *data,
         size_t m;
         bool blew_up = false;
         while (!blew_up && (m = sampler_next_batch(sampler, &rows)) > 0) {
-            gather_rows(data, rows, m, batch);
-            double batch_loss = sgd_update(batch->x, batch->y, m, a, options->lr);
+            double batch_loss = sgd_update_rows(data, rows, m, a, options->lr);
             history->iterations++;
             blew_up = batch_blew_up(batch_loss, m, data->n, history->loss[0], a);
+            show_progress_in_epoch(options, sampler, epoch);
         }
         double loss = loss_of(data->x, data->y, data->n, a); /* all the data, once an epoch */
         history_record(history, epoch, a, loss);
@@ -104,20 +118,16 @@ static Status descend_in_batches(const Options *options, const Dataset *data,
 }
 //< ch05_loop
 
-/* descend_in_batches() with its row numbers and batch buffer. */
+/* descend_in_batches() with its row numbers. */
 static Status train_in_batches(const Options *options, const Dataset *data,
                                size_t batch_size, History *history, double a[2],
                                Error *err)
 {
     EpochSampler sampler;
-    Dataset batch = {0};
-    Status status = sampler_init(&sampler, data->n, batch_size, err);
-    if (status == STATUS_OK)
-        status = data_allocate(&batch, sampler.batch_size, err);
+    Status status = sampler_init(&sampler, data, batch_size, err);
     if (status == STATUS_OK)
         status = descend_in_batches(options, data, sampler.batch_size, a, history,
-                                    &sampler, &batch, err);
-    data_free(&batch);
+                                    &sampler, err);
     sampler_free(&sampler);
     return status;
 }

@@ -63,7 +63,7 @@ static Status descent_start(Descent *d, const Recipe *recipe, const Dataset *dat
     const double *start = recipe->start != NULL ? recipe->start : A_START;
     *d = (Descent){.recipe = *recipe, .a = {start[0], start[1]}, .rng = rng_seeded(seed)};
     d->start_loss = loss_of(data->x, data->y, data->n, d->a);
-    Status status = sampler_init(&d->sampler, data->n, recipe->batch, err);
+    Status status = sampler_init(&d->sampler, data, recipe->batch, err);
     if (status == STATUS_OK)
         status = data_allocate(&d->batch, d->sampler.batch_size, err);
     return status;
