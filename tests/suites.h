@@ -14,6 +14,7 @@ Suite *gradient_suite(void);
 Suite *sgd_suite(void);
 Suite *minibatch_suite(void);
 Suite *tape_suite(void);
+Suite *polynomial_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);
