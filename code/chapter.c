@@ -7,10 +7,13 @@
 #include "csv.h"
 #include "rng.h"
 
-static Status prepare_data(const Options *options, Dataset *data, Error *err)
+static Status prepare_data(const Chapter *chapter, const Options *options, Dataset *data,
+                           Error *err)
 {
     if (options->data_path != NULL)
         return csv_load(data, options->data_path, err);
+    if (!(chapter->flags & FLAG_N))
+        return STATUS_OK; /* no --n: the chapter makes data of its own (chapter 09) */
     Rng rng = rng_seeded(options->seed);
     return data_synthetic(data, options->n, A_TRUE, &rng, err);
 }
@@ -26,7 +29,7 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
     }
     Dataset data = {0};
     if (status == STATUS_OK)
-        status = prepare_data(&options, &data, &err);
+        status = prepare_data(chapter, &options, &data, &err);
     if (status == STATUS_OK)
         status = body(&options, &data, &err);
     data_free(&data);

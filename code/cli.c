@@ -20,11 +20,14 @@ static const FlagInfo FLAGS[] = {
     {"seed", FLAG_SEED, "N", "seed of the random numbers (default 42)"},
     {"n", FLAG_N, "N", "number of synthetic points (default 100)"},
     {"lr", FLAG_LR, "X", "learning rate, a number above 0 (default 0.1)"},
-    {"epochs", FLAG_EPOCHS, "N", "passes over the data; full batch: steps (default 100)"},
+    {"epochs", FLAG_EPOCHS, "N", "passes over the data; full batch: steps"},
     {"batch", FLAG_BATCH, "N", "minibatch size; larger than the data means full batch"},
     {"data", FLAG_DATA, "FILE", "fit a CSV of x,y rows instead of synthetic data"},
     {"out", FLAG_OUT, "DIR", "folder for the figure scripts (default out)"},
     {"quiet", FLAG_QUIET, NULL, "print only the last line"},
+    {"degree", FLAG_DEGREE, "D", "degree of the polynomial SGD trains, 0 to 30 (default 14)"},
+    {"train", FLAG_TRAIN, "N", "number of training points (default 15)"},
+    {"validation", FLAG_VALIDATION, "N", "number of validation points (default 100)"},
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
@@ -122,8 +125,28 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         *(flag->bit == FLAG_DATA ? &options->data_path : &options->out_dir) = value;
         break;
     case FLAG_QUIET: options->quiet = true; break;
+    case FLAG_DEGREE:
+        status = parse_count(flag->name, value, 0, MAX_DEGREE, &count, err);
+        options->degree = (size_t)count;
+        break;
+    case FLAG_TRAIN:
+        status = parse_count(flag->name, value, 2, MAX_N, &count, err);
+        options->train = (size_t)count;
+        break;
+    case FLAG_VALIDATION:
+        status = parse_count(flag->name, value, 1, MAX_N, &count, err);
+        options->validation = (size_t)count;
+        break;
     }
     return status;
+}
+
+/* The notebook's 100 passes over the data, or, for the chapter that fits
+ * polynomials (chapter 09, the one with --degree), the 50000 it takes a
+ * polynomial to overfit its training points. */
+static size_t default_epochs(const Chapter *chapter)
+{
+    return chapter->flags & FLAG_DEGREE ? 50000 : 100;
 }
 
 static void set_defaults(Options *options, const Chapter *chapter)
@@ -132,11 +155,14 @@ static void set_defaults(Options *options, const Chapter *chapter)
         .seed = 42,
         .n = 100,
         .lr = 0.1,
-        .epochs = 100,
+        .epochs = default_epochs(chapter),
         .batch = chapter->default_batch,
         .data_path = NULL,
         .out_dir = "out",
         .quiet = false,
+        .degree = 14,
+        .train = 15,
+        .validation = 100,
         .help = false,
     };
 }
@@ -222,6 +248,8 @@ void cli_print_help(FILE *out, const Chapter *chapter)
         fprintf(out, "  %-14s %s", left, FLAGS[k].help);
         if (FLAGS[k].bit == FLAG_BATCH)
             fprintf(out, " (default %zu)", chapter->default_batch);
+        if (FLAGS[k].bit == FLAG_EPOCHS)
+            fprintf(out, " (default %zu)", default_epochs(chapter));
         fputc('\n', out);
     }
     fprintf(out, "  %-14s %s\n", "--help", "show this help and exit");

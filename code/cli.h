@@ -26,6 +26,10 @@ enum {
     FLAG_DATA = 1 << 5,
     FLAG_OUT = 1 << 6,
     FLAG_QUIET = 1 << 7,
+    /* Chapter 09: a polynomial's degree, and the sizes of the two sets. */
+    FLAG_DEGREE = 1 << 11,
+    FLAG_TRAIN = 1 << 12,
+    FLAG_VALIDATION = 1 << 13,
     /* The flags of a chapter that only looks at data, and of one that trains. */
     FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
     FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
@@ -48,10 +52,11 @@ typedef struct {
     const char *data_path; /* NULL: make the notebook's synthetic data */
     const char *out_dir;
     bool quiet;
+    size_t degree, train, validation; /* chapter 09: --degree, --train, --validation */
     bool help;
 } Options;
 
-enum { MAX_N = 100000000, MAX_EPOCHS = 1000000 };
+enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_DEGREE = 30 };
 
 /* Fills options from the command line, defaults first. On a bad command line
  * returns STATUS_USAGE with a message naming the flag and the bad value.

@@ -44,9 +44,10 @@ static double column_length(const double *x, size_t n, size_t d, size_t k, size_
 }
 
 //> householder
-/* Reflects column j of X (rows k…n−1) in the mirror whose normal is v =
- * (v0, x[k+1][k], …, x[n−1][k]), the part of column k below the diagonal:
- * u −= 2 (v·u / v·v) v. v_dot_v is v·v. x: n×d row-major */
+/* Reflects u (rows k…n−1 of a column of X, or of y: its entries stride
+ * apart) in the mirror whose normal is v = (v0, x[k+1][k], …, x[n−1][k]),
+ * the part of column k below the diagonal: u −= 2 (v·u / v·v) v. v_dot_v is
+ * v·v. x: n×d row-major */
 static void reflect(double *x, size_t n, size_t d, size_t k, double v0, double v_dot_v,
                     double *u, size_t stride)
 {
@@ -95,7 +96,7 @@ bool householder_least_squares(double *x, double *y, size_t n, size_t d, double 
 //> jacobi
 /* M ← Jᵀ M J, with J the rotation in the (p, q) plane by the angle that
  * makes m_pq zero (Jacobi, 1846). The angle comes from its tangent t, the
- * smaller root of t² + 2θt − 1 = 0, written so that no step can overflow.
+ * root of t² + 2θt − 1 = 0 nearer 0, written so that no step can overflow.
  * m: d×d row-major, symmetric */
 static void rotate_away(double *m, size_t d, size_t p, size_t q)
 {

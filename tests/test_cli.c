@@ -105,6 +105,31 @@ START_TEST(bad_flags_are_named)
 }
 END_TEST
 
+START_TEST(chapter_09s_flags_are_read_and_checked)
+{
+    /* The chapter that fits polynomials: its own three flags, their
+     * defaults, its longer default run, and their limits. */
+    static const Chapter FITS = {"chZZ", "a chapter with --degree",
+                                 FLAGS_TRAINING | FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION, 5};
+    const char *none[] = {NULL};
+    Options o;
+    ck_assert_int_eq(parse(&FITS, none, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.degree, 14);
+    ck_assert_uint_eq(o.train, 15);
+    ck_assert_uint_eq(o.validation, 100);
+    ck_assert_uint_eq(o.epochs, 50000);
+    const char *words[] = {"--degree", "0", "--train", "2", "--validation", "1", NULL};
+    ck_assert_int_eq(parse(&FITS, words, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.degree, 0);
+    ck_assert_uint_eq(o.train, 2);
+    ck_assert_uint_eq(o.validation, 1);
+    check_refused(&FITS, "--degree", "31", "--degree: '31' is out of range: use 0 to 30");
+    check_refused(&FITS, "--train", "1", "--train: '1' is out of range");
+    check_refused(&FITS, "--validation", "0", "--validation: '0' is out of range");
+    check_refused(&TRAINS, "--degree", "3", "--degree is not used by chXX");
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *suite = suite_create("cli");
@@ -113,6 +138,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, every_flag_is_read);
     tcase_add_test(tc, bad_values_name_the_flag_and_the_value);
     tcase_add_test(tc, bad_flags_are_named);
+    tcase_add_test(tc, chapter_09s_flags_are_read_and_checked);
     suite_add_tcase(suite, tc);
     return suite;
 }
