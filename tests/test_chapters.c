@@ -559,17 +559,17 @@ END_TEST
 
 /* ---- Chapter 09 ---------------------------------------------------------- */
 
-/* Reads ch09's last line: "final: best degree D, validation loss V; degree
- * S stopped early at epoch E, validation loss W". */
+/* Reads ch09's last line: "final: best degree D, validation loss V; early
+ * stopping keeps epoch E of degree S, validation loss W". */
 static void read_ch09_final_line(const char *out, size_t *best_degree, double *best_loss,
                                  size_t *sgd_degree, size_t *epoch, double *stopped_loss)
 {
     char line[256];
     last_line(out, line, sizeof line);
     ck_assert_msg(sscanf(line,
-                         "final: best degree %zu, validation loss %lf; degree %zu stopped "
-                         "early at epoch %zu, validation loss %lf",
-                         best_degree, best_loss, sgd_degree, epoch, stopped_loss) == 5,
+                         "final: best degree %zu, validation loss %lf; early stopping keeps "
+                         "epoch %zu of degree %zu, validation loss %lf",
+                         best_degree, best_loss, epoch, sgd_degree, stopped_loss) == 5,
                   "not ch09's final line: '%s'", line);
 }
 
@@ -637,9 +637,10 @@ END_TEST
 START_TEST(chapter_09_stops_where_a_shorter_run_ends)
 {
     /* The same seed makes the same shuffles, so a run of E epochs walks the
-     * first E epochs of the long one. Where the long run's validation loss
-     * was lowest, at epoch E, a run of exactly E epochs ends, and its lowest
-     * validation loss is the same number, at its last epoch. */
+     * first E epochs of the long one. The epoch early stopping keeps, E, had
+     * the lowest validation loss of every epoch up to where it stopped, so
+     * a run of exactly E epochs ends there, keeps its last epoch, and finds
+     * the same validation loss. */
     const char *quiet[] = {"--quiet", NULL};
     ProgramRun run;
     run_chapter("ch09", quiet, &run);

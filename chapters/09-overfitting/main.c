@@ -229,6 +229,19 @@ static Status condition_number(const Dataset *train, FeatureKind kind, size_t de
     return status;
 }
 
+/* A condition number as the table prints it. Jacobi's eigenvalues are right
+ * to about 1e-16 of the largest, so a ratio past 1e15 (or a smallest
+ * eigenvalue that rounding made 0 or less) is known only to be huge.
+ * text: 16 bytes */
+static const char *condition_text(double kappa, char *text)
+{
+    if (kappa > 0.0 && kappa <= 1e15)
+        snprintf(text, 16, "%.2g", kappa);
+    else
+        snprintf(text, 16, "over 1e15");
+    return text;
+}
+
 /* Prints the row of one degree: its losses and the condition numbers of
  * both kinds of features. */
 static Status show_degree(const Options *options, const Sets *sets, size_t degree,
@@ -253,7 +266,9 @@ static Status show_degree(const Options *options, const Sets *sets, size_t degre
             format_number(fit->validation_loss, validation));
     else
         say(options, "%6zu %23s", degree, "no unique fit");
-    say(options, "%10.2g %10.2g\n", powers, legendre);
+    char powers_text[16], legendre_text[16];
+    say(options, " %12s %10s\n", condition_text(powers, powers_text),
+        condition_text(legendre, legendre_text));
     return STATUS_OK;
 }
 
@@ -309,7 +324,7 @@ static Picks pick_fits(const Fit *fits, size_t top)
         picks.overfit = degree;
     }
     if (picks.best != SIZE_MAX && picks.best > 0)
-        picks.underfit = picks.best == 1 ? 0 : 1;
+        picks.underfit = picks.best == 1 || !fits[1].solved ? 0 : 1;
     if (picks.overfit == picks.best)
         picks.overfit = SIZE_MAX;
     return picks;
@@ -319,17 +334,21 @@ static Picks pick_fits(const Fit *fits, size_t top)
 
 enum { LOG_SAMPLES = 700 };
 
-/* What the validation loop saw and kept: both losses at epochs 1, 2, 3, …,
- * then about 2% apart (enough for a log axis) and at the last; the epoch of
- * the lowest validation loss, and the a of that epoch. */
+/* What the validation loop saw and what early stopping kept: both losses
+ * at epochs 1, 2, 3, …, then about 2% apart (enough for a log axis) and at
+ * the last; the lowest validation loss of the whole run; and the epoch,
+ * losses and a that early stopping keeps, the lowest before its patience
+ * ran out (the same as the lowest of the run, unless the loss fell again
+ * later). */
 typedef struct {
     size_t count;
     double epoch[LOG_SAMPLES], train[LOG_SAMPLES], validation[LOG_SAMPLES];
-    size_t best_epoch;      /* where the validation loss was lowest */
-    double best_validation; /* and what it was there */
-    double best_train;      /* the training loss there */
-    double best_a[MAX_DEGREE + 1];
-    size_t stopped_at; /* where a patience of PATIENCE stops: 0 if it never does */
+    size_t lowest_epoch;      /* where the validation loss was lowest, over all epochs */
+    double lowest_validation; /* and what it was there */
+    size_t kept_epoch;        /* the epoch early stopping keeps */
+    double kept_validation, kept_train;
+    double kept_a[MAX_DEGREE + 1];
+    size_t stopped_at; /* where its patience ran out: 0 if it never did */
 } EpochLog;
 
 static void log_losses(EpochLog *log, size_t epoch, size_t last, double train,
@@ -378,7 +397,9 @@ static Status diverged_at_epoch(Error *err, size_t epoch, double lr, const Desig
 /* Chapter 05's minibatch SGD with d coefficients, on the training set;
  * after every epoch the loss on the validation set too, which training
  * never sees, and early stopping's bookkeeping: keep the a of the lowest
- * validation loss, and note where a patience of PATIENCE epochs stops.
+ * validation loss so far, and stop once PATIENCE epochs bring no lower one.
+ * (To show what stopping avoids, the loop notes where it would stop and
+ * trains on to the last epoch.)
  * a: d, from the starting guess; batch_x: batch × d, batch_y: batch */
 static Status train_with_validation(const Options *options, const Sets *sets,
                                     const Design *design, EpochSampler *sampler,
@@ -389,7 +410,7 @@ static Status train_with_validation(const Options *options, const Sets *sets,
     double grad[MAX_DEGREE + 1];
     Rng rng = rng_seeded(options->seed);
     double start_loss = loss_of_d(design->train, sets->train.y, n, d, a);
-    log->best_validation = INFINITY;
+    log->lowest_validation = INFINITY;
     for (size_t epoch = 0; epoch <= options->epochs; epoch++) {
         if (epoch > 0) { /* one pass over the training set, in shuffled batches */
             sampler_start_epoch(sampler, &rng);
@@ -408,14 +429,18 @@ static Status train_with_validation(const Options *options, const Sets *sets,
         if (loss_diverged(train, start_loss))
             return diverged_at_epoch(err, epoch, options->lr, design, n,
                                      sampler->batch_size);
-        if (validation < log->best_validation) { /* the best so far: keep this a */
-            log->best_epoch = epoch;
-            log->best_validation = validation;
-            log->best_train = train;
-            memcpy(log->best_a, a, d * sizeof *a);
+        if (validation < log->lowest_validation) { /* the lowest so far */
+            log->lowest_epoch = epoch;
+            log->lowest_validation = validation;
         }
-        if (log->stopped_at == 0 && epoch == log->best_epoch + PATIENCE)
-            log->stopped_at = epoch; /* PATIENCE epochs with no new best: stop here */
+        if (log->stopped_at == 0 && epoch == log->lowest_epoch) { /* keep this a */
+            log->kept_epoch = epoch;
+            log->kept_validation = validation;
+            log->kept_train = train;
+            memcpy(log->kept_a, a, d * sizeof *a);
+        }
+        if (log->stopped_at == 0 && epoch == log->kept_epoch + PATIENCE)
+            log->stopped_at = epoch; /* PATIENCE epochs with no new lowest: stop here */
         log_losses(log, epoch, options->epochs, train, validation);
         if (is_row(epoch, options->epochs))
             say(options, "%6zu %10.4f %12.4f\n", epoch, train, validation);
@@ -547,9 +572,9 @@ static Status draw_fits(const char *dir, const Sets *sets, const Fit *fits, Pick
             add_curve(figure, sets, fits[degrees[k]].a, degrees[k] + 1, roles[k]);
         }
     snprintf(figure->labels[figure->count - 2], sizeof figure->labels[0],
-             "degree %zu by SGD, stopped early at epoch %zu: validation loss %.3g", degree,
-             log->best_epoch, log->best_validation);
-    add_curve(figure, sets, log->best_a, degree + 1, ROLE_EARLY_STOP);
+             "degree %zu by SGD, stopped early, epoch %zu: validation loss %.3g", degree,
+             log->kept_epoch, log->kept_validation);
+    add_curve(figure, sets, log->kept_a, degree + 1, ROLE_EARLY_STOP);
     if (sets->synthetic) {
         snprintf(figure->labels[figure->count - 2], sizeof figure->labels[0],
                  "the true curve y = 4x^3 - 3x + 1");
@@ -653,19 +678,19 @@ static Status draw_epochs(const char *dir, const Sets *sets, const EpochLog *log
 {
     char label[96], title[128];
     snprintf(label, sizeof label, "early stopping keeps epoch %zu: validation loss %.3g",
-             log->best_epoch, log->best_validation);
+             log->kept_epoch, log->kept_validation);
     snprintf(
         title, sizeof title,
         "Degree %zu by SGD: the training loss keeps falling, the validation loss turns up",
         degree);
-    double best_x = (double)log->best_epoch, best_y = log->best_validation;
+    double kept_x = (double)log->kept_epoch, kept_y = log->kept_validation;
     double floor_x[2], floor_y[2];
     /* Epoch 0 has no place on a log axis: no marker then. */
     Curve curves[4] = {
         {"training loss", ROLE_TRAINING, false, log->epoch, log->train, log->count},
         {"validation loss", ROLE_VALIDATION, false, log->epoch, log->validation,
          log->count},
-        {label, ROLE_EARLY_STOP, true, &best_x, &best_y, log->best_epoch > 0 ? 1 : 0},
+        {label, ROLE_EARLY_STOP, true, &kept_x, &kept_y, log->kept_epoch > 0 ? 1 : 0},
     };
     size_t count = 3;
     if (log->count > 0)
@@ -750,9 +775,10 @@ static void explain_sets(const Options *options, const Sets *sets)
     say(options,
         "A polynomial of degree D is a dot product of D + 1 features: the Legendre\n"
         "polynomials P1(x) ... PD(x) and the constant 1.\n\n"
-        "Least squares (by QR) for every degree the training points allow:\n"
-        "                loss               condition number of (2/n) X^T X\n"
-        "degree   training   validation   powers of x   Legendre\n");
+        "Least squares (by QR) for every degree the training points allow: the loss on\n"
+        "both sets, and the condition number of (2/n) X^T X for two kinds of features.\n");
+    say(options, "%6s %10s %12s %12s %10s\n", "degree", "training", "validation",
+        "powers of x", "Legendre");
 }
 
 static void summarize_degrees(const Options *options, const Sets *sets, const Fit *fits,
@@ -771,15 +797,16 @@ static void summarize_degrees(const Options *options, const Sets *sets, const Fi
 
 static void summarize_epochs(const Options *options, const EpochLog *log)
 {
-    say(options,
-        "The validation loss was lowest after epoch %zu: %.4f, with the training "
-        "loss at %.4f.\n",
-        log->best_epoch, log->best_validation, log->best_train);
+    say(options, "The validation loss was lowest after epoch %zu: %.4f.\n",
+        log->lowest_epoch, log->lowest_validation);
     if (log->stopped_at > 0)
-        say(options,
-            "Early stopping with a patience of %d epochs stops at epoch %zu and keeps "
-            "epoch %zu's a.\n",
-            PATIENCE, log->stopped_at, log->best_epoch);
+        say(options, "Early stopping with a patience of %d epochs stops at epoch %zu",
+            PATIENCE, log->stopped_at);
+    else
+        say(options, "Early stopping with a patience of %d epochs never runs out of it",
+            PATIENCE);
+    say(options, ", keeping\nepoch %zu's a: validation loss %.4f, training loss %.4f.\n",
+        log->kept_epoch, log->kept_validation, log->kept_train);
 }
 
 //> ch09_run
@@ -797,9 +824,11 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     size_t top = sets.train.n - 1 < MAX_DEGREE ? sets.train.n - 1 : MAX_DEGREE;
     Fit fits[MAX_DEGREE + 1];
     status = fit_every_degree(options, &sets, top, fits, err);
-    Picks picks = pick_fits(fits, top);
-    if (status == STATUS_OK)
+    Picks picks = {SIZE_MAX, SIZE_MAX, SIZE_MAX};
+    if (status == STATUS_OK) {
+        picks = pick_fits(fits, top);
         summarize_degrees(options, &sets, fits, picks);
+    }
 
     /* One degree by SGD, watching the validation loss after every epoch. */
     Design design = {0};
@@ -815,10 +844,11 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = draw_figures(options, &sets, fits, top, picks, log, err);
     }
     if (status == STATUS_OK)
-        printf("final: best degree %zu, validation loss %.4f; degree %zu stopped early at "
-               "epoch %zu, validation loss %.4f\n",
-               picks.best, fits[picks.best].validation_loss, options->degree,
-               log->best_epoch, log->best_validation);
+        printf(
+            "final: best degree %zu, validation loss %.4f; early stopping keeps epoch %zu "
+            "of degree %zu, validation loss %.4f\n",
+            picks.best, fits[picks.best].validation_loss, log->kept_epoch, options->degree,
+            log->kept_validation);
     design_free(&design);
     free(log);
     sets_free(&sets);
