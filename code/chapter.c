@@ -9,7 +9,8 @@
 #include "csv.h"
 #include "rng.h"
 
-static Status prepare_data(const Options *options, Dataset *data, Error *err)
+static Status prepare_data(const Chapter *chapter, const Options *options, Dataset *data,
+                           Error *err)
 {
     if (options->data_path != NULL) {
         CsvHeader header;
@@ -21,6 +22,8 @@ static Status prepare_data(const Options *options, Dataset *data, Error *err)
                 csv_name(options->data_path), header.line, header.text);
         return status;
     }
+    if (!(chapter->flags & FLAG_N))
+        return STATUS_OK; /* no --n: the chapter makes data of its own (chapter 09) */
     Rng rng = rng_seeded(options->seed);
     return data_synthetic(data, options->n, A_TRUE, &rng, err);
 }
@@ -41,7 +44,7 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
     }
     Dataset data = {0};
     if (status == STATUS_OK)
-        status = prepare_data(&options, &data, &err);
+        status = prepare_data(chapter, &options, &data, &err);
     if (status == STATUS_OK)
         status = body(&options, &data, &err);
     data_free(&data);

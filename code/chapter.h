@@ -6,7 +6,9 @@
  * parsed flags and the data. chapter_main() does the rest, the same way for
  * every chapter: parse the flags, answer --help, make the notebook's data or
  * load the reader's CSV, run the chapter, free everything, and turn a failure
- * into one message on stderr and a non-zero exit code.
+ * into one message on stderr and a non-zero exit code. A chapter that takes
+ * no --n (chapter 09) gets the reader's CSV or, without --data, no data at
+ * all (n = 0), and makes its own.
  */
 #ifndef SGD_CHAPTER_H
 #define SGD_CHAPTER_H

@@ -21,7 +21,7 @@ static const FlagInfo FLAGS[] = {
     {"seed", FLAG_SEED, "N", "seed of the synthetic data"},
     {"n", FLAG_N, "N", "number of synthetic points (default 100)"},
     {"lr", FLAG_LR, "X", "learning rate, a number above 0 (default 0.1)"},
-    {"epochs", FLAG_EPOCHS, "N", "passes over the data; full batch: steps (default 100)"},
+    {"epochs", FLAG_EPOCHS, "N", "passes over the data; full batch: steps"},
     {"batch", FLAG_BATCH, "N", "minibatch size; larger than the data means full batch"},
     {"data", FLAG_DATA, "FILE", "fit a CSV of x,y rows instead of synthetic data"},
     {"out", FLAG_OUT, "DIR", "folder for the figure scripts (default out)"},
@@ -30,6 +30,9 @@ static const FlagInfo FLAGS[] = {
      "fit on x rescaled to mean 0, sd 1; report a in the data's units"},
     {"momentum", FLAG_MOMENTUM, "B", "momentum beta, 0 to below 1; 0 is plain (default 0)"},
     {"decay", FLAG_DECAY, "T", "rate lr / (1 + t/T) at iteration t; 0 keeps it (default 0)"},
+    {"degree", FLAG_DEGREE, "D", "degree of the polynomial SGD trains, 0 to 30 (default 14)"},
+    {"train", FLAG_TRAIN, "N", "number of training points (default 15)"},
+    {"validation", FLAG_VALIDATION, "N", "number of validation points (default 100)"},
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
@@ -195,6 +198,18 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
     case FLAG_DECAY:
         status = parse_fraction_or_count(flag->name, value, &options->decay, err);
         break;
+    case FLAG_DEGREE:
+        status = parse_count(flag->name, value, 0, MAX_DEGREE, &count, err);
+        options->degree = (size_t)count;
+        break;
+    case FLAG_TRAIN:
+        status = parse_count(flag->name, value, 2, MAX_N, &count, err);
+        options->train = (size_t)count;
+        break;
+    case FLAG_VALIDATION:
+        status = parse_count(flag->name, value, 1, MAX_N, &count, err);
+        options->validation = (size_t)count;
+        break;
     }
     return status;
 }
@@ -207,18 +222,29 @@ static bool seed_shuffles(const Chapter *chapter)
     return (chapter->flags & FLAG_BATCH) != 0;
 }
 
+/* The notebook's 100 passes over the data, or, for the chapter that fits
+ * polynomials (chapter 09, the one with --degree), the 50000 it takes a
+ * polynomial to overfit its training points. */
+static size_t default_epochs(const Chapter *chapter)
+{
+    return chapter->flags & FLAG_DEGREE ? 50000 : 100;
+}
+
 static void set_defaults(Options *options, const Chapter *chapter)
 {
     *options = (Options){
         .seed = 42,
         .n = 100,
         .lr = 0.1,
-        .epochs = 100,
+        .epochs = default_epochs(chapter),
         .batch = chapter->default_batch,
         .data_path = NULL,
         .out_dir = "out",
         .quiet = false,
         .standardize = false,
+        .degree = 14,
+        .train = 15,
+        .validation = 100,
         .help = false,
     };
 }
@@ -309,6 +335,8 @@ static void print_flag_help(FILE *out, int k, const Chapter *chapter)
         fputs(", and of the shuffles", out);
     if (FLAGS[k].bit == FLAG_SEED)
         fputs(" (default 42)", out);
+    if (FLAGS[k].bit == FLAG_EPOCHS)
+        fprintf(out, " (default %zu)", default_epochs(chapter));
     if (FLAGS[k].bit == FLAG_BATCH && chapter->default_batch == 0)
         fputs(" (default: all the data)", out);
     else if (FLAGS[k].bit == FLAG_BATCH)

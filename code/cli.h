@@ -34,6 +34,10 @@ enum {
     /* Chapter 07 on: heavy-ball momentum and a decaying learning rate. */
     FLAG_MOMENTUM = 1 << 9,
     FLAG_DECAY = 1 << 10,
+    /* Chapter 09: a polynomial's degree, and the sizes of the two sets. */
+    FLAG_DEGREE = 1 << 11,
+    FLAG_TRAIN = 1 << 12,
+    FLAG_VALIDATION = 1 << 13,
     /* The flags of a chapter that only looks at data, and of one that trains. */
     FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
     FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
@@ -59,10 +63,11 @@ typedef struct {
     bool standardize; /* --standardize */
     double momentum; /* --momentum: beta in [0, 1); 0 is plain descent */
     double decay;    /* --decay: T of lr / (1 + t/T); 0 keeps lr constant */
+    size_t degree, train, validation; /* chapter 09: --degree, --train, --validation */
     bool help;
 } Options;
 
-enum { MAX_N = 100000000, MAX_EPOCHS = 1000000 };
+enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_DEGREE = 30 };
 
 /* Fills options from the command line, defaults first. On a bad command line
  * returns STATUS_USAGE with a message naming the flag and the bad value.

@@ -1,25 +1,34 @@
 #include "gradient.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "linalg.h"
 #include "loss.h"
 
 //> gradient
+inline void gradient_d(const double *x, const double *y, size_t n, size_t d,
+                       const double *a, double *grad)
+{
+    /* Xᵀ r with r = X a − y, one row at a time, so r is never stored: row i
+     * adds r_i times its row, (x1_i, x2_i) when d = 2, to the sum. */
+    for (size_t j = 0; j < d; j++)
+        grad[j] = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        const double *row = &x[d * i];
+        double r = dot(row, a, d) - y[i];
+        for (size_t j = 0; j < d; j++)
+            grad[j] += r * row[j];
+    }
+    for (size_t j = 0; j < d; j++)
+        grad[j] *= 2.0 / (double)n;
+}
+
 void gradient(const double *x, const double *y, size_t n, const double a[2],
               double grad[2])
 {
-    /* Xᵀ r with r = X a − y, one row at a time, so r is never stored: row i
-     * adds r_i times (x1_i, x2_i) to the sum. */
-    grad[0] = 0.0;
-    grad[1] = 0.0;
-    for (size_t i = 0; i < n; i++) {
-        double r = dot(&x[2 * i], a, 2) - y[i];
-        grad[0] += r * x[2 * i];
-        grad[1] += r * x[2 * i + 1];
-    }
-    grad[0] *= 2.0 / (double)n;
-    grad[1] *= 2.0 / (double)n;
+    gradient_d(x, y, n, 2, a, grad);
 }
 //< gradient
 
@@ -102,3 +111,62 @@ double largest_stable_lr(const double *x, size_t n)
     return 2.0 / lambda[0];
 }
 //< largest_stable_lr
+
+//> least_squares_d
+Status least_squares_d(const double *x, const double *y, size_t n, size_t d, double *a,
+                       Error *err)
+{
+    if (d > n)
+        return fail(err, STATUS_BAD_DATA,
+                    "the least-squares fit is not unique: %zu coefficients from %zu points",
+                    d, n);
+    /* QR works on copies: X becomes R, y becomes Qᵀ y. */
+    double *r = malloc(n * d * sizeof *r), *q_t_y = malloc(n * sizeof *q_t_y);
+    if (r == NULL || q_t_y == NULL) {
+        free(r);
+        free(q_t_y);
+        return fail(err, STATUS_NO_MEMORY, "out of memory for a %zu×%zu least-squares fit",
+                    n, d);
+    }
+    memcpy(r, x, n * d * sizeof *r);
+    memcpy(q_t_y, y, n * sizeof *q_t_y);
+    bool unique = householder_least_squares(r, q_t_y, n, d, a);
+    free(r);
+    free(q_t_y);
+    if (!unique)
+        return fail(err, STATUS_BAD_DATA,
+                    "the least-squares fit is not unique: the %zu columns of X are not "
+                    "independent (fewer distinct x values than coefficients?)",
+                    d);
+    return STATUS_OK;
+}
+//< least_squares_d
+
+//> hessian_d
+void hessian_d(const double *x, size_t n, size_t d, double *h)
+{
+    /* H_pq = (2/n) Σ_i x_ip x_iq: column p of X dotted with column q. */
+    for (size_t k = 0; k < d * d; k++)
+        h[k] = 0.0;
+    for (size_t i = 0; i < n; i++) {
+        const double *row = &x[d * i];
+        for (size_t p = 0; p < d; p++)
+            for (size_t q = 0; q < d; q++)
+                h[p * d + q] += row[p] * row[q];
+    }
+    for (size_t k = 0; k < d * d; k++)
+        h[k] *= 2.0 / (double)n;
+}
+//< hessian_d
+
+Status hessian_eigenvalues_d(const double *x, size_t n, size_t d, double *lambda,
+                             Error *err)
+{
+    double *h = malloc(d * d * sizeof *h);
+    if (h == NULL)
+        return fail(err, STATUS_NO_MEMORY, "out of memory for a %zu×%zu Hessian", d, d);
+    hessian_d(x, n, d, h);
+    symmetric_eigenvalues(h, d, lambda);
+    free(h);
+    return STATUS_OK;
+}

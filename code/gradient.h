@@ -6,6 +6,11 @@
  *     ∇L(a) = (2/n) Xᵀ (X a − y)        (2 numbers: ∂L/∂a1, ∂L/∂a2)
  * Setting ∇L = 0 gives the normal equations Xᵀ X a = Xᵀ y, a 2×2 linear system
  * whose solution is the best a of all: the closed-form answer SGD should reach.
+ *
+ * Chapter 09 gives X d columns. The loss, the gradient, the Hessian and the
+ * stable bound are the same formulas (the functions ending in _d); the
+ * 2-column functions the earlier chapters call are their d = 2 case. The
+ * closed form needs another method for d columns: a QR factorization of X.
  */
 #ifndef SGD_GRADIENT_H
 #define SGD_GRADIENT_H
@@ -14,7 +19,11 @@
 
 #include "status.h"
 
-/* grad = (2/n) Xᵀ (X a − y). x: n×2 row-major, y: n, a: 2, grad: 2 */
+/* grad = (2/n) Xᵀ (X a − y). x: n×d row-major, y: n, a: d, grad: d */
+void gradient_d(const double *x, const double *y, size_t n, size_t d, const double *a,
+                double *grad);
+
+/* gradient_d() with d = 2. x: n×2 row-major, y: n, a: 2, grad: 2 */
 void gradient(const double *x, const double *y, size_t n, const double a[2],
               double grad[2]);
 
@@ -31,11 +40,30 @@ void gradient_numeric(const double *x, const double *y, size_t n, const double a
 Status least_squares(const double *x, const double *y, size_t n, double a[2],
                      Error *err);
 
+/* The best a for X with d columns, by Householder QR on a copy of X
+ * (linalg.h): the same answer as least_squares() for d = 2, to rounding,
+ * without ever forming Xᵀ X, whose condition number is the square of X's.
+ * Fails with STATUS_BAD_DATA when no single a is best (fewer points than
+ * coefficients, or columns that depend on each other), STATUS_NO_MEMORY when
+ * there is no room for the copy. x: n×d row-major, y: n, a: d */
+Status least_squares_d(const double *x, const double *y, size_t n, size_t d, double *a,
+                       Error *err);
+
 /* The two curvatures of the loss along its principal directions: the
  * eigenvalues of its Hessian H = (2/n) XᵀX, largest first. Their ratio
  * lambda[0] / lambda[1] is the condition number: how much more the bowl
  * curves one way than the other. x: n×2 row-major with x2 = 1, lambda: 2 */
 void hessian_eigenvalues(const double *x, size_t n, double lambda[2]);
+
+/* The Hessian of the loss, H = (2/n) XᵀX: the same at every a, since the
+ * loss is quadratic. x: n×d row-major, h: d×d row-major */
+void hessian_d(const double *x, size_t n, size_t d, double *h);
+
+/* The d eigenvalues of that Hessian, largest first, by Jacobi rotations
+ * (linalg.h). Fails only with STATUS_NO_MEMORY, for the d×d copy it rotates.
+ * x: n×d row-major, lambda: d */
+Status hessian_eigenvalues_d(const double *x, size_t n, size_t d, double *lambda,
+                             Error *err);
 
 /* Full-batch gradient descent on this loss converges exactly when
  * lr < 2 / λmax, where λmax is the largest eigenvalue of the loss's curvature

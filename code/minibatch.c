@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "linalg.h"
 #include "loss.h"
 
 Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_size,
@@ -79,16 +80,22 @@ size_t sampler_next_batch(EpochSampler *sampler, const size_t **rows)
 //< sampler
 
 //> gather_rows
-void gather_rows(const Dataset *data, const size_t *rows, size_t m, Dataset *batch)
+inline void gather_rows_d(const double *x, const double *y, size_t d, const size_t *rows,
+                          size_t m, double *batch_x, double *batch_y)
 {
     /* A minibatch is just a smaller data set, so everything that works on a
-     * Dataset (loss, gradient, update) works on a batch unchanged. */
-    batch->n = m;
+     * data set (loss, gradient, update) works on a batch unchanged. */
     for (size_t k = 0; k < m; k++) {
-        batch->x[2 * k] = data->x[2 * rows[k]];
-        batch->x[2 * k + 1] = data->x[2 * rows[k] + 1];
-        batch->y[k] = data->y[rows[k]];
+        for (size_t j = 0; j < d; j++)
+            batch_x[d * k + j] = x[d * rows[k] + j]; /* row rows[k] of X */
+        batch_y[k] = y[rows[k]];
     }
+}
+
+void gather_rows(const Dataset *data, const size_t *rows, size_t m, Dataset *batch)
+{
+    batch->n = m;
+    gather_rows_d(data->x, data->y, 2, rows, m, batch->x, batch->y);
 }
 //< gather_rows
 
@@ -183,18 +190,15 @@ static size_t run_epoch(const Dataset *data, double a[2], double lr,
 }
 //< run_epoch
 
-/* The largest learning rate at which no batch, of any size, can overshoot.
- * A batch's loss has the curvature (Hessian) (2/m) Σ x_i x_iᵀ over its m
- * points; its largest eigenvalue is at most its trace, (2/m) Σ |x_i|², which
- * is at most 2 max |x_i|². So every step is stable when lr < 1 / max |x_i|²,
- * a bound below the full-batch one of largest_stable_lr(). */
-static double stable_lr_for_any_batch(const Dataset *data)
+double stable_lr_for_any_batch(const double *x, size_t n, size_t d)
 {
+    /* A batch's loss has the curvature (Hessian) (2/m) Σ x_i x_iᵀ over its m
+     * points; its largest eigenvalue is at most its trace, (2/m) Σ |x_i|²,
+     * which is at most 2 max |x_i|². So every step is stable when
+     * lr < 1 / max |x_i|², a bound below the full-batch one. */
     double largest = 0.0;
-    for (size_t i = 0; i < data->n; i++) {
-        const double *x = &data->x[2 * i];
-        largest = fmax(largest, x[0] * x[0] + x[1] * x[1]);
-    }
+    for (size_t i = 0; i < n; i++)
+        largest = fmax(largest, dot(&x[d * i], &x[d * i], d)); /* |x_i|² */
     return 1.0 / largest;
 }
 
@@ -205,7 +209,7 @@ Status minibatch_diverged_error(Error *err, size_t iteration, size_t epoch, doub
     snprintf(where, sizeof where, "iteration %zu (epoch %zu)", iteration, epoch);
     if (batch_size >= data->n)
         return diverged_error(err, where, lr, data);
-    double bound = stable_lr_for_any_batch(data);
+    double bound = stable_lr_for_any_batch(data->x, data->n, 2);
     return fail(err, STATUS_DIVERGED,
                 "the loss diverged at %s with learning rate %g and batches of %zu; "
                 "on this data no batch overshoots when lr < %.4g, so try --lr %.2g",

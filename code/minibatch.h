@@ -45,7 +45,12 @@ void sampler_start_epoch(EpochSampler *sampler, Rng *rng);
  * when the epoch is used up. */
 size_t sampler_next_batch(EpochSampler *sampler, const size_t **rows);
 
-/* Copies the chosen rows of data into batch, which has room for m points.
+/* Copies the chosen rows of X and y into batch_x and batch_y.
+ * x: n×d row-major, y: n, rows: m, batch_x: m×d, batch_y: m */
+void gather_rows_d(const double *x, const double *y, size_t d, const size_t *rows, size_t m,
+                   double *batch_x, double *batch_y);
+
+/* gather_rows_d() with d = 2, into batch, which has room for m points.
  * rows: m */
 void gather_rows(const Dataset *data, const size_t *rows, size_t m, Dataset *batch);
 
@@ -66,6 +71,10 @@ double sgd_update_rows(const Dataset *data, const size_t *rows, size_t m, double
  * start_loss, or a itself is no longer finite. a: 2 */
 bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
                    const double a[2]);
+
+/* The largest learning rate at which no batch, of any size, can overshoot:
+ * 1 / max |x_i|² over the rows x_i of X. x: n×d row-major */
+double stable_lr_for_any_batch(const double *x, size_t n, size_t d);
 
 /* The divergence message in minibatch words, iteration and epoch, with a rate
  * to try: below the bound for any batch, which is lower than the full-batch

@@ -52,7 +52,19 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_PASS_LANES] = {"#ff7f0e", 1},    /* light orange */
     [ROLE_PASS_NO_COLUMN] = {"#2ca02c", 1}, /* green */
     [ROLE_PASS_THREADS] = {"#9467bd", 1},  /* lavender */
+    /* Chapter 09, from Paul Tol's colour schemes, also safe for colour blindness. */
+    [ROLE_TRAINING] = {"#004488", 1},      /* dark blue */
+    [ROLE_VALIDATION] = {"#cc6677", 1},    /* rose */
+    [ROLE_UNDERFIT] = {"#ddaa33", 1},      /* gold */
+    [ROLE_GOOD_FIT] = {"#aa4499", 1},      /* purple */
+    [ROLE_EARLY_STOP] = {"#33bbee", 2},    /* cyan, dashed */
+    [ROLE_OVERFIT] = {"#882255", 1},       /* wine */
 };
+
+/* How a role's points are drawn, as a gnuplot point type: a filled circle
+ * (7) unless this table says otherwise. The validation points are open
+ * circles, so that the training points stand out among them. */
+static const int POINT_TYPES[ROLE_COUNT] = {[ROLE_VALIDATION] = 6};
 
 Role batch_role(size_t batch, size_t n)
 {
@@ -622,6 +634,15 @@ static void write_curve_block(FILE *file, size_t index, const Curve *curve, int 
  * (the floor a loss curve levels off at), never from a decade lower. */
 static void write_y_axis(FILE *file, const Axes *axes, Range y)
 {
+    if (axes->y_low < axes->y_high) { /* a band of the caller's */
+        write_axis(file, "y", (Range){axes->y_low, axes->y_high}, axes->log_y);
+        fputs("set yrange [", file);
+        write_exact(file, axes->y_low);
+        fputc(':', file);
+        write_exact(file, axes->y_high);
+        fputs("]\n", file);
+        return;
+    }
     write_axis(file, "y", y, axes->log_y);
     if (range_is_empty(y) || range_is_flat(y))
         return;
@@ -643,7 +664,9 @@ static void write_curve_plot(FILE *file, size_t index, const Curve *curve)
     else
         fprintf(file, "$curve%zu", index);
     if (curve->points)
-        fprintf(file, " with points pt 7 ps 1.8 lc rgb '%s'", STYLES[curve->role].colour);
+        fprintf(file, " with points pt %d ps 1.8 lc rgb '%s'",
+                POINT_TYPES[curve->role] > 0 ? POINT_TYPES[curve->role] : 7,
+                STYLES[curve->role].colour);
     else {
         fputs(" with lines", file);
         write_line_style(file, curve->role, 2);

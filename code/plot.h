@@ -57,6 +57,12 @@ typedef enum {
     ROLE_PASS_LANES,    /*   one pass, two lanes of sums */
     ROLE_PASS_NO_COLUMN, /*  one pass, no stored column of 1s */
     ROLE_PASS_THREADS,  /*   two threads */
+    ROLE_TRAINING,      /* the loss on the training set (chapter 09) */
+    ROLE_VALIDATION,    /* the validation set, and the loss on it (chapter 09) */
+    ROLE_UNDERFIT,      /* a model too simple for the data */
+    ROLE_GOOD_FIT,      /* the degree the validation set picks */
+    ROLE_EARLY_STOP,    /* the model early stopping keeps, and where it stopped */
+    ROLE_OVERFIT,       /* a model that fits the training points' noise */
     ROLE_COUNT
 } Role;
 
@@ -100,6 +106,10 @@ typedef struct {
     const char *title, *x_label, *y_label;
     bool log_x, log_y; /* a log y axis starts just below the lowest curve */
     bool y_from_zero;  /* start the y axis at 0, so heights compare honestly */
+    /* When y_low < y_high, the y axis shows that band only, and a curve that
+     * leaves it is cut at the edge (an overfit curve can swing a thousand
+     * times wider than the data). Otherwise the axis fits the curves. */
+    double y_low, y_high;
 } Axes;
 
 /* Several curves on one pair of axes. curves: curve_count */

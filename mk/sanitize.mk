@@ -56,6 +56,11 @@ define CHECKED_RUNS
 1 ch04 --quiet --out Makefile/sub
 1 ch08 --lr 1.5 --out OUT
 2 ch08 --batch 4
+0 ch09 --quiet --epochs 2000 --out OUT
+0 ch09 --quiet --data tests/data/line.csv --epochs 200 --out OUT
+2 ch09 --degree 31
+1 ch09 --lr 5 --out OUT
+1 ch09 --data tests/data/line.csv --train 80
 endef
 export CHECKED_RUNS
 

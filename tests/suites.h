@@ -18,6 +18,7 @@ Suite *heavy_ball_suite(void);
 Suite *landscape_suite(void);
 Suite *tape_suite(void);
 Suite *fast_suite(void);
+Suite *polynomial_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);

@@ -1028,6 +1028,202 @@ START_TEST(chapter_07_refuses_bad_momentum_and_decay)
 }
 END_TEST
 
+/* ---- Chapter 09 ---------------------------------------------------------- */
+
+/* Reads ch09's last line: "final: best degree D, validation loss V; early
+ * stopping keeps epoch E of degree S, validation loss W". */
+static void read_ch09_final_line(const char *out, size_t *best_degree, double *best_loss,
+                                 size_t *sgd_degree, size_t *epoch, double *stopped_loss)
+{
+    char line[256];
+    last_line(out, line, sizeof line);
+    ck_assert_msg(sscanf(line,
+                         "final: best degree %zu, validation loss %lf; early stopping keeps "
+                         "epoch %zu of degree %zu, validation loss %lf",
+                         best_degree, best_loss, epoch, sgd_degree, stopped_loss) == 5,
+                  "not ch09's final line: '%s'", line);
+}
+
+/* The rows "EPOCH TRAINING VALIDATION" of ch09's SGD table. rows: room for
+ * max; returns how many. */
+static size_t read_epoch_rows(const char *out, double (*rows)[3], size_t max)
+{
+    const char *at = strstr(out, " epoch   training   validation\n");
+    ck_assert_ptr_nonnull(at);
+    at = strchr(at, '\n') + 1;
+    size_t count = 0;
+    while (count < max && sscanf(at, "%lf %lf %lf", &rows[count][0], &rows[count][1],
+                                 &rows[count][2]) == 3) {
+        count++;
+        at = strchr(at, '\n') + 1;
+    }
+    return count;
+}
+
+START_TEST(chapter_09_picks_the_cubic_and_stops_early)
+{
+    /* The points come from a cubic plus noise, so the validation loss, on
+     * 100 points training never saw, is lowest at degree 3. A least-squares
+     * fit of p coefficients to n points misses new points by about
+     * σ² (1 + p/n) on average: (1/12)(1 + 4/15) ≈ 0.106 here, give or take
+     * the sampling of 100 validation points (sd of a mean of 100 squared
+     * uniform noises: sqrt((1/80 − 1/144)/100) ≈ 0.0075) and of the 15
+     * training points; [0.07, 0.14] holds it. With 15 coefficients for 15
+     * points the fit passes through every point: training loss 0. SGD on
+     * degree 14: the training loss jitters by less than the printed digits,
+     * so it never rises from one printed row to the next, while after the
+     * validation minimum the validation loss only rises, to well above its
+     * minimum by the last epoch. */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch09", none, &run);
+    ck_assert_str_eq(run.err, "");
+    size_t best_degree, sgd_degree, epoch;
+    double best_loss, stopped_loss;
+    read_ch09_final_line(run.out, &best_degree, &best_loss, &sgd_degree, &epoch,
+                         &stopped_loss);
+    ck_assert_uint_eq(best_degree, 3);
+    ck_assert_double_gt(best_loss, 0.07);
+    ck_assert_double_lt(best_loss, 0.14);
+    ck_assert_ptr_nonnull(strstr(run.out, "\n    14     0.0000 "));
+    ck_assert_uint_eq(sgd_degree, 14);
+
+    double rows[40][3];
+    size_t count = read_epoch_rows(run.out, rows, 40);
+    ck_assert_uint_ge(count, 10);
+    ck_assert_double_eq(rows[count - 1][0], 50000.0);
+    ck_assert_uint_gt(epoch, 0);
+    ck_assert_uint_lt(epoch, 50000);
+    for (size_t k = 1; k < count; k++) {
+        ck_assert_double_le(rows[k][1], rows[k - 1][1]);
+        if (rows[k - 1][0] >= (double)epoch)
+            ck_assert_double_ge(rows[k][2], rows[k - 1][2]);
+        ck_assert_double_ge(rows[k][2], stopped_loss - 5e-5); /* printed to 4 decimals */
+    }
+    ck_assert_double_gt(rows[count - 1][2], 5.0 * stopped_loss);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_09_stops_where_a_shorter_run_ends)
+{
+    /* The same seed makes the same shuffles, so a run of E epochs walks the
+     * first E epochs of the long one. The epoch early stopping keeps, E, had
+     * the lowest validation loss of every epoch up to where it stopped, so
+     * a run of exactly E epochs ends there, keeps its last epoch, and finds
+     * the same validation loss. */
+    const char *quiet[] = {"--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch09", quiet, &run);
+    size_t best_degree, sgd_degree, epoch, short_epoch;
+    double best_loss, stopped_loss, short_loss;
+    read_ch09_final_line(run.out, &best_degree, &best_loss, &sgd_degree, &epoch,
+                         &stopped_loss);
+    program_run_free(&run);
+    char epochs[32];
+    snprintf(epochs, sizeof epochs, "%zu", epoch);
+    const char *words[] = {"--quiet", "--epochs", epochs, NULL};
+    run_chapter("ch09", words, &run);
+    read_ch09_final_line(run.out, &best_degree, &best_loss, &sgd_degree, &short_epoch,
+                         &short_loss);
+    ck_assert_uint_eq(short_epoch, epoch);
+    ck_assert_double_eq(short_loss, stopped_loss);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_09s_figures_draw_and_repeat_byte_for_byte)
+{
+    const char *words[] = {"--epochs", "300", "--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch09", words, &run);
+    program_run_free(&run);
+    const char *names[3] = {"ch09-degree.gp", "ch09-epochs.gp", "ch09-fits.gp"};
+    char *before[3];
+    for (int k = 0; k < 3; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+        before[k] = read_text_file(path);
+        ck_assert_ptr_nonnull(before[k]);
+    }
+    run_chapter("ch09", words, &run);
+    program_run_free(&run);
+    for (int k = 0; k < 3; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", dir, names[k]);
+        char *after = read_text_file(path);
+        ck_assert_str_eq(before[k], after);
+        free(before[k]);
+        free(after);
+    }
+    char command[256];
+    snprintf(command, sizeof command, "cd %s && for f in ch09-*.gp; do gnuplot $f || exit 1; done",
+             dir);
+    const char *argv[] = {"sh", "-c", command, NULL};
+    ck_assert(run_program(argv, &run));
+    ck_assert_msg(run.exit_code == 0 && gnuplot_was_silent(run.err), "gnuplot: %s", run.err);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_09_refuses_what_it_cannot_use)
+{
+    /* Each bad command line or data file gets one line on stderr and its
+     * exit code, and no final line. */
+    const struct {
+        const char *words[4];
+        int exit_code;
+        const char *message;
+    } cases[] = {
+        {{"--train", "1"}, 2, "ch09: --train: '1' is out of range"},
+        {{"--degree", "31"}, 2, "ch09: --degree: '31' is out of range: use 0 to 30"},
+        {{"--n", "50"}, 2, "ch09: --n is not used by ch09"},
+        {{"--data", LINE_CSV, "--train", "80"}, 1,
+         "ch09: tests/data/line.csv has 80 points: --train 80 leaves none to validate"},
+        {{"--lr", "5"}, 1, "ch09: the loss diverged at epoch 1 with learning rate 5;"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char program[64];
+        snprintf(program, sizeof program, "%s/ch09", BUILD_DIR);
+        const char *argv[8] = {program, "--out", dir};
+        for (int k = 0; k < 4 && cases[c].words[k] != NULL; k++)
+            argv[3 + k] = cases[c].words[k];
+        ProgramRun run;
+        ck_assert(run_program(argv, &run));
+        ck_assert_int_eq(run.exit_code, cases[c].exit_code);
+        ck_assert_msg(strncmp(run.err, cases[c].message, strlen(cases[c].message)) == 0,
+                      "case %zu said: %s", c, run.err);
+        ck_assert_ptr_null(strstr(run.out, "final:"));
+        program_run_free(&run);
+    }
+}
+END_TEST
+
+START_TEST(chapter_09_fits_your_own_data)
+{
+    /* tests/data/line.csv: 80 points near a line. 15 of them train, the 65
+     * others validate; the straight line (degree 1) already brings the
+     * validation loss from that of a constant (the spread of y) down to
+     * the noise, and no degree does much better. */
+    const char *words[] = {"--data", LINE_CSV, "--epochs", "100", NULL};
+    ProgramRun run;
+    run_chapter("ch09", words, &run);
+    ck_assert_ptr_nonnull(strstr(run.out, "15 training points and 65 validation points"));
+    size_t best_degree, sgd_degree, epoch;
+    double best_loss, stopped_loss;
+    read_ch09_final_line(run.out, &best_degree, &best_loss, &sgd_degree, &epoch,
+                         &stopped_loss);
+    double constant, line;
+    const char *row0 = strstr(run.out, "\n     0 "), *row1 = strstr(run.out, "\n     1 ");
+    ck_assert(row0 != NULL && row1 != NULL);
+    ck_assert_int_eq(sscanf(row0, "%*d %*f %lf", &constant), 1);
+    ck_assert_int_eq(sscanf(row1, "%*d %*f %lf", &line), 1);
+    ck_assert_double_lt(line, constant / 10.0);
+    ck_assert_double_gt(best_loss, line / 2.0);
+    program_run_free(&run);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *suite = suite_create("chapters");
@@ -1053,6 +1249,11 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, chapter_08_diverges_where_chapter_04_does);
     tcase_add_test(tc, chapter_08_prints_the_gradient_calculus_gives);
     tcase_add_test(tc, chapter_08_without_no_grad_grows_one_graph_a_step);
+    tcase_add_test(tc, chapter_09_picks_the_cubic_and_stops_early);
+    tcase_add_test(tc, chapter_09_stops_where_a_shorter_run_ends);
+    tcase_add_test(tc, chapter_09s_figures_draw_and_repeat_byte_for_byte);
+    tcase_add_test(tc, chapter_09_refuses_what_it_cannot_use);
+    tcase_add_test(tc, chapter_09_fits_your_own_data);
     suite_add_tcase(suite, tc);
 
     TCase *ch06 = tcase_create("chapter 06");

@@ -231,6 +231,31 @@ START_TEST(help_states_the_rules_of_the_command_line)
 }
 END_TEST
 
+START_TEST(chapter_09s_flags_are_read_and_checked)
+{
+    /* The chapter that fits polynomials: its own three flags, their
+     * defaults, its longer default run, and their limits. */
+    static const Chapter FITS = {"chZZ", "a chapter with --degree",
+                                 FLAGS_TRAINING | FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION, 5};
+    const char *none[] = {NULL};
+    Options o;
+    ck_assert_int_eq(parse(&FITS, none, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.degree, 14);
+    ck_assert_uint_eq(o.train, 15);
+    ck_assert_uint_eq(o.validation, 100);
+    ck_assert_uint_eq(o.epochs, 50000);
+    const char *words[] = {"--degree", "0", "--train", "2", "--validation", "1", NULL};
+    ck_assert_int_eq(parse(&FITS, words, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.degree, 0);
+    ck_assert_uint_eq(o.train, 2);
+    ck_assert_uint_eq(o.validation, 1);
+    check_refused(&FITS, "--degree", "31", "--degree: '31' is out of range: use 0 to 30");
+    check_refused(&FITS, "--train", "1", "--train: '1' is out of range");
+    check_refused(&FITS, "--validation", "0", "--validation: '0' is out of range");
+    check_refused(&TRAINS, "--degree", "3", "--degree is not used by chXX");
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *suite = suite_create("cli");
@@ -239,6 +264,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, every_flag_is_read);
     tcase_add_test(tc, bad_values_name_the_flag_and_the_value);
     tcase_add_test(tc, bad_flags_are_named);
+    tcase_add_test(tc, chapter_09s_flags_are_read_and_checked);
     tcase_add_test(tc, spaces_around_a_number_are_ignored);
     tcase_add_test(tc, numbers_are_decimal_and_hexadecimal_is_refused);
     tcase_add_test(tc, a_flag_given_twice_is_refused);

@@ -257,6 +257,32 @@ START_TEST(the_trace_of_a_large_data_set_is_a_fixed_sample)
 }
 END_TEST
 
+START_TEST(gather_rows_d_copies_whole_rows)
+{
+    /* X with d = 3 columns, rows (0, 1, 2), (10, 11, 12), (20, 21, 22):
+     * taking rows 2 and 0 gives them in that order, with their y. */
+    const double x[9] = {0, 1, 2, 10, 11, 12, 20, 21, 22}, y[3] = {-1, -2, -3};
+    const size_t rows[2] = {2, 0};
+    double batch_x[6], batch_y[2];
+    gather_rows_d(x, y, 3, rows, 2, batch_x, batch_y);
+    const double expected_x[6] = {20, 21, 22, 0, 1, 2};
+    for (int k = 0; k < 6; k++)
+        ck_assert_double_eq(batch_x[k], expected_x[k]);
+    ck_assert_double_eq(batch_y[0], -3);
+    ck_assert_double_eq(batch_y[1], -1);
+}
+END_TEST
+
+START_TEST(stable_rate_for_any_batch_of_hand_worked_rows)
+{
+    /* Rows (1, 1) and (−2, 1): the longest has |x|² = 5, so lr < 1/5. With
+     * d = 3, rows (1, 2, 2) and (0, 0, 1): |x|² = 9, lr < 1/9. */
+    const double two[4] = {1, 1, -2, 1}, three[6] = {1, 2, 2, 0, 0, 1};
+    ck_assert_double_eq_tol(stable_lr_for_any_batch(two, 2, 2), 0.2, 1e-16);
+    ck_assert_double_eq_tol(stable_lr_for_any_batch(three, 2, 3), 1.0 / 9.0, 1e-16);
+}
+END_TEST
+
 Suite *minibatch_suite(void)
 {
     Suite *suite = suite_create("minibatch");
@@ -271,6 +297,8 @@ Suite *minibatch_suite(void)
     tcase_add_test(tc, minibatch_sgd_lands_near_the_closed_form);
     tcase_add_test(tc, the_trace_samples_the_loss_by_iteration);
     tcase_add_test(tc, a_huge_learning_rate_is_reported_as_divergence);
+    tcase_add_test(tc, gather_rows_d_copies_whole_rows);
+    tcase_add_test(tc, stable_rate_for_any_batch_of_hand_worked_rows);
     suite_add_tcase(suite, tc);
     return suite;
 }

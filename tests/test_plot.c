@@ -750,6 +750,32 @@ START_TEST(chapters_draw_degenerate_data_without_a_warning)
 }
 END_TEST
 
+START_TEST(a_y_band_cuts_a_wild_curve_at_its_edges)
+{
+    /* Chapter 09's overfit polynomial swings to ±10⁵ between points that lie
+     * within [0, 2]: the band keeps the axis on the points, and gnuplot cuts
+     * the curve where it leaves. Validation points are open circles (pt 6),
+     * other points filled (pt 7). */
+    const double x[5] = {-1, -0.5, 0, 0.5, 1}, wild[5] = {1, 1e5, 1, -1e5, 1},
+                 points[5] = {0, 2, 1, 0.5, 1.5};
+    Curve curves[3] = {{"overfit", ROLE_OVERFIT, false, x, wild, 5},
+                       {"validation points", ROLE_VALIDATION, true, x, points, 5},
+                       {"training points", ROLE_DATA, true, x, points, 5}};
+    Axes axes = {.title = "t", .x_label = "x", .y_label = "y", .y_low = -0.3, .y_high = 2.3};
+    ck_assert_int_eq(plot_curves(dir, "band", &axes, curves, 3, NULL), STATUS_OK);
+    char *script = read_in_dir("band.gp");
+    ck_assert_ptr_nonnull(strstr(script, "set yrange [-0.3:2.3]"));
+    char *validation = clause_titled(script, "validation points");
+    char *training = clause_titled(script, "training points");
+    ck_assert_ptr_nonnull(strstr(validation, "pt 6 "));
+    ck_assert_ptr_nonnull(strstr(training, "pt 7 "));
+    free(validation);
+    free(training);
+    free(script);
+    check_gnuplot_draws("band", "png");
+}
+END_TEST
+
 Suite *plot_suite(void)
 {
     Suite *suite = suite_create("plot");
@@ -774,6 +800,7 @@ Suite *plot_suite(void)
     tcase_add_test(tc, a_run_failing_on_its_second_figure_leaves_the_first_as_it_was);
     tcase_add_test(tc, a_figure_that_would_land_on_a_folder_moves_none);
     tcase_add_test(tc, a_figure_set_restores_the_signal_mask_and_fails_cleanly);
+    tcase_add_test(tc, a_y_band_cuts_a_wild_curve_at_its_edges);
     suite_add_tcase(suite, tc);
 
     TCase *chapters = tcase_create("chapter figures");

@@ -124,8 +124,9 @@ static inline bool near_enough(double actual, double expected, double tolerance,
         format_exactly(actual_text, actual);
         format_exactly(expected_text, expected);
     } else {
-        /* The last digit shown should be no coarser than the tolerance. */
-        int digits = (int)ceil(log10(fabs(expected) / tolerance)) + 1;
+        /* The last digit shown should be no coarser than the tolerance (and
+         * log10(0) is −∞, which no int can hold: 6 digits when expecting 0). */
+        int digits = expected == 0.0 ? 6 : (int)ceil(log10(fabs(expected) / tolerance)) + 1;
         digits = digits < 6 ? 6 : digits > 17 ? 17 : digits;
         snprintf(actual_text, sizeof actual_text, "%.*g", digits, actual);
         snprintf(expected_text, sizeof expected_text, "%.*g", digits, expected);
@@ -213,6 +214,20 @@ static inline double five_sigma(double trials, double p)
 static inline bool fair_count(size_t count, double trials, double p)
 {
     return fabs((double)count - trials * p) <= five_sigma(trials, p);
+}
+
+/* The name a learner sees in status.h, for a message about a Status. */
+static inline const char *status_name(Status status)
+{
+    switch (status) {
+    case STATUS_OK: return "STATUS_OK";
+    case STATUS_USAGE: return "STATUS_USAGE";
+    case STATUS_BAD_DATA: return "STATUS_BAD_DATA";
+    case STATUS_IO: return "STATUS_IO";
+    case STATUS_NO_MEMORY: return "STATUS_NO_MEMORY";
+    case STATUS_DIVERGED: return "STATUS_DIVERGED";
+    }
+    return "a status that is not in status.h";
 }
 
 /* The chapters' synthetic data (n points, true a = (3, 2)) for a fixed seed,

@@ -16,20 +16,6 @@
 
 const char *const EXERCISE_NAME = "ch04/x-squared";
 
-/* The name a learner sees in status.h. */
-static const char *status_name(Status status)
-{
-    switch (status) {
-    case STATUS_OK: return "STATUS_OK";
-    case STATUS_USAGE: return "STATUS_USAGE";
-    case STATUS_BAD_DATA: return "STATUS_BAD_DATA";
-    case STATUS_IO: return "STATUS_IO";
-    case STATUS_NO_MEMORY: return "STATUS_NO_MEMORY";
-    case STATUS_DIVERGED: return "STATUS_DIVERGED";
-    }
-    return "a status that is not in status.h";
-}
-
 START_TEST(points_on_a_parabola_give_back_its_coefficients)
 {
     enum { N = 21 };
