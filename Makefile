@@ -22,7 +22,7 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status rng data csv linalg loss gradient sgd minibatch scale tape plot cli chapter
+MODULES := status rng data csv linalg loss gradient sgd minibatch scale tape network plot cli chapter
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 

@@ -12,7 +12,7 @@
 typedef struct {
     const char *name;
     unsigned bit;
-    const char *value; /* "N", "X", "FILE", "DIR" or NULL for a switch */
+    const char *value; /* "N", "X", "FILE", "DIR", "HOW" or NULL for a switch */
     const char *help;
 } FlagInfo;
 
@@ -27,6 +27,8 @@ static const FlagInfo FLAGS[] = {
     {"quiet", FLAG_QUIET, NULL, "print only the last line"},
     {"standardize", FLAG_STANDARDIZE, NULL,
      "fit on x rescaled to mean 0, sd 1; report a in the data's units"},
+    {"hidden", FLAG_HIDDEN, "N", "hidden units of the network (default 16)"},
+    {"init", FLAG_INIT, "HOW", "how the network starts: random (default) or zeros"},
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
@@ -125,6 +127,15 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         break;
     case FLAG_QUIET: options->quiet = true; break;
     case FLAG_STANDARDIZE: options->standardize = true; break;
+    case FLAG_HIDDEN:
+        status = parse_count(flag->name, value, 1, MAX_HIDDEN, &count, err);
+        options->hidden = (size_t)count;
+        break;
+    case FLAG_INIT:
+        if (strcmp(value, "random") != 0 && strcmp(value, "zeros") != 0)
+            return bad_value(err, flag->name, value, "is not random or zeros");
+        options->init_zeros = strcmp(value, "zeros") == 0;
+        break;
     }
     return status;
 }
@@ -141,6 +152,8 @@ static void set_defaults(Options *options, const Chapter *chapter)
         .out_dir = "out",
         .quiet = false,
         .standardize = false,
+        .hidden = 16,
+        .init_zeros = false,
         .help = false,
     };
 }

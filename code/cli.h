@@ -27,6 +27,8 @@ enum {
     FLAG_OUT = 1 << 6,
     FLAG_QUIET = 1 << 7,
     FLAG_STANDARDIZE = 1 << 8, /* chapter 06 on: fit on x rescaled to mean 0, sd 1 */
+    FLAG_HIDDEN = 1 << 9,      /* chapter 10: how many hidden units the network has */
+    FLAG_INIT = 1 << 10,       /* chapter 10: how its parameters start, random or zeros */
     /* The flags of a chapter that only looks at data, and of one that trains. */
     FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
     FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
@@ -50,10 +52,12 @@ typedef struct {
     const char *out_dir;
     bool quiet;
     bool standardize; /* --standardize */
+    size_t hidden;    /* --hidden */
+    bool init_zeros;  /* --init zeros (else random) */
     bool help;
 } Options;
 
-enum { MAX_N = 100000000, MAX_EPOCHS = 1000000 };
+enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_HIDDEN = 10000 };
 
 /* Fills options from the command line, defaults first. On a bad command line
  * returns STATUS_USAGE with a message naming the flag and the bad value.

@@ -15,6 +15,7 @@ Suite *sgd_suite(void);
 Suite *minibatch_suite(void);
 Suite *scale_suite(void);
 Suite *tape_suite(void);
+Suite *network_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);
