@@ -37,6 +37,8 @@ define CHECKED_RUNS
 0 ch08 --out OUT
 0 ch08 --quiet --data tests/data/line.csv --out OUT
 0 ch03 --quiet --data fuzz/corpus/csv/header-bom-crlf.csv --out OUT
+0 ch10 --quiet --epochs 10 --out OUT
+0 ch10 --quiet --init zeros --hidden 3 --epochs 2 --out OUT
 2 ch04 --lr abc
 2 ch05 --batch 0
 2 ch01 --bogus
@@ -50,6 +52,8 @@ define CHECKED_RUNS
 1 ch04 --quiet --out Makefile/sub
 1 ch08 --lr 1.5 --out OUT
 2 ch08 --batch 4
+1 ch10 --lr 100 --out OUT
+2 ch10 --init ones
 endef
 export CHECKED_RUNS
 

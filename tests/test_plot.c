@@ -725,7 +725,7 @@ START_TEST(chapters_draw_degenerate_data_without_a_warning)
         {"on-the-guess.csv", "0,1\n1,0\n2,-1\n"}, /* loss 0 from the start */
         {"near-a-million.csv", "1000000,0\n1000000.1,1\n1000000.2,2\n1000000.3,3\n"},
     };
-    const char *chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
+    const char *chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch10"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char csv[128];
         snprintf(csv, sizeof csv, "%s/%s", dir, files[f][0]);
