@@ -339,21 +339,20 @@ static bool units_identical(const Network *net, const double *a)
 /* Whether the hidden units are still copies of one another, and why. a: P */
 static void show_units(const Options *options, const Network *net, const double *a)
 {
-    bool identical = units_identical(net, a);
-    if (options->init_zeros || identical)
+    bool identical = net->hidden > 1 && units_identical(net, a);
+    if (net->hidden > 1 && (options->init_zeros || identical))
         say(options, "\nAfter training, the %zu hidden units are %s.\n", net->hidden,
             identical ? "all identical" : "not all identical");
-    if (identical && net->hidden > 1) {
-        say(options, "Each has w1 = %.4f, b1 = %.4f, w2 = %.4f: they started equal, so every\n"
-                     "step gave each the same gradient, and %zu copies of one unit are one unit.\n",
-            a[network_w1(net, 0)], a[network_b1(net, 0)], a[network_w2(net, 0)],
-            net->hidden);
-        if (a[network_w2(net, 0)] == 0.0)
-            say(options, "From zeros that gradient is 0: w2 = 0 hides the units from the loss,\n"
-                         "relu(0) = 0 hides w2. Only b2 learned: the network is the flat line\n"
-                         "y = %.4f, near the mean of y.\n",
-                a[network_b2(net)]);
-    }
+    if (!identical)
+        return;
+    say(options, "Each has w1 = %.4f, b1 = %.4f, w2 = %.4f: they started equal, so every\n"
+                 "step gave each the same gradient, and %zu copies of one unit are one unit.\n",
+        a[network_w1(net, 0)], a[network_b1(net, 0)], a[network_w2(net, 0)], net->hidden);
+    if (a[network_w2(net, 0)] == 0.0)
+        say(options, "From zeros that gradient is 0: w2 = 0 hides the units from the loss,\n"
+                     "relu(0) = 0 hides w2. Only b2 learned: the network is the flat line\n"
+                     "y = %.4f, near the mean of y.\n",
+            a[network_b2(net)]);
 }
 
 /* x = −b1/w1 of each unit whose kink lies within [low, high], sorted, into
