@@ -73,6 +73,12 @@ void print_final_line(const double a[2], double loss)
            format_number(a[1], a2), format_number(loss, l));
 }
 
+void print_network_final_line(size_t hidden, double loss)
+{
+    char l[NUMBER_TEXT];
+    printf("final: hidden = %zu, loss = %s\n", hidden, format_number(loss, l));
+}
+
 void say_progress_row(const Options *options, int width, size_t index, double loss,
                       const double a[2])
 {

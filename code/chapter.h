@@ -37,6 +37,11 @@ const char *format_number(double v, char text[NUMBER_TEXT]);
  * format_number() writes it. a: 2 */
 void print_final_line(const double a[2], double loss);
 
+/* The last line of a chapter that trains a neural network (chapter 10),
+ * whose parameters are too many for one line: its size instead,
+ * "final: hidden = H, loss = L", the loss as format_number() writes it. */
+void print_network_final_line(size_t hidden, double loss);
+
 /* How often a progress table prints a row for a run of count steps or epochs:
  * every 10, like the notebook; every one of a short run (10 or fewer); about
  * ten rows of a long one. */

@@ -13,7 +13,7 @@
 typedef struct {
     const char *name;
     unsigned bit;
-    const char *value; /* "N", "X", "FILE", "DIR" or NULL for a switch */
+    const char *value; /* "N", "X", "FILE", "DIR", "HOW" or NULL for a switch */
     const char *help;
 } FlagInfo;
 
@@ -33,6 +33,8 @@ static const FlagInfo FLAGS[] = {
     {"degree", FLAG_DEGREE, "D", "degree of the polynomial SGD trains, 0 to 30 (default 14)"},
     {"train", FLAG_TRAIN, "N", "number of training points (default 15)"},
     {"validation", FLAG_VALIDATION, "N", "number of validation points (default 100)"},
+    {"hidden", FLAG_HIDDEN, "N", "hidden units of the network (default 16)"},
+    {"init", FLAG_INIT, "HOW", "how the network starts: random (default) or zeros"},
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
@@ -210,6 +212,15 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         status = parse_count(flag->name, value, 1, MAX_N, &count, err);
         options->validation = (size_t)count;
         break;
+    case FLAG_HIDDEN:
+        status = parse_count(flag->name, value, 1, MAX_HIDDEN, &count, err);
+        options->hidden = (size_t)count;
+        break;
+    case FLAG_INIT:
+        if (strcmp(value, "random") != 0 && strcmp(value, "zeros") != 0)
+            return bad_value(err, flag->name, value, "is not random or zeros");
+        options->init_zeros = strcmp(value, "zeros") == 0;
+        break;
     }
     return status;
 }
@@ -245,6 +256,8 @@ static void set_defaults(Options *options, const Chapter *chapter)
         .degree = 14,
         .train = 15,
         .validation = 100,
+        .hidden = 16,
+        .init_zeros = false,
         .help = false,
     };
 }

@@ -38,6 +38,8 @@ enum {
     FLAG_DEGREE = 1 << 11,
     FLAG_TRAIN = 1 << 12,
     FLAG_VALIDATION = 1 << 13,
+    FLAG_HIDDEN = 1 << 14,     /* chapter 10: how many hidden units the network has */
+    FLAG_INIT = 1 << 15,       /* chapter 10: how its parameters start, random or zeros */
     /* The flags of a chapter that only looks at data, and of one that trains. */
     FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
     FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
@@ -64,10 +66,12 @@ typedef struct {
     double momentum; /* --momentum: beta in [0, 1); 0 is plain descent */
     double decay;    /* --decay: T of lr / (1 + t/T); 0 keeps lr constant */
     size_t degree, train, validation; /* chapter 09: --degree, --train, --validation */
+    size_t hidden;    /* --hidden */
+    bool init_zeros;  /* --init zeros (else random) */
     bool help;
 } Options;
 
-enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_DEGREE = 30 };
+enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_DEGREE = 30, MAX_HIDDEN = 10000 };
 
 /* Fills options from the command line, defaults first. On a bad command line
  * returns STATUS_USAGE with a message naming the flag and the bad value.

@@ -59,6 +59,8 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_GOOD_FIT] = {"#aa4499", 1},      /* purple */
     [ROLE_EARLY_STOP] = {"#33bbee", 2},    /* cyan, dashed */
     [ROLE_OVERFIT] = {"#882255", 1},       /* wine */
+    [ROLE_NETWORK] = {"#ee3377", 1},       /* magenta */
+    [ROLE_HIDDEN_UNIT] = {"#f4a6c4", 1},   /* pale magenta: a part of the network */
 };
 
 /* How a role's points are drawn, as a gnuplot point type: a filled circle
@@ -566,29 +568,6 @@ static void write_line(FILE *file, const Line *line, int width)
     write_quoted(file, line->label);
 }
 
-Status plot_fit(const char *dir, const char *name, const char *title,
-                const Dataset *data, const Line *lines, size_t line_count, Error *err)
-{
-    Sample sample;
-    take_sample(data, &sample);
-    Script script;
-    Status status = start_scatter(&script, dir, name, "pngcairo size 800,560 font 'Sans,12'",
-                                  "png", title, data, &sample, err);
-    if (status != STATUS_OK)
-        return status;
-    FILE *file = script.file;
-    write_axis(file, "x", sample.x, false);
-    write_axis(file, "y", y_extent(&sample, widened(sample.x, false), lines, line_count),
-               false);
-    write_points_plot(file, 0.7);
-    for (size_t k = 0; k < line_count; k++) {
-        fputs(", \\\n     ", file);
-        write_line(file, &lines[k], 3);
-    }
-    fputc('\n', file);
-    return script_close(&script, err);
-}
-
 /* On a log axis only values above 0 have a place. */
 static bool fits_axis(double v, bool log_scale)
 {
@@ -617,16 +596,22 @@ static void include_curves(const Axes *axes, const Curve *curves, size_t curve_c
         range_include(y, 0.0);
 }
 
-static void write_curve_block(FILE *file, size_t index, const Curve *curve, int x_digits,
-                              int y_digits)
+/* The rows of curve: every k-th point and always the last (see curve_stride). */
+static void write_curve_rows(FILE *file, const Curve *curve, int x_digits, int y_digits)
 {
     size_t stride = curve_stride(curve);
-    fprintf(file, "$curve%zu << EOD\n", index);
     for (size_t i = 0; i < curve->count; i += stride)
         write_row(file, curve->x[i], x_digits, curve->y[i], y_digits);
     if (curve->count > 0 && (curve->count - 1) % stride != 0)
         write_row(file, curve->x[curve->count - 1], x_digits, curve->y[curve->count - 1],
                   y_digits);
+}
+
+static void write_curve_block(FILE *file, size_t index, const Curve *curve, int x_digits,
+                              int y_digits)
+{
+    fprintf(file, "$curve%zu << EOD\n", index);
+    write_curve_rows(file, curve, x_digits, y_digits);
     fputs("EOD\n", file);
 }
 
@@ -655,10 +640,12 @@ static void write_y_axis(FILE *file, const Axes *axes, Range y)
     }
 }
 
-/* "plot $curveK with …" or, for a curve with nothing to draw, a key entry. */
-static void write_curve_plot(FILE *file, size_t index, const Curve *curve)
+/* "plot $curveK with …" (", $curveK …" after the first) or, for a curve
+ * with nothing to draw, a key entry; a line width wide. */
+static void write_curve_plot(FILE *file, size_t index, const Curve *curve, int width,
+                             bool first)
 {
-    fputs(index == 0 ? "plot " : ", \\\n     ", file);
+    fputs(first ? "plot " : ", \\\n     ", file);
     if (curve->count == 0)
         fputs("keyentry", file);
     else
@@ -669,10 +656,67 @@ static void write_curve_plot(FILE *file, size_t index, const Curve *curve)
                 STYLES[curve->role].colour);
     else {
         fputs(" with lines", file);
-        write_line_style(file, curve->role, 2);
+        write_line_style(file, curve->role, width);
     }
     fputs(" title ", file);
     write_quoted(file, curve->label);
+}
+
+/* The x and y extent of curves: count each. */
+static void include_curve_points(const Curve *curves, size_t count, Range *x, Range *y)
+{
+    for (size_t k = 0; k < count; k++)
+        for (size_t i = 0; i < curves[k].count; i++) {
+            range_include(x, curves[k].x[i]);
+            range_include(y, curves[k].y[i]);
+        }
+}
+
+Status plot_fit(const char *dir, const char *name, const char *title,
+                const Dataset *data, const Line *lines, size_t line_count, Error *err)
+{
+    Overlay overlay = {.lines = lines, .line_count = line_count};
+    return plot_fit_overlay(dir, name, title, data, &overlay, err);
+}
+
+Status plot_fit_overlay(const char *dir, const char *name, const char *title,
+                        const Dataset *data, const Overlay *overlay, Error *err)
+{
+    Sample sample;
+    take_sample(data, &sample);
+    Script script;
+    Status status = start_scatter(&script, dir, name, "pngcairo size 800,560 font 'Sans,12'",
+                                  "png", title, data, &sample, err);
+    if (status != STATUS_OK)
+        return status;
+    FILE *file = script.file;
+    /* The faint curves are $curve0 …, the others follow them. */
+    size_t faint_count = overlay->faint_count, curve_count = overlay->curve_count;
+    Range x = sample.x, curve_y = EMPTY_RANGE;
+    include_curve_points(overlay->faint, faint_count, &x, &curve_y);
+    include_curve_points(overlay->curves, curve_count, &x, &curve_y);
+    Range y = y_extent(&sample, widened(x, false), overlay->lines, overlay->line_count);
+    range_include(&y, curve_y.low);
+    range_include(&y, curve_y.high);
+    write_axis(file, "x", x, false);
+    write_axis(file, "y", y, false);
+    for (size_t k = 0; k < faint_count + curve_count; k++) {
+        const Curve *curve = k < faint_count ? &overlay->faint[k]
+                                             : &overlay->curves[k - faint_count];
+        if (curve->count > 0)
+            write_curve_block(file, k, curve, digits_for(x), digits_for(y));
+    }
+    write_points_plot(file, 0.7);
+    for (size_t k = 0; k < faint_count; k++)
+        write_curve_plot(file, k, &overlay->faint[k], 1, false);
+    for (size_t k = 0; k < overlay->line_count; k++) {
+        fputs(", \\\n     ", file);
+        write_line(file, &overlay->lines[k], 3);
+    }
+    for (size_t k = 0; k < curve_count; k++)
+        write_curve_plot(file, faint_count + k, &overlay->curves[k], 3, false);
+    fputc('\n', file);
+    return script_close(&script, err);
 }
 
 /* True if a point of the curves lies above 0 in x (y_axis false) or in y. */
@@ -729,7 +773,7 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
         if (curves[k].count > 0)
             write_curve_block(file, k, &curves[k], digits_for(x), digits_for(y));
     for (size_t k = 0; k < curve_count; k++)
-        write_curve_plot(file, k, &curves[k]);
+        write_curve_plot(file, k, &curves[k], 2, k == 0);
     if (nothing_to_draw)
         fputs(curve_count == 0 ? "plot NaN notitle" : ", NaN notitle", file);
     fputc('\n', file);
@@ -737,13 +781,13 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
 }
 
 /* Fixed ranges for every frame, so the axes stay still while the line moves:
- * the data's with a margin (wider in y, where the line swings). */
-static void write_fixed_ranges(FILE *file, const Sample *sample)
+ * x and y's with a margin (wider in y, where the line swings). */
+static void write_fixed_ranges(FILE *file, Range x_shown, Range y_shown)
 {
-    Range x = widened(sample->x, false), y = widened(sample->y, false);
+    Range x = widened(x_shown, false), y = widened(y_shown, false);
     double x_pad = 0.05 * (x.high - x.low), y_pad = 0.25 * (y.high - y.low);
-    write_axis(file, "x", sample->x, false);
-    write_axis(file, "y", sample->y, false);
+    write_axis(file, "x", x_shown, false);
+    write_axis(file, "y", y_shown, false);
     fputs("set xrange [", file);
     write_exact(file, x.low - x_pad);
     fputc(':', file);
@@ -766,49 +810,48 @@ static void write_array(FILE *file, const char *array_name, const double *values
     fputs("]\n", file);
 }
 
-/* TITLE[k]: "step 10: y = 2.04*x1 + 1.87", the key entry of frame k. */
-static void write_frame_titles(FILE *file, const size_t *step_of, const double *a1,
-                               const double *a2, size_t frames)
+/* Which of the states 0 … last an animation shows: frame f shows state
+ * f*last/(frames − 1), the first and the last included, in at most
+ * PLOT_MAX_FRAMES frames. chosen: PLOT_MAX_FRAMES. Returns frames. */
+static size_t pick_frames(size_t last, size_t *chosen)
+{
+    size_t frames = last + 1 < PLOT_MAX_FRAMES ? last + 1 : PLOT_MAX_FRAMES;
+    for (size_t f = 0; f < frames; f++)
+        chosen[f] = frames == 1 ? 0 : (size_t)((double)f * (double)last / (double)(frames - 1));
+    return frames;
+}
+
+/* TITLE[k]: the key entry of frame k. titles: frames */
+static void write_titles(FILE *file, const char *const *titles, size_t frames)
 {
     fprintf(file, "array TITLE[%zu] = [", frames);
     for (size_t f = 0; f < frames; f++) {
-        char equation[80], title[100];
-        line_equation(equation, sizeof equation, (const double[2]){a1[f], a2[f]});
-        snprintf(title, sizeof title, "step %zu: %s", step_of[f], equation);
         fputs(f == 0 ? "" : ", \\\n    ", file);
-        write_quoted(file, title);
+        write_quoted(file, titles[f]);
     }
     fputs("]\n", file);
 }
 
-Status plot_animation(const char *dir, const char *name, const char *title,
-                      const Dataset *data, const Path *path, const Line *target,
-                      Error *err)
+/* TITLE[k]: "step 10: y = 2.04*x1 + 1.87", the key entry of frame k. */
+static void write_frame_titles(FILE *file, const size_t *step_of, const double *a1,
+                               const double *a2, size_t frames)
 {
-    Sample sample;
-    take_sample(data, &sample);
-    Script script;
-    Status status = start_scatter(&script, dir, name,
-                                  "gif animate delay 8 loop 0 size 640,460 font 'Sans,11'",
-                                  "gif", title, data, &sample, err);
-    if (status != STATUS_OK)
-        return status;
-    FILE *file = script.file;
-    write_fixed_ranges(file, &sample);
-
-    size_t steps = path->steps;
-    size_t frames = steps + 1 < PLOT_MAX_FRAMES ? steps + 1 : PLOT_MAX_FRAMES;
-    size_t step_of[PLOT_MAX_FRAMES];
-    double a1[PLOT_MAX_FRAMES] = {0}, a2[PLOT_MAX_FRAMES] = {0};
+    char titles[PLOT_MAX_FRAMES][100];
+    const char *title_of[PLOT_MAX_FRAMES];
     for (size_t f = 0; f < frames; f++) {
-        /* Frame f shows step f*steps/(frames-1): the first and the last included. */
-        step_of[f] = frames == 1 ? 0 : (size_t)((double)f * (double)steps / (double)(frames - 1));
-        a1[f] = path->a[2 * step_of[f]];
-        a2[f] = path->a[2 * step_of[f] + 1];
+        char equation[80];
+        line_equation(equation, sizeof equation, (const double[2]){a1[f], a2[f]});
+        snprintf(titles[f], sizeof titles[f], "step %zu: %s", step_of[f], equation);
+        title_of[f] = titles[f];
     }
-    write_array(file, "A1", a1, frames);
-    write_array(file, "A2", a2, frames);
-    write_frame_titles(file, step_of, a1, a2, frames);
+    write_titles(file, title_of, frames);
+}
+
+/* The frame loop, up to its plot of the data points; target (NULL for none)
+ * after them, thin, so that it stays behind what moves: there to be reached,
+ * not to be looked at. The caller writes the moving clause and closes it. */
+static void write_frame_loop(FILE *file, size_t frames, const Line *target)
+{
     fprintf(file,
             "# The last frame is drawn 15 more times: a pause before the loop restarts.\n"
             "do for [f = 1:%zu] {\n"
@@ -816,14 +859,101 @@ Status plot_animation(const char *dir, const char *name, const char *title,
             "    ",
             frames + 15, frames, frames);
     write_points_plot(file, 1.2);
-    /* The target, thin, before the moving line so that it stays behind it:
-     * there to be reached, not to be looked at. */
     if (target != NULL) {
         fputs(", \\\n         ", file);
         write_line(file, target, 1);
     }
+}
+
+/* Opens an animated GIF's script over a scatter of the data (sampled into
+ * sample), like start_scatter(). */
+static Status start_animation(Script *script, const char *dir, const char *name,
+                              const char *title, const Dataset *data, Sample *sample,
+                              Error *err)
+{
+    take_sample(data, sample);
+    return start_scatter(script, dir, name,
+                         "gif animate delay 8 loop 0 size 640,460 font 'Sans,11'", "gif",
+                         title, data, sample, err);
+}
+
+Status plot_animation(const char *dir, const char *name, const char *title,
+                      const Dataset *data, const Path *path, const Line *target,
+                      Error *err)
+{
+    Sample sample;
+    Script script;
+    Status status = start_animation(&script, dir, name, title, data, &sample, err);
+    if (status != STATUS_OK)
+        return status;
+    FILE *file = script.file;
+    write_fixed_ranges(file, sample.x, sample.y);
+
+    size_t step_of[PLOT_MAX_FRAMES];
+    size_t frames = pick_frames(path->steps, step_of);
+    double a1[PLOT_MAX_FRAMES] = {0}, a2[PLOT_MAX_FRAMES] = {0};
+    for (size_t f = 0; f < frames; f++) {
+        a1[f] = path->a[2 * step_of[f]];
+        a2[f] = path->a[2 * step_of[f] + 1];
+    }
+    write_array(file, "A1", a1, frames);
+    write_array(file, "A2", a2, frames);
+    write_frame_titles(file, step_of, a1, a2, frames);
+    write_frame_loop(file, frames, target);
     fputs(", \\\n         A1[k]*x + A2[k] with lines", file);
     write_line_style(file, path->role, 3);
+    fputs(" title TITLE[k]\n}\n", file);
+    return script_close(&script, err);
+}
+
+/* $frames: each frame shown, one block after another (two blank lines
+ * apart, so that gnuplot's "index k" picks block k), each at most
+ * PLOT_MAX_CURVE_POINTS rows; a frame without points gets a row of NaN,
+ * which draws nothing. frame_of: shown */
+static void write_frames_block(FILE *file, const Curve *frames, const size_t *frame_of,
+                               size_t shown, int x_digits, int y_digits)
+{
+    fputs("$frames << EOD\n", file);
+    for (size_t f = 0; f < shown; f++) {
+        const Curve *frame = &frames[frame_of[f]];
+        fprintf(file, "%s# frame %zu: x1 y\n", f == 0 ? "" : "\n\n", f + 1);
+        if (frame->count == 0)
+            fputs("NaN NaN\n", file);
+        write_curve_rows(file, frame, x_digits, y_digits);
+    }
+    fputs("EOD\n", file);
+}
+
+Status plot_curve_animation(const char *dir, const char *name, const char *title,
+                            const Dataset *data, const Curve *frames, size_t frame_count,
+                            const Line *target, Error *err)
+{
+    Sample sample;
+    Script script;
+    Status status = start_animation(&script, dir, name, title, data, &sample, err);
+    if (status != STATUS_OK)
+        return status;
+    FILE *file = script.file;
+    size_t frame_of[PLOT_MAX_FRAMES];
+    size_t shown = frame_count == 0 ? 0 : pick_frames(frame_count - 1, frame_of);
+    const char *titles[PLOT_MAX_FRAMES];
+    /* The axes hold the data and every frame shown, and stay still. */
+    Range x = sample.x, y = sample.y;
+    for (size_t f = 0; f < shown; f++) {
+        titles[f] = frames[frame_of[f]].label;
+        include_curve_points(&frames[frame_of[f]], 1, &x, &y);
+    }
+    write_fixed_ranges(file, x, y);
+    if (shown == 0) { /* nothing moves: the data alone */
+        write_points_plot(file, 1.2);
+        fputc('\n', file);
+        return script_close(&script, err);
+    }
+    write_frames_block(file, frames, frame_of, shown, digits_for(x), digits_for(y));
+    write_titles(file, titles, shown);
+    write_frame_loop(file, shown, target);
+    fputs(", \\\n         $frames index (k - 1) with lines", file);
+    write_line_style(file, frames[0].role, 3);
     fputs(" title TITLE[k]\n}\n", file);
     return script_close(&script, err);
 }

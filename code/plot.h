@@ -63,6 +63,8 @@ typedef enum {
     ROLE_GOOD_FIT,      /* the degree the validation set picks */
     ROLE_EARLY_STOP,    /* the model early stopping keeps, and where it stopped */
     ROLE_OVERFIT,       /* a model that fits the training points' noise */
+    ROLE_NETWORK,       /* a neural network: its curve and its loss (chapter 10) */
+    ROLE_HIDDEN_UNIT,   /* one hidden unit's share of the network's curve, drawn faint */
     ROLE_COUNT
 } Role;
 
@@ -92,7 +94,8 @@ Status plot_fit(const char *dir, const char *name, const char *title,
                 Error *err);
 
 /* One curve of a line chart. x: count, y: count. A curve with count 0 draws
- * nothing but its entry in the key: a run that has nothing to show. */
+ * nothing but its entry in the key: a run that has nothing to show. A curve
+ * labelled "" has no entry in the key. */
 typedef struct {
     const char *label;
     Role role;
@@ -101,6 +104,22 @@ typedef struct {
     const double *y;
     size_t count;
 } Curve;
+
+/* What plot_fit_overlay() draws over the data: straight lines, curves (such
+ * as a model that is not a line, through points with x ascending), and faint
+ * curves, thin and first, behind the rest: the parts a curve is made of. */
+typedef struct {
+    const Line *lines;
+    size_t line_count;
+    const Curve *curves;
+    size_t curve_count;
+    const Curve *faint;
+    size_t faint_count;
+} Overlay;
+
+/* Scatter of the data with lines and curves over it. */
+Status plot_fit_overlay(const char *dir, const char *name, const char *title,
+                        const Dataset *data, const Overlay *overlay, Error *err);
 
 typedef struct {
     const char *title, *x_label, *y_label;
@@ -130,6 +149,16 @@ typedef struct {
 Status plot_animation(const char *dir, const char *name, const char *title,
                       const Dataset *data, const Path *path, const Line *target,
                       Error *err);
+
+/* An animated GIF of a curve changing over the data: frame f draws the
+ * curve frames[f] (a line through its points; its label is the frame's key
+ * entry), at most PLOT_MAX_FRAMES of them, evenly spaced, the first and the
+ * last included, with target (NULL for none) drawn thinly behind. A frame's
+ * points are its own, so a curve with corners can move them: a frame may
+ * hold just its ends and its corners. frames: frame_count */
+Status plot_curve_animation(const char *dir, const char *name, const char *title,
+                            const Dataset *data, const Curve *frames, size_t frame_count,
+                            const Line *target, Error *err);
 
 /* The figures of one run, replacing the old ones all together or not at all:
  *     FigureSet *figures = NULL;

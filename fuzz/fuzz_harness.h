@@ -103,7 +103,8 @@ static inline int fuzz_cli_input(const uint8_t *bytes, size_t size)
 {
     /* A chapter that takes every flag, so every flag's parser gets fuzzed. */
     static const Chapter every_flag = {"fuzz", "takes every flag",
-                                       FLAGS_TRAINING | FLAG_BATCH, 10};
+                                       FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT,
+                                       10};
     char *text = malloc(size + 1); /* the words, each NUL-terminated */
     if (text == NULL)
         return 0;
@@ -126,6 +127,7 @@ static inline int fuzz_cli_input(const uint8_t *bytes, size_t size)
         fuzz_require(isfinite(options.lr) && options.lr > 0.0);
         fuzz_require(options.epochs >= 1 && options.epochs <= MAX_EPOCHS);
         fuzz_require(options.batch >= 1 && options.batch <= MAX_N);
+        fuzz_require(options.hidden >= 1 && options.hidden <= MAX_HIDDEN);
         fuzz_require(options.out_dir != NULL && options.out_dir[0] != '\0');
         fuzz_require(options.data_path == NULL || options.data_path[0] != '\0');
     } else {

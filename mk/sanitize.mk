@@ -40,6 +40,8 @@ define CHECKED_RUNS
 0 ch08 --quiet --data tests/data/line.csv --out OUT
 0 ch11 --n 3000 --epochs 1 --quiet --out OUT
 0 ch03 --quiet --data fuzz/corpus/csv/header-bom-crlf.csv --out OUT
+0 ch10 --quiet --epochs 10 --out OUT
+0 ch10 --quiet --init zeros --hidden 3 --epochs 2 --out OUT
 2 ch04 --lr abc
 2 ch05 --batch 0
 2 ch01 --bogus
@@ -61,6 +63,8 @@ define CHECKED_RUNS
 2 ch09 --degree 31
 1 ch09 --lr 5 --out OUT
 1 ch09 --data tests/data/line.csv --train 80
+1 ch10 --lr 100 --out OUT
+2 ch10 --init ones
 endef
 export CHECKED_RUNS
 

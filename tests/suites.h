@@ -19,6 +19,7 @@ Suite *landscape_suite(void);
 Suite *tape_suite(void);
 Suite *fast_suite(void);
 Suite *polynomial_suite(void);
+Suite *network_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);

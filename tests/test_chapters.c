@@ -13,6 +13,7 @@
 #include "data.h"
 #include "gradient.h"
 #include "loss.h"
+#include "network.h"
 #include "rng.h"
 #include "run_program.h"
 #include "sgd.h"
@@ -81,10 +82,11 @@ static void gnuplot_fit(const char *csv, double a[2])
 
 START_TEST(every_chapter_runs_with_its_defaults)
 {
-    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06", "ch08"};
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06", "ch08",
+                                    "ch10"};
     const char *const last_words[] = {"data: 100 points", "loss: a = [-1.0000, 1.0000]",
                                       "least squares: a = [", "final: a = [", "final: a = [",
-                                      "final: a = [", "final: a = ["};
+                                      "final: a = [", "final: a = [", "final: hidden = 16, "};
     for (size_t c = 0; c < sizeof chapters / sizeof chapters[0]; c++) {
         const char *none[] = {NULL};
         ProgramRun run;
@@ -115,7 +117,8 @@ static void draw_scripts(const char *pattern)
 
 START_TEST(every_emitted_script_draws_in_gnuplot)
 {
-    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06", "ch08"};
+    const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06", "ch08",
+                                    "ch10"};
     for (size_t c = 0; c < sizeof chapters / sizeof chapters[0]; c++) {
         const char *quiet[] = {"--quiet", NULL};
         ProgramRun run;
@@ -127,7 +130,9 @@ START_TEST(every_emitted_script_draws_in_gnuplot)
                                   "ch03-least-squares.png", "ch04-fit.png", "ch04-loss.png",
                                   "ch04-animation.gif", "ch05-loss-by-epoch.png",
                                   "ch05-loss-by-iteration.png", "ch06-sweep.png",
-                                  "ch06-bound.png", "ch06-fit.png", "ch08-zero-grad.png"};
+                                  "ch06-bound.png", "ch06-fit.png", "ch08-zero-grad.png",
+                                  "ch10-fit.png", "ch10-loss.png", "ch10-animation.gif",
+                                  "ch10-units.png"};
     for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%s", dir, images[k]);
@@ -138,15 +143,16 @@ START_TEST(every_emitted_script_draws_in_gnuplot)
 }
 END_TEST
 
-START_TEST(the_same_command_gives_the_same_bytes)
+/* Runs chapter twice with words: the same output, and the same script DIR/figure. */
+static void assert_the_same_bytes_twice(const char *chapter, const char *const *words,
+                                        const char *figure)
 {
-    const char *words[] = {"--seed", "7", "--n", "300", NULL};
     ProgramRun first, second;
-    run_chapter("ch05", words, &first);
+    run_chapter(chapter, words, &first);
     char path[128];
-    snprintf(path, sizeof path, "%s/ch05-loss-by-epoch.gp", dir);
+    snprintf(path, sizeof path, "%s/%s", dir, figure);
     char *script_before = read_text_file(path);
-    run_chapter("ch05", words, &second);
+    run_chapter(chapter, words, &second);
     char *script_after = read_text_file(path);
     ck_assert_str_eq(first.out, second.out);
     ck_assert_ptr_nonnull(script_before);
@@ -155,6 +161,14 @@ START_TEST(the_same_command_gives_the_same_bytes)
     free(script_after);
     program_run_free(&first);
     program_run_free(&second);
+}
+
+START_TEST(the_same_command_gives_the_same_bytes)
+{
+    const char *words[] = {"--seed", "7", "--n", "300", NULL};
+    assert_the_same_bytes_twice("ch05", words, "ch05-loss-by-epoch.gp");
+    const char *network[] = {"--seed", "3", "--hidden", "5", "--epochs", "30", NULL};
+    assert_the_same_bytes_twice("ch10", network, "ch10-animation.gp");
 }
 END_TEST
 
@@ -1224,6 +1238,130 @@ START_TEST(chapter_09_fits_your_own_data)
 }
 END_TEST
 
+/* ---- Chapter 10: a neural network, trained by the same loop ------------ */
+
+/* Reads "final: hidden = H, loss = L" from the last line. */
+static void read_network_final_line(const char *out, size_t *hidden, double *loss)
+{
+    char line[256];
+    last_line(out, line, sizeof line);
+    ck_assert_msg(sscanf(line, "final: hidden = %zu, loss = %lf", hidden, loss) == 2,
+                  "not a network's final line: '%s'", line);
+}
+
+/* Chapter 10's points for seed, rebuilt here, and the loss of their best
+ * straight line by chapter 03's closed form. */
+static double best_line_loss_of_curve_data(uint64_t seed, Dataset *data)
+{
+    Rng rng = rng_seeded(seed);
+    ck_assert_int_eq(curve_data(data, 100, &rng, NULL), STATUS_OK);
+    double best[2];
+    ck_assert_int_eq(least_squares(data->x, data->y, data->n, best, NULL), STATUS_OK);
+    return loss_of(data->x, data->y, data->n, best);
+}
+
+START_TEST(chapter_10_beats_the_best_line_ten_times_over)
+{
+    /* The chapter's promise: on its default data the network's loss is at
+     * least ten times below the floor of every straight line. */
+    const char *quiet[] = {"--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch10", quiet, &run);
+    ck_assert_int_eq(strchr(run.out, '\n') - run.out, (long)strlen(run.out) - 1);
+    size_t hidden;
+    double loss;
+    read_network_final_line(run.out, &hidden, &loss);
+    ck_assert_uint_eq(hidden, 16);
+    Dataset data;
+    double line_loss = best_line_loss_of_curve_data(42, &data);
+    ck_assert_msg(loss > 0.0 && loss * 10.0 < line_loss,
+                  "the network's loss %g is not ten times below the line's %g", loss, line_loss);
+    program_run_free(&run);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(chapter_10_from_zeros_the_units_stay_identical)
+{
+    /* From zeros only b2 moves (the units' gradients are 0), so the network
+     * is a constant, whose loss is at least the variance of y (the loss of
+     * the best constant, the mean): nothing below it, to the printed digits. */
+    const char *zeros[] = {"--init", "zeros", NULL};
+    ProgramRun run;
+    run_chapter("ch10", zeros, &run);
+    ck_assert_ptr_nonnull(strstr(run.out, "the 16 hidden units are all identical"));
+    ck_assert_ptr_nonnull(strstr(run.out, "w1 = 0.0000, b1 = 0.0000, w2 = 0.0000"));
+    size_t hidden;
+    double loss;
+    read_network_final_line(run.out, &hidden, &loss);
+    Dataset data;
+    best_line_loss_of_curve_data(42, &data);
+    double mean = 0.0, variance = 0.0;
+    for (size_t i = 0; i < data.n; i++)
+        mean += data.y[i] / (double)data.n;
+    for (size_t i = 0; i < data.n; i++)
+        variance += (data.y[i] - mean) * (data.y[i] - mean) / (double)data.n;
+    ck_assert_msg(loss >= variance - 5e-5, "loss %g below the variance of y, %g", loss,
+                  variance);
+    program_run_free(&run);
+
+    const char *random[] = {"--init", "random", NULL};
+    run_chapter("ch10", random, &run);
+    ck_assert_ptr_null(strstr(run.out, "identical"));
+    program_run_free(&run);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(chapter_10_stops_a_blow_up_and_refuses_bad_flags)
+{
+    char program[64];
+    snprintf(program, sizeof program, "%s/ch10", BUILD_DIR);
+    struct {
+        const char *words[3];
+        int exit_code;
+        const char *message;
+    } cases[] = {
+        {{"--lr", "5", NULL}, 1, "diverged at iteration"},
+        {{"--lr", "5", NULL}, 1, "try a smaller one, such as --lr 0.5"},
+        {{"--hidden", "0", NULL}, 2, "--hidden: '0' is out of range"},
+        {{"--init", "ones", NULL}, 2, "--init: 'ones' is not random or zeros"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        const char *argv[] = {program, "--out", dir, cases[k].words[0], cases[k].words[1], NULL};
+        ProgramRun run;
+        ck_assert(run_program(argv, &run));
+        ck_assert_int_eq(run.exit_code, cases[k].exit_code);
+        ck_assert_msg(strstr(run.err, cases[k].message) != NULL, "stderr: %s", run.err);
+        program_run_free(&run);
+    }
+    snprintf(program, sizeof program, "%s/ch04", BUILD_DIR);
+    const char *argv[] = {program, "--hidden", "3", NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    ck_assert_int_eq(run.exit_code, 2);
+    ck_assert_ptr_nonnull(strstr(run.err, "--hidden is not used by ch04"));
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(chapter_10_fits_a_readers_data)
+{
+    /* A file's points have no known curve: no noise floor is claimed. */
+    const char *words[] = {"--data", LINE_CSV, "--hidden", "4", NULL};
+    ProgramRun run;
+    run_chapter("ch10", words, &run);
+    size_t hidden;
+    double loss;
+    read_network_final_line(run.out, &hidden, &loss);
+    ck_assert_uint_eq(hidden, 4);
+    ck_assert(isfinite(loss));
+    ck_assert_ptr_nonnull(strstr(run.out, "points from tests/data/line.csv"));
+    ck_assert_ptr_null(strstr(run.out, "the noise alone"));
+    program_run_free(&run);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *suite = suite_create("chapters");
@@ -1267,6 +1405,15 @@ Suite *chapters_suite(void)
     tcase_add_test(ch06, chapter_06_real_data_fails_at_the_default_rate_and_standardize_fits_it);
     tcase_add_test(ch06, only_chapter_06_on_takes_standardize);
     suite_add_tcase(suite, ch06);
+
+    TCase *ch10 = tcase_create("chapter 10");
+    tcase_set_timeout(ch10, 60);
+    tcase_add_checked_fixture(ch10, make_scratch, remove_scratch);
+    tcase_add_test(ch10, chapter_10_beats_the_best_line_ten_times_over);
+    tcase_add_test(ch10, chapter_10_from_zeros_the_units_stay_identical);
+    tcase_add_test(ch10, chapter_10_stops_a_blow_up_and_refuses_bad_flags);
+    tcase_add_test(ch10, chapter_10_fits_a_readers_data);
+    suite_add_tcase(suite, ch10);
 
     TCase *ch07 = tcase_create("chapter 07");
     tcase_set_timeout(ch07, 60);

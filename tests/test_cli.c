@@ -256,6 +256,29 @@ START_TEST(chapter_09s_flags_are_read_and_checked)
 }
 END_TEST
 
+START_TEST(network_flags_are_read_and_checked)
+{
+    const Chapter network = {"chNN", "a network", FLAGS_TRAINING | FLAG_HIDDEN | FLAG_INIT, 10};
+    const char *none[] = {NULL};
+    Options o;
+    ck_assert_int_eq(parse(&network, none, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.hidden, 16);
+    ck_assert(!o.init_zeros);
+    const char *words[] = {"--hidden", "3", "--init", "zeros", NULL};
+    ck_assert_int_eq(parse(&network, words, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.hidden, 3);
+    ck_assert(o.init_zeros);
+    const char *random[] = {"--init=random", NULL};
+    ck_assert_int_eq(parse(&network, random, &o, NULL), STATUS_OK);
+    ck_assert(!o.init_zeros);
+    check_refused(&network, "--hidden", "0", "--hidden: '0' is out of range");
+    check_refused(&network, "--hidden", "10001", "--hidden: '10001' is out of range");
+    check_refused(&network, "--init", "ones", "--init: 'ones' is not random or zeros");
+    check_refused(&TRAINS, "--hidden", "3", "--hidden is not used by chXX");
+    check_refused(&TRAINS, "--init", "zeros", "--init is not used by chXX");
+}
+END_TEST
+
 Suite *cli_suite(void)
 {
     Suite *suite = suite_create("cli");
@@ -264,6 +287,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, every_flag_is_read);
     tcase_add_test(tc, bad_values_name_the_flag_and_the_value);
     tcase_add_test(tc, bad_flags_are_named);
+    tcase_add_test(tc, network_flags_are_read_and_checked);
     tcase_add_test(tc, chapter_09s_flags_are_read_and_checked);
     tcase_add_test(tc, spaces_around_a_number_are_ignored);
     tcase_add_test(tc, numbers_are_decimal_and_hexadecimal_is_refused);

@@ -725,7 +725,7 @@ START_TEST(chapters_draw_degenerate_data_without_a_warning)
         {"on-the-guess.csv", "0,1\n1,0\n2,-1\n"}, /* loss 0 from the start */
         {"near-a-million.csv", "1000000,0\n1000000.1,1\n1000000.2,2\n1000000.3,3\n"},
     };
-    const char *chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05"};
+    const char *chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch10"};
     for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
         char csv[128];
         snprintf(csv, sizeof csv, "%s/%s", dir, files[f][0]);
@@ -733,7 +733,7 @@ START_TEST(chapters_draw_degenerate_data_without_a_warning)
         /* A chapter may refuse the data (no unique line, a rate too large):
          * then it says so and draws nothing, which is fine too. */
         const char *words[] = {"--data", csv, NULL};
-        for (size_t c = 0; c < 5; c++) {
+        for (size_t c = 0; c < sizeof chapters / sizeof chapters[0]; c++) {
             ProgramRun run = run_in_dir(chapters[c], words);
             program_run_free(&run);
         }
@@ -776,6 +776,106 @@ START_TEST(a_y_band_cuts_a_wild_curve_at_its_edges)
 }
 END_TEST
 
+/* ---- Curves over the data, and a curve that moves (chapter 10) -------- */
+
+START_TEST(gnuplot_draws_curves_and_their_faint_parts_over_the_data)
+{
+    /* Two kinks, faint, their sum wide, and a line: each in its role's look,
+     * the faint ones 1 wide and the unlabelled one out of the key. */
+    Dataset data = some_data(30);
+    const double x[3] = {-1, 0.2, 1}, left[3] = {1.2, 0, 0}, right[3] = {0, 0, 2.4};
+    const double sum_x[3] = {-1, 0.2, 1}, sum_y[3] = {3.2, 2, 4.4};
+    Curve faint[2] = {{"the parts", ROLE_HIDDEN_UNIT, false, x, left, 3},
+                      {"", ROLE_HIDDEN_UNIT, false, x, right, 3}};
+    Curve sum = {"their sum", ROLE_NETWORK, false, sum_x, sum_y, 3};
+    Line line = {"best line", {3, 2.5}, ROLE_LEAST_SQUARES};
+    Overlay overlay = {&line, 1, &sum, 1, faint, 2};
+    ck_assert_int_eq(plot_fit_overlay(dir, "overlay", "t", &data, &overlay, NULL), STATUS_OK);
+    check_gnuplot_draws("overlay", "png");
+    char *script = read_in_dir("overlay.gp");
+    char *parts = clause_titled(script, "the parts"), *whole = clause_titled(script, "their sum");
+    char expected[64];
+    snprintf(expected, sizeof expected, "lw 1 dt %d lc rgb '%s'", role_dash(ROLE_HIDDEN_UNIT),
+             role_colour(ROLE_HIDDEN_UNIT));
+    ck_assert_msg(strstr(parts, expected) != NULL, "faint: %s", parts);
+    snprintf(expected, sizeof expected, "lw 3 dt %d lc rgb '%s'", role_dash(ROLE_NETWORK),
+             role_colour(ROLE_NETWORK));
+    ck_assert_msg(strstr(whole, expected) != NULL, "wide: %s", whole);
+    ck_assert_ptr_nonnull(strstr(script, "title ''")); /* no key entry */
+    ck_assert_ptr_nonnull(strstr(script, "(3)*x + (2.5)"));
+    free(parts);
+    free(whole);
+    free(script);
+    data_free(&data);
+}
+END_TEST
+
+/* Frame f of a moving curve: a kink that slides, with 2 + f % 3 points. */
+static Curve moving_frame(size_t f, double x[4], double y[4], char *label)
+{
+    size_t count = 2 + f % 3;
+    for (size_t i = 0; i < count; i++) {
+        x[i] = -1.0 + 2.0 * (double)i / (double)(count - 1);
+        y[i] = (double)f * 0.05 * fabs(x[i] - 0.01 * (double)f);
+    }
+    snprintf(label, 16, "frame %zu", f);
+    return (Curve){label, ROLE_NETWORK, false, x, y, count};
+}
+
+START_TEST(gnuplot_draws_a_moving_curve_in_at_most_60_frames)
+{
+    Dataset data = some_data(40);
+    enum { FRAMES = 100 };
+    static double x[FRAMES][4], y[FRAMES][4];
+    static char labels[FRAMES][16];
+    Curve frames[FRAMES];
+    for (size_t f = 0; f < FRAMES; f++)
+        frames[f] = moving_frame(f, x[f], y[f], labels[f]);
+    frames[50].count = 0; /* a frame with nothing to draw */
+    Line target = {"target", {3, 2.5}, ROLE_LEAST_SQUARES};
+    ck_assert_int_eq(plot_curve_animation(dir, "moving", "moving", &data, frames, FRAMES,
+                                          &target, NULL),
+                     STATUS_OK);
+    check_gnuplot_draws("moving", "gif");
+    char *script = read_in_dir("moving.gp");
+    char title_array[32];
+    snprintf(title_array, sizeof title_array, "array TITLE[%d]", PLOT_MAX_FRAMES);
+    ck_assert_ptr_nonnull(strstr(script, title_array));
+    ck_assert_ptr_nonnull(strstr(script, "'frame 0'"));
+    ck_assert_ptr_nonnull(strstr(script, "'frame 99'")); /* the last is always shown */
+    ck_assert_ptr_nonnull(strstr(script, "index (k - 1)"));
+    size_t blocks = 0;
+    for (const char *p = script; (p = strstr(p, "# frame ")) != NULL; p++)
+        blocks++;
+    ck_assert_uint_eq(blocks, PLOT_MAX_FRAMES);
+    free(script);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(curve_figures_draw_degenerate_data_without_a_warning)
+{
+    /* All x the same, a single point: the curve over them is a point too. */
+    const double all_5[4] = {5, 5, 5, 5}, rising[4] = {1, 2, 3, 4}, zeros[2] = {0, 0};
+    Dataset cases[2] = {data_of(all_5, rising, 4), data_of(zeros, zeros, 2)};
+    for (size_t k = 0; k < 2; k++) {
+        double cx[2] = {cases[k].x[0], cases[k].x[0]}, cy[2] = {1, 1};
+        Curve curve = {"c", ROLE_NETWORK, false, cx, cy, 2};
+        Overlay overlay = {.curves = &curve, .curve_count = 1, .faint = &curve,
+                           .faint_count = 1};
+        ck_assert_int_eq(plot_fit_overlay(dir, "o", "t", &cases[k], &overlay, NULL), STATUS_OK);
+        check_gnuplot_draws("o", "png");
+        ck_assert_int_eq(plot_curve_animation(dir, "m", "t", &cases[k], &curve, 1, NULL, NULL),
+                         STATUS_OK);
+        check_gnuplot_draws("m", "gif");
+        ck_assert_int_eq(plot_curve_animation(dir, "none", "t", &cases[k], NULL, 0, NULL, NULL),
+                         STATUS_OK);
+        check_gnuplot_draws("none", "gif");
+        data_free(&cases[k]);
+    }
+}
+END_TEST
+
 Suite *plot_suite(void)
 {
     Suite *suite = suite_create("plot");
@@ -812,5 +912,13 @@ Suite *plot_suite(void)
     tcase_add_test(chapters, a_chapter_failing_on_a_later_figure_leaves_the_earlier_ones);
     tcase_add_test(chapters, chapters_draw_degenerate_data_without_a_warning);
     suite_add_tcase(suite, chapters);
+
+    TCase *curves = tcase_create("curves over the data");
+    tcase_set_timeout(curves, 30);
+    tcase_add_checked_fixture(curves, make_scratch, remove_scratch);
+    tcase_add_test(curves, gnuplot_draws_curves_and_their_faint_parts_over_the_data);
+    tcase_add_test(curves, gnuplot_draws_a_moving_curve_in_at_most_60_frames);
+    tcase_add_test(curves, curve_figures_draw_degenerate_data_without_a_warning);
+    suite_add_tcase(suite, curves);
     return suite;
 }
