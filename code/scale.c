@@ -2,6 +2,25 @@
 
 #include <math.h>
 
+/* The standard deviation of x1 about mean, divided by n:
+ * sqrt(mean((x1 − mean)²)), or 0 when every x1 is mean. Each deviation is
+ * divided by the largest one before it is squared, and the root multiplied
+ * back, so that the square neither overflows (x near 1e200) nor underflows
+ * to 0 (x near 1e-200). x: n×2 row-major, n ≥ 1 */
+static double standard_deviation(const double *x, size_t n, double mean)
+{
+    double largest = 0.0, sum_of_squares = 0.0;
+    for (size_t i = 0; i < n; i++)
+        largest = fmax(largest, fabs(x[2 * i] - mean));
+    if (largest == 0.0)
+        return 0.0; /* every x the same */
+    for (size_t i = 0; i < n; i++) {
+        double d = (x[2 * i] - mean) / largest;
+        sum_of_squares += d * d;
+    }
+    return largest * sqrt(sum_of_squares / (double)n);
+}
+
 //> scaling_of
 Scaling scaling_of(const double *x, const double *y, size_t n)
 {
@@ -12,21 +31,8 @@ Scaling scaling_of(const double *x, const double *y, size_t n)
     }
     /* Near 1e6 these sums round a little; any mean will do, as long as the
      * same one is used to map the coefficients back. */
-    Scaling scaling = {x_sum / (double)n, 0.0, y_sum / (double)n};
-    /* The spread about the mean, each deviation divided by the largest one
-     * first, so that its square neither overflows (x near 1e200) nor
-     * underflows to 0 (x near 1e-200). */
-    double largest = 0.0, sum_of_squares = 0.0;
-    for (size_t i = 0; i < n; i++)
-        largest = fmax(largest, fabs(x[2 * i] - scaling.x_mean));
-    if (largest == 0.0)
-        return scaling; /* every x the same: x_sd = 0 */
-    for (size_t i = 0; i < n; i++) {
-        double d = (x[2 * i] - scaling.x_mean) / largest;
-        sum_of_squares += d * d;
-    }
-    scaling.x_sd = largest * sqrt(sum_of_squares / (double)n);
-    return scaling;
+    double x_mean = x_sum / (double)n;
+    return (Scaling){x_mean, standard_deviation(x, n, x_mean), y_sum / (double)n};
 }
 //< scaling_of
 

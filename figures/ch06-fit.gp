@@ -113,5 +113,5 @@ $points << EOD
 0.285655 3.62679
 EOD
 plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
-     (2.958361112605913)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares (chapter 03)', \
-     (2.9560172457653895)*x + (2.504851849795566) with lines lw 3 dt 1 lc rgb '#0072b2' title 'gradient descent, 100 steps: y = 2.956*x1 + 2.505'
+     (2.9560172457653895)*x + (2.504851849795566) with lines lw 3 dt 1 lc rgb '#0072b2' title 'gradient descent, 100 steps: y = 2.956*x1 + 2.505', \
+     (2.958361112605913)*x + (2.5048009711331662) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares (chapter 03)'

@@ -3964,5 +3964,5 @@ set key box opaque top left Left reverse
 plot $contours using 1:2 with lines lc rgb '#b0b0b0' title 'loss contours', \
      $axes with lines dt 2 lc rgb '#606060' title 'eigenvectors of H', \
      $path0 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#0072b2' title 'GD, lr 0.1', \
-     $path1 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#332288' title 'GD, lr 0.95', \
+     $path1 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#ee7733' title 'GD, lr 0.95', \
      $best with points pt 3 ps 2.5 lw 3 lc rgb '#000000' title 'least squares a*'

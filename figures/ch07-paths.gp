@@ -4172,5 +4172,5 @@ plot $contours using 1:2 with lines lc rgb '#b0b0b0' title 'loss contours', \
      $path0 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#0072b2' title 'GD, lr 0.1', \
      $path1 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#cc79a7' title 'SGD batch 1, lr 0.1', \
      $path2 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#e69f00' title 'SGD batch 10, lr 0.1', \
-     $path3 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#44aa99' title 'GD + momentum 0.9, lr 0.1', \
+     $path3 with linespoints lw 2 pt 7 ps 0.5 dt 1 lc rgb '#117733' title 'GD + momentum 0.9, lr 0.1', \
      $best with points pt 3 ps 2.5 lw 3 lc rgb '#000000' title 'least squares a*'

@@ -4,7 +4,7 @@
 set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch08-zero-grad') . '.png'
 set termoption noenhanced
-set title 'Without a.grad.zero_(), the line is still swinging after training'
+set title 'Where a ended after 100 steps, with a.grad.zero_() and without it'
 set xlabel 'x1'
 set ylabel 'y'
 set grid

@@ -577,6 +577,21 @@ START_TEST(chapter_08_without_no_grad_grows_one_graph_a_step)
         ck_assert_uint_eq(walked, 2 + t * (9 * n + 4) - 4);
     }
     ck_assert_ptr_nonnull(strstr(run.out, "The same a as with no_grad after 5 steps"));
+    /* Carried on to the 100 steps of the run: 2 + 100(9n + 4) nodes, and
+     * walks of 9n + 2 + (t − 1)(9n + 4) nodes at step t, which add up to
+     * 100(9n + 2) + (9n + 4)·(0 + 1 + … + 99) = 100(9n + 2) + 4950(9n + 4). */
+    size_t would_hold, walked, walked_with_no_grad;
+    const char *total = strstr(run.out, "after 100 steps the tape would hold");
+    ck_assert_ptr_nonnull(total);
+    ck_assert_int_eq(sscanf(total,
+                            "after 100 steps the tape would hold %zu nodes, and the 100 "
+                            "walks together would visit %zu of them, where with no_grad "
+                            "they visit %*u each, %zu in all.",
+                            &would_hold, &walked, &walked_with_no_grad),
+                     3);
+    ck_assert_uint_eq(would_hold, 2 + 100 * (9 * n + 4));
+    ck_assert_uint_eq(walked, 100 * (9 * n + 2) + 4950 * (9 * n + 4));
+    ck_assert_uint_eq(walked_with_no_grad, 100 * (9 * n + 2));
     program_run_free(&run);
 }
 END_TEST
@@ -925,8 +940,10 @@ START_TEST(chapter_07_runs_draws_and_repeats_itself)
     ProgramRun first, second;
     run_chapter("ch07", none, &first);
     ck_assert_str_eq(first.err, "");
-    /* Standardized (x mean 0, sd 1), H = (2/n) XᵀX is exactly 2 I. */
-    ck_assert_ptr_nonnull(strstr(first.out, "Round: curvature 2.0000 in every direction"));
+    /* Standardized (x mean 0, sd 1), H = (2/n) XᵀX is exactly 2 I (to the
+     * 4 significant digits printed, "2", not "2.001"). */
+    ck_assert_ptr_nonnull(strstr(first.out, "H = [2 0; 0 2]."));
+    ck_assert_ptr_nonnull(strstr(first.out, "Round: curvature 2 in every direction."));
     char path[128];
     snprintf(path, sizeof path, "%s/ch07-paths.gp", dir);
     char *script = read_text_file(path);

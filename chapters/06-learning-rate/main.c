@@ -268,15 +268,15 @@ static Status draw_bound(const Options *options, const char *dir, const double l
         for (size_t k = 0; k < points[p].count; k++)
             top = fmax(top, points[p].steps[k]);
     double bound_x[2] = {bound, bound}, bound_y[2] = {1.0, top};
-    /* Short labels keep the key clear of the curve near the bound. */
+    /* Each marker's label says what its height is. */
     Curve all[5] = {
         {"predicted", ROLE_PREDICTED, false, curve_lr, curve_steps, PREDICTED_POINTS},
-        {"measured", ROLE_FULL_BATCH, true, points[REACHED].lr, points[REACHED].steps,
-         points[REACHED].count},
-        {"not there by", ROLE_CRAWL, true, points[NOT_REACHED].lr, points[NOT_REACHED].steps,
-         points[NOT_REACHED].count},
-        {"blew up at", ROLE_MISTAKE, true, points[DIVERGED].lr, points[DIVERGED].steps,
-         points[DIVERGED].count},
+        {"measured: the steps it took", ROLE_FULL_BATCH, true, points[REACHED].lr,
+         points[REACHED].steps, points[REACHED].count},
+        {"not there after this many steps", ROLE_CRAWL, true, points[NOT_REACHED].lr,
+         points[NOT_REACHED].steps, points[NOT_REACHED].count},
+        {"blew up: the step it blew up at", ROLE_MISTAKE, true, points[DIVERGED].lr,
+         points[DIVERGED].steps, points[DIVERGED].count},
         {"2/lambda_max", ROLE_BOUND, false, bound_x, bound_y, 2},
     };
     Curve curves[5];
@@ -472,14 +472,15 @@ static Status draw_fit(const Options *options, const char *dir, const Dataset *d
     snprintf(run_label, sizeof run_label, "%s, %zu steps: y = %.4g*x1 %c %.4g",
              options->standardize ? "standardized" : "gradient descent", options->epochs,
              a[0], a[1] < 0.0 ? '-' : '+', fabs(a[1]));
-    Line lines[3] = {{"least squares (chapter 03)", {best[0], best[1]}, ROLE_LEAST_SQUARES},
-                     {run_label, {a[0], a[1]}, ROLE_FULL_BATCH}};
-    size_t count = 2;
+    Line lines[3] = {{run_label, {a[0], a[1]}, ROLE_FULL_BATCH}};
+    size_t count = 1;
     if (a_raw != NULL) {
         snprintf(raw_label, sizeof raw_label, "x as it is, %zu steps: y = %.4g*x1 %c %.4g",
                  options->epochs, a_raw[0], a_raw[1] < 0.0 ? '-' : '+', fabs(a_raw[1]));
         lines[count++] = (Line){raw_label, {a_raw[0], a_raw[1]}, ROLE_CRAWL};
     }
+    /* Last, so that its dashes lie on top of a run that landed on it. */
+    lines[count++] = (Line){"least squares (chapter 03)", {best[0], best[1]}, ROLE_LEAST_SQUARES};
     const char *title = reached ? "Gradient descent lands on the least-squares line"
                                 : "After training, still away from the least-squares line";
     Status status = plot_fit(dir, "ch06-fit", title, data, lines, count, err);
@@ -573,10 +574,15 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     if (status == STATUS_OK)
         status = data_allocate(&shifted, data->n, err);
     if (status == STATUS_OK) {
-        /* Train on the standardized data, or on x as it is, units unchanged. */
+        /* Train on the standardized data, or on x as it is. Without
+         * --standardize the scaling becomes the identity (mean 0, sd 1), so
+         * that mapping a to the data's units and back changes nothing. */
         const Dataset *fitted = options->standardize ? &standardized : data;
         if (!options->standardize)
             scaling = (Scaling){.x_mean = 0.0, .x_sd = 1.0, .y_mean = 0.0};
+        /* lambda: the curvatures of the bowl trained on. show_curvature()
+         * prints the data's, and with --standardize puts the standardized
+         * bowl's in their place. */
         show_curvature(options, data, &standardized, &scaling, lambda);
         /* The figures land together when the run succeeds, or not at all. */
         FigureSet *figures = NULL;

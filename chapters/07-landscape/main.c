@@ -121,17 +121,27 @@ static double tidy(double v)
     return fabs(v) < 5e-5 ? 0.0 : v;
 }
 
+/* An entry of H as %.4g shows it: 0 when it is only rounding, a billionth
+ * of the largest entry or less (the standardized bowl's off-diagonal). */
+static double tidy_entry(double v, const Bowl *bowl)
+{
+    double largest = fmax(fabs(bowl->h[0]), fabs(bowl->h[2]));
+    return fabs(v) <= 1e-9 * largest ? 0.0 : v;
+}
+
 static void explain_bowl(const Options *options, const Bowl *bowl)
 {
+    /* %.4g: the curvatures of data in years run from 1e-4 to 1e7. */
     say(options, "The bowl: L(a) = L* + (1/2) (a - a*)^T H (a - a*), with\n"
-                 "  a* = [%.4f, %.4f] (least squares), L* = %.4f, H = [%.4f %.4f; %.4f %.4f].\n",
-        tidy(bowl->a_best[0]), tidy(bowl->a_best[1]), bowl->loss_best, tidy(bowl->h[0]),
-        tidy(bowl->h[1]), tidy(bowl->h[1]), tidy(bowl->h[2]));
+                 "  a* = [%.4f, %.4f] (least squares), L* = %.4f, H = [%.4g %.4g; %.4g %.4g].\n",
+        tidy(bowl->a_best[0]), tidy(bowl->a_best[1]), bowl->loss_best,
+        tidy_entry(bowl->h[0], bowl), tidy_entry(bowl->h[1], bowl),
+        tidy_entry(bowl->h[1], bowl), tidy_entry(bowl->h[2], bowl));
     if (bowl->lambda[0] <= bowl->lambda[1] * (1.0 + 1e-9))
-        say(options, "  Round: curvature %.4f in every direction.\n", bowl->lambda[0]);
+        say(options, "  Round: curvature %.4g in every direction.\n", bowl->lambda[0]);
     else
-        say(options, "  Steepest across: curvature %.4f along (%.3f, %.3f), %.1f degrees from a1;\n"
-                     "  flattest:        curvature %.4f along (%.3f, %.3f).\n",
+        say(options, "  Steepest: curvature %.4g along (%.3f, %.3f), %.1f degrees from a1;\n"
+                     "  flattest: curvature %.4g along (%.3f, %.3f).\n",
             bowl->lambda[0], bowl->axis[0][0], bowl->axis[0][1], degrees(bowl->axis[0]),
             bowl->lambda[1], bowl->axis[1][0], bowl->axis[1][1]);
     say(options, "  Condition number %.4g; full-batch descent is stable for lr < %.4g.\n\n",
@@ -140,7 +150,9 @@ static void explain_bowl(const Options *options, const Bowl *bowl)
 
 /* ---- 2. The paths ----------------------------------------------------- */
 
-enum { PATH_STEPS = 100, PATHS = 4 /* at most, in one figure */ };
+/* The steps of each path, and of the two in the valley at the best settings:
+ * by then momentum has arrived, and the plain strokes can still be told apart. */
+enum { PATH_STEPS = 100, VALLEY_PATH_STEPS = 50, PATHS = 4 /* at most, in one figure */ };
 
 /* steps iterations of recipe from the guess, a before each and after the
  * last in path. *diverged: whether the run blew up (the path then ends at
@@ -179,34 +191,37 @@ static void recipe_label(const Recipe *recipe, size_t n, char label[64])
         snprintf(label, 64, "GD, lr %.3g", recipe->lr);
 }
 
-/* Runs the recipes for PATH_STEPS steps each and draws the paths that did
- * not blow up over the contours; says in a table where each ended. */
-static Status draw_paths(const Options *options, const char *dir, const Dataset *data, const Bowl *bowl,
-                         const char *name, const char *title, const Recipe *recipes,
-                         size_t count, Error *err)
+/* Runs the recipes for steps steps each and draws the paths that did not
+ * blow up over the contours; says in a table where each ended, and how far
+ * from a* that is. */
+static Status draw_paths(const Options *options, const char *dir, const Dataset *data,
+                         const Bowl *bowl, const char *name, const char *title,
+                         const Recipe *recipes, size_t count, size_t steps, Error *err)
 {
-    double *points = malloc(count * (PATH_STEPS + 1) * 2 * sizeof *points);
+    double *points = malloc(count * (steps + 1) * 2 * sizeof *points);
     if (points == NULL)
         return fail(err, STATUS_NO_MEMORY, "out of memory for the paths");
     Trail paths[PATHS];
     char labels[PATHS][64];
     size_t drawn = 0;
     Status status = STATUS_OK;
-    say(options, "  %-34s  loss after %d steps   a\n", "path", PATH_STEPS);
+    char loss_after[32];
+    snprintf(loss_after, sizeof loss_after, "loss after %zu steps", steps);
+    say(options, "  %-34s  %-20s  %-14s  a\n", "path", loss_after, "distance to a*");
     for (size_t r = 0; r < count && status == STATUS_OK; r++) {
-        double *path = &points[r * (PATH_STEPS + 1) * 2];
+        double *path = &points[r * (steps + 1) * 2];
         size_t length;
         bool diverged;
         recipe_label(&recipes[r], data->n, labels[drawn]);
-        status = follow(&recipes[r], data, options->seed, PATH_STEPS, path, &length,
-                        &diverged, err);
+        status = follow(&recipes[r], data, options->seed, steps, path, &length, &diverged, err);
         if (status == STATUS_OK && diverged) {
             say(options, "  %-34s  diverged, not drawn\n", labels[drawn]);
             continue;
         }
         const double *last = &path[2 * (length - 1)];
-        say(options, "  %-34s  %-19.4f  [%.4f, %.4f]\n", labels[drawn],
-            bowl_loss(bowl, last), tidy(last[0]), tidy(last[1]));
+        double distance = hypot(last[0] - bowl->a_best[0], last[1] - bowl->a_best[1]);
+        say(options, "  %-34s  %-20.4f  %-14.2g  [%.4f, %.4f]\n", labels[drawn],
+            bowl_loss(bowl, last), distance, tidy(last[0]), tidy(last[1]));
         paths[drawn] = (Trail){labels[drawn], recipes[r].role, path, length};
         drawn++;
     }
@@ -219,27 +234,31 @@ static Status draw_paths(const Options *options, const char *dir, const Dataset 
 }
 
 //> ch07_paths
-static Status show_paths(const Options *options, const char *dir, const Dataset *data, const Bowl *bowl,
-                         Error *err)
+static Status show_paths(const Options *options, const char *dir, const Dataset *data,
+                         const Bowl *bowl, Error *err)
 {
-    double lr = options->lr, near_limit = 0.95 * 2.0 / bowl->lambda[0];
-    size_t n = data->n;
-    const Recipe descent[] = {{lr, 0.0, 0.0, n, ROLE_FULL_BATCH, NULL},
-                              {near_limit, 0.0, 0.0, n, ROLE_BORDERLINE, NULL}};
-    const Recipe noisy[] = {{lr, 0.0, 0.0, n, ROLE_FULL_BATCH, NULL},
-                            {lr, 0.0, 0.0, 1, batch_role(1, n), NULL},
-                            {lr, 0.0, 0.0, n < 10 ? n : 10, batch_role(n < 10 ? n : 10, n), NULL},
-                            {lr, 0.9, 0.0, n, ROLE_MOMENTUM, NULL}};
+    size_t n = data->n, ten = n < 10 ? n : 10; /* batches of 10, or all of fewer points */
+    double lr = options->lr;
+    const Recipe plain = {.lr = lr, .batch = n, .role = ROLE_FULL_BATCH};
+    const Recipe near_limit = {.lr = 0.95 * 2.0 / bowl->lambda[0], .batch = n,
+                               .role = ROLE_BORDERLINE};
+    const Recipe batch_1 = {.lr = lr, .batch = 1, .role = batch_role(1, n)};
+    const Recipe batch_10 = {.lr = lr, .batch = ten, .role = batch_role(ten, n)};
+    const Recipe momentum = {.lr = lr, .beta = 0.9, .batch = n, .role = ROLE_MOMENTUM};
+
+    const Recipe descent[] = {plain, near_limit};
     say(options, "Gradient descent from a = [-1, 1] at a small rate and at 95%% of the limit:\n");
     Status status = draw_paths(options, dir, data, bowl, "ch07-landscape",
                                "The loss bowl; near the limit, descent zig-zags across "
                                "its steep direction",
-                               descent, 2, err);
+                               descent, 2, PATH_STEPS, err);
     if (status != STATUS_OK)
         return status;
+    const Recipe noisy[] = {plain, batch_1, batch_10, momentum};
     say(options, "\nThe same start with minibatches, and with momentum:\n");
     return draw_paths(options, dir, data, bowl, "ch07-paths",
-                      "SGD wanders, momentum overshoots and swings back", noisy, 4, err);
+                      "SGD wanders, momentum overshoots and swings back", noisy, 4, PATH_STEPS,
+                      err);
 }
 //< ch07_paths
 
@@ -299,12 +318,14 @@ static double predicted_steps(double shrink, bool momentum, double ratio)
 /* Steps to bring the loss within 0.1% of L*, plain descent and momentum each
  * at its best settings for this bowl, beside what the error's shrink factor
  * per step predicts; and the two paths, drawn. */
-static Status measure_momentum(const Options *options, const char *dir, const Dataset *bad, const Bowl *bowl,
-                               Error *err)
+static Status measure_momentum(const Options *options, const char *dir, const Dataset *bad,
+                               const Bowl *bowl, Error *err)
 {
     double kappa = bowl->lambda[0] / bowl->lambda[1], root = sqrt(kappa);
-    Recipe recipes[2] = {{best_plain_lr(bowl->lambda), 0.0, 0.0, bad->n, ROLE_FULL_BATCH, NULL},
-                         {0.0, 0.0, 0.0, bad->n, ROLE_MOMENTUM, NULL}};
+    Recipe recipes[2] = {
+        {.lr = best_plain_lr(bowl->lambda), .batch = bad->n, .role = ROLE_FULL_BATCH},
+        {.batch = bad->n, .role = ROLE_MOMENTUM}, /* lr and beta: best_momentum() */
+    };
     best_momentum(bowl->lambda, &recipes[1].lr, &recipes[1].beta);
     double shrink[2] = {(kappa - 1.0) / (kappa + 1.0), (root - 1.0) / (root + 1.0)};
     double target = 1.001 * bowl->loss_best, start[2] = {A_START[0], A_START[1]};
@@ -325,16 +346,18 @@ static Status measure_momentum(const Options *options, const char *dir, const Da
                  "= %.1f times fewer, about sqrt(condition number) = %.1f.\n",
         (double)steps[0] / (double)steps[1], shrink[1], shrink[0],
         log(shrink[1]) / log(shrink[0]), root);
+    say(options, "The first %d steps of each, drawn:\n", VALLEY_PATH_STEPS);
     return draw_paths(options, dir, bad, bowl, "ch07-momentum",
                       "The valley at the best settings: plain descent zig-zags, momentum "
                       "gets there",
-                      recipes, 2, err);
+                      recipes, 2, VALLEY_PATH_STEPS, err);
 }
 
 //> ch07_standardized
 /* The valley's points standardized as chapter 06's --standardize does it,
  * and the same descent on them, from the same starting line in their units. */
-static Status show_standardized(const Options *options, const char *dir, const Dataset *bad, Error *err)
+static Status show_standardized(const Options *options, const char *dir, const Dataset *bad,
+                                Error *err)
 {
     Dataset round = {0};
     Scaling scaling;
@@ -350,11 +373,12 @@ static Status show_standardized(const Options *options, const char *dir, const D
                      "%.4f]:\n",
             scaling.x_mean, scaling.x_sd, scaling.y_mean, start[0], start[1]);
         explain_bowl(options, &bowl);
-        const Recipe plain = {options->lr, 0.0, 0.0, round.n, ROLE_FULL_BATCH, start};
+        const Recipe plain = {.lr = options->lr, .batch = round.n, .role = ROLE_FULL_BATCH,
+                              .start = start};
         status = draw_paths(options, dir, &round, &bowl, "ch07-standardized",
                             "The same points standardized: a round bowl, and descent goes "
                             "straight in",
-                            &plain, 1, err);
+                            &plain, 1, PATH_STEPS, err);
     }
     data_free(&round);
     return status;
@@ -369,12 +393,13 @@ static Status scaling_and_momentum(const Options *options, const char *dir, Erro
     if (status == STATUS_OK)
         status = bowl_of(&bad, &bowl, err);
     if (status == STATUS_OK) {
-        say(options, "\nThe notebook's points moved right by 2, x1 in [1, 3): a long thin valley.\n");
+        say(options,
+            "\nThe notebook's points moved right by 2, x1 in [1, 3): a long thin valley.\n");
         explain_bowl(options, &bowl);
-        const Recipe plain = {options->lr, 0.0, 0.0, bad.n, ROLE_FULL_BATCH, NULL};
+        const Recipe plain = {.lr = options->lr, .batch = bad.n, .role = ROLE_FULL_BATCH};
         status = draw_paths(options, dir, &bad, &bowl, "ch07-badly-scaled",
                             "x1 in [1, 3): a long thin valley, and descent crawls along it",
-                            &plain, 1, err);
+                            &plain, 1, PATH_STEPS, err);
     }
     if (status == STATUS_OK)
         status = show_standardized(options, dir, &bad, err);
@@ -465,11 +490,13 @@ static Status draw_noise_floor(const Options *options, const char *dir, const Lo
     return status;
 }
 
-static Status show_noise_floor(const Options *options, const char *dir, const Dataset *data, const Bowl *bowl,
-                               Error *err)
+static Status show_noise_floor(const Options *options, const char *dir, const Dataset *data,
+                               const Bowl *bowl, Error *err)
 {
-    const Recipe recipes[2] = {{options->lr, 0.0, 0.0, 1, ROLE_BATCH_1, NULL},
-                               {options->lr, 0.0, FLOOR_DECAY, 1, ROLE_DECAYING, NULL}};
+    const Recipe recipes[2] = {
+        {.lr = options->lr, .batch = 1, .role = ROLE_BATCH_1},
+        {.lr = options->lr, .decay = FLOOR_DECAY, .batch = 1, .role = ROLE_DECAYING},
+    };
     char constant[64], decaying[64];
     snprintf(constant, sizeof constant, "constant rate %g", options->lr);
     snprintf(decaying, sizeof decaying, "rate %g / (1 + t/%d)", options->lr, FLOOR_DECAY);
@@ -514,8 +541,8 @@ static Status train_as_asked(const Options *options, const Dataset *data, double
                              History *history, Error *err)
 {
     size_t n = data->n, batch = options->batch == 0 || options->batch > n ? n : options->batch;
-    Recipe recipe = {options->lr, options->momentum, options->decay, batch,
-                     batch_role(batch, n), NULL};
+    Recipe recipe = {.lr = options->lr, .beta = options->momentum, .decay = options->decay,
+                     .batch = batch, .role = batch_role(batch, n)};
     size_t per_epoch = (n + batch - 1) / batch, every = progress_every(options->epochs);
     Descent d;
     Status status = descent_start(&d, &recipe, data, options->seed, err);

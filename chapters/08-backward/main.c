@@ -15,8 +15,9 @@
  * and backward() walks the tape in reverse, applying the chain rule. It shows
  * the tape of one point, checks the tape's gradient against chapter 03's and
  * against finite differences, trains with update() written out line by line
- * to chapter 04's final line, shows what no_grad, zero_ and detach are for by
- * leaving each one out, and measures what the tape costs.
+ * to chapter 04's final line, shows what no_grad and zero_ are for by leaving
+ * each one out (and why detach needs no run in C), and measures what the tape
+ * costs.
  *
  *     build/ch08            build/ch08 --lr 0.5            build/ch08 --data my.csv --epochs 1000
  */
@@ -330,12 +331,28 @@ static Var step_without_no_grad(Model *model, const Dataset *data, double lr)
 }
 //< ch08_without_no_grad
 
+/* What the whole run would cost that way, from the walk of the first step
+ * and the growth of every step: after `steps` steps the tape holds
+ * 2 + steps·growth nodes, and the walk of step t visits first_walk +
+ * (t − 1)·growth of them. */
+static void say_what_it_would_cost(const Options *options, size_t steps, size_t first_walk,
+                                   size_t growth)
+{
+    double t = (double)steps;
+    double nodes = PARAMETERS + t * (double)growth;
+    double walked = t * (double)first_walk + (double)growth * t * (t - 1.0) / 2.0;
+    say(options, "At that rate, after %zu steps the tape would hold %.0f nodes, and the %zu\n"
+                 "walks together would visit %.0f of them, where with no_grad they visit\n"
+                 "%zu each, %.0f in all.\n",
+        steps, nodes, steps, walked, first_walk, t * (double)first_walk);
+}
+
 /* (a) A few steps that way, then a compared with the path train() took.
  * path: from train() */
 static Status without_no_grad(const Options *options, const Dataset *data,
                               const History *path, Error *err)
 {
-    size_t steps = path->epochs < 5 ? path->epochs : 5, growth = 0;
+    size_t steps = path->epochs < 5 ? path->epochs : 5, growth = 0, first_walk = 0;
     Model model;
     Status status = model_init(&model, A_START, data->n, err);
     if (status != STATUS_OK)
@@ -347,16 +364,22 @@ static Status without_no_grad(const Options *options, const Dataset *data,
         size_t size_before = tape_size(&model.tape);
         Var loss = step_without_no_grad(&model, data, options->lr);
         growth = tape_size(&model.tape) - size_before;
+        if (t == 1)
+            first_walk = loss.id + 1;
         read_a(&model, a);
         say(options, "%4zu   %17zu   %22zu   [%.4f, %.4f]\n", t, tape_size(&model.tape),
             loss.id + 1, a[0], a[1]);
     }
     status = tape_check(&model.tape, err);
-    if (status == STATUS_OK) {
-        bool same = a[0] == path->a[2 * steps] && a[1] == path->a[2 * steps + 1];
-        say(options, "%s a as with no_grad after %zu steps, but each backward() walks back\n"
-                     "through every earlier step, and the tape grows by %zu nodes a step.\n",
-            same ? "The same" : "A different", steps, growth);
+    if (status == STATUS_OK && steps > 0) {
+        const double *with_no_grad = &path->a[2 * steps];
+        bool same = a[0] == with_no_grad[0] && a[1] == with_no_grad[1];
+        say(options, "%s a as with no_grad after %zu steps (%s [%.4f, %.4f]), but each\n"
+                     "backward() walks back through every earlier step, and the tape grows by\n"
+                     "%zu nodes a step.\n",
+            same ? "The same" : "A different", steps, same ? "both" : "no_grad's",
+            with_no_grad[0], with_no_grad[1], growth);
+        say_what_it_would_cost(options, path->epochs, first_walk, growth);
     }
     model_free(&model);
     return status;
@@ -423,31 +446,31 @@ static Status without_zero_grad(const Options *options, const Dataset *data, dou
     return status;
 }
 
-/* (c) a is two tape nodes (Var), but a line in a figure takes two numbers
- * (double): handing it the Vars would not even compile. tape_value() copies
- * each number out, without its history: that is a.detach().
+/* (b)'s figure: the line a ended on with zero_() every step (the trained
+ * model) and without it (a_no_zero), over the data. a is two tape nodes
+ * (Var), but a Line takes two numbers (double): handing it the Vars would not
+ * even compile. tape_value() copies each number out, without its history:
+ * that is a.detach(), which is all there is to (c).
  * model: trained; a_no_zero: 2, from without_zero_grad() */
-static Status without_detach(const Options *options, const Dataset *data, const Model *model,
-                             const double a_no_zero[2], Error *err)
+static Status draw_zero_grad_figure(const Options *options, const Dataset *data,
+                                    const Model *model, const double a_no_zero[2], Error *err)
 {
     double a[2] = {tape_value(&model->tape, model->a[0]), /* a.detach() */
                    tape_value(&model->tape, model->a[1])};
-    char trained[80], swinging[80];
+    char trained[80], swinging[80], title[96];
     snprintf(trained, sizeof trained, "with zero_() every step: y = %.2f*x1 + %.2f", a[0],
              a[1]);
     snprintf(swinging, sizeof swinging, "without zero_(): y = %.2f*x1 + %.2f", a_no_zero[0],
              a_no_zero[1]);
+    snprintf(title, sizeof title, "Where a ended after %zu steps, with a.grad.zero_() and "
+                                  "without it", options->epochs);
     Line lines[2] = {{trained, {a[0], a[1]}, ROLE_FULL_BATCH},
                      {swinging, {a_no_zero[0], a_no_zero[1]}, ROLE_MISTAKE}};
     bool swung_off = !(isfinite(a_no_zero[0]) && isfinite(a_no_zero[1]));
-    Status status = plot_fit(options->out_dir, "ch08-zero-grad",
-                             "Without a.grad.zero_(), the line is still swinging after training",
-                             data, lines, swung_off ? 1 : 2, err);
-    if (status == STATUS_OK) {
-        say(options, "\n(c) Without .detach(): a and y_hat are tape nodes, and a figure takes\n"
-                     "plain numbers; tape_value() copies them out, as .detach() does.\n");
+    Status status = plot_fit(options->out_dir, "ch08-zero-grad", title, data, lines,
+                             swung_off ? 1 : 2, err);
+    if (status == STATUS_OK)
         say_wrote(options, "ch08-zero-grad");
-    }
     return status;
 }
 
@@ -495,21 +518,42 @@ static Status measure_cost(size_t n, uint64_t seed, Cost *cost, Error *err)
     return status;
 }
 
+/* value, divided by 1000 until it is below 1000 or the units run out, with
+ * its unit: units[0] is the unit of value, each next one 1000 times larger.
+ * As "%7.1f %-2s", ten characters wide: "   57.7 kB", "   12.3 ms". */
+static const char *in_units(double value, const char *const *units, size_t count,
+                            char text[NUMBER_TEXT])
+{
+    size_t u = 0;
+    while (value >= 1000.0 && u + 1 < count) {
+        value /= 1000.0;
+        u++;
+    }
+    snprintf(text, NUMBER_TEXT, "%7.1f %-2s", value, units[u]);
+    return text;
+}
+
+static const char *const BYTES[] = {"B", "kB", "MB", "GB"};
+static const char *const MICROSECONDS[] = {"us", "ms", "s"};
+
 /* The times are this machine's, and differ from run to run: the book masks
- * them (the %9.1f fields before " us"), and no test reads them. */
+ * them (the ten-character fields ending in "us", "ms" or "s"), and no test
+ * reads them. */
 static Status show_cost(const Options *options, Error *err)
 {
     const size_t sizes[2] = {100, 100000};
     say(options, "\nWhat one step (loss and gradient) costs, on the notebook's kind of data:\n"
-                 "        n   tape nodes   tape memory      tape time   by-hand time\n");
+                 "        n   tape nodes   tape memory    tape time   by-hand time\n");
     for (int k = 0; k < 2; k++) {
         Cost cost;
         Status status = measure_cost(sizes[k], options->seed, &cost, err);
         if (status != STATUS_OK)
             return status;
-        say(options, "  %7zu   %10zu   %8.1f MB   %9.1f us   %9.1f us\n", sizes[k], cost.nodes,
-            (double)(cost.nodes * sizeof(TapeNode)) / 1e6, cost.tape_seconds * 1e6,
-            cost.hand_seconds * 1e6);
+        char memory[NUMBER_TEXT], tape[NUMBER_TEXT], by_hand[NUMBER_TEXT];
+        say(options, "  %7zu   %10zu    %s   %s     %s\n", sizes[k], cost.nodes,
+            in_units((double)(cost.nodes * sizeof(TapeNode)), BYTES, 4, memory),
+            in_units(cost.tape_seconds * 1e6, MICROSECONDS, 3, tape),
+            in_units(cost.hand_seconds * 1e6, MICROSECONDS, 3, by_hand));
     }
     say(options, "The hand-derived gradient stores nothing; the tape stores %zu bytes per node.\n"
                  "(Times are processor time on this machine, and vary from run to run.)\n",
@@ -541,7 +585,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     if (status == STATUS_OK)
         status = without_zero_grad(options, data, a_no_zero, err);
     if (status == STATUS_OK)
-        status = without_detach(options, data, &model, a_no_zero, err);
+        status = draw_zero_grad_figure(options, data, &model, a_no_zero, err);
     if (status == STATUS_OK && !options->quiet) /* timings are only printed */
         status = show_cost(options, err);
     if (status == STATUS_OK)

@@ -156,6 +156,6 @@ $curve3 << EOD
 1 688
 EOD
 plot $curve0 with lines lw 2 dt 1 lc rgb '#000000' title 'predicted', \
-     $curve1 with points pt 7 ps 1.8 lc rgb '#0072b2' title 'measured', \
-     $curve2 with points pt 7 ps 1.8 lc rgb '#a50026' title 'blew up at', \
+     $curve1 with points pt 7 ps 1.8 lc rgb '#0072b2' title 'measured: the steps it took', \
+     $curve2 with points pt 7 ps 1.8 lc rgb '#a50026' title 'blew up: the step it blew up at', \
      $curve3 with lines lw 2 dt 2 lc rgb '#7f7f7f' title '2/lambda_max'

@@ -69,6 +69,6 @@ $points << EOD
 2014 398.55
 EOD
 plot $points with points pt 7 ps 0.7 lc rgb '#7f7f7f' title 'data (x1, y)', \
-     (1.5087795625427205)*x + (-2646.4329224196863) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares (chapter 03)', \
      (1.5087795620316728)*x + (-2646.4329218803937) with lines lw 3 dt 1 lc rgb '#0072b2' title 'standardized, 100 steps: y = 1.509*x1 - 2646', \
-     (0.1761552217329589)*x + (1.0005875940320719) with lines lw 3 dt 1 lc rgb '#8c510a' title 'x as it is, 100 steps: y = 0.1762*x1 + 1.001'
+     (0.1761552217329589)*x + (1.0005875940320719) with lines lw 3 dt 1 lc rgb '#8c510a' title 'x as it is, 100 steps: y = 0.1762*x1 + 1.001', \
+     (1.5087795625427205)*x + (-2646.4329224196863) with lines lw 3 dt 2 lc rgb '#000000' title 'least squares (chapter 03)'

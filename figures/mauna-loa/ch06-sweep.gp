@@ -342,6 +342,6 @@ $curve4 << EOD
 EOD
 plot $curve0 with lines lw 2 dt 1 lc rgb '#8c510a' title 'lr = 0.01 (0.01 x bound): too small', \
      $curve1 with lines lw 2 dt 1 lc rgb '#0072b2' title 'lr = 0.5 (0.5 x bound): good', \
-     $curve2 with lines lw 2 dt 1 lc rgb '#332288' title 'lr = 0.98 (0.98 x bound): borderline', \
+     $curve2 with lines lw 2 dt 1 lc rgb '#ee7733' title 'lr = 0.98 (0.98 x bound): borderline', \
      $curve3 with lines lw 2 dt 4 lc rgb '#a50026' title 'lr = 1.05 (1.05 x bound): too large, diverged', \
      $curve4 with lines lw 2 dt 2 lc rgb '#000000' title 'the least-squares loss'
