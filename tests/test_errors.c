@@ -939,6 +939,104 @@ START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
 }
 END_TEST
 
+/* The hidden folders ".figures.PID.XXXXXX" in folder whose PID is pid. */
+static size_t count_sets_of(const char *folder, pid_t pid)
+{
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, ".figures.%ld.", (long)pid);
+    DIR *dir = opendir(folder);
+    ck_assert_ptr_nonnull(dir);
+    size_t count = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL)
+        count += strncmp(entry->d_name, prefix, strlen(prefix)) == 0;
+    closedir(dir);
+    return count;
+}
+
+/* The child of the test below: it opens a figure set in out, draws a figure
+ * into it, tells the parent through ready that it is in the middle of its
+ * run, and then waits for go to close, as a chapter trains between its
+ * figures. If a stop signal cannot stop it there, it exits with 3. */
+static _Noreturn void wait_inside_a_figure_set(int ready, int go, const char *out,
+                                               const Dataset *data)
+{
+    for (size_t k = 0; k < 4; k++) /* the default actions: see rewrite_figure_forever */
+        signal(STOP_SIGNALS[k], SIG_DFL);
+    sigset_t stop = stop_signal_set();
+    sigprocmask(SIG_UNBLOCK, &stop, NULL);
+    FigureSet *figures = NULL;
+    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
+    if (figures_begin(&figures, out, NULL) != STATUS_OK ||
+        plot_fit(figures_dir(figures), "fit", "t", data, &line, 1, NULL) != STATUS_OK)
+        _exit(1);
+    char byte;
+    if (write(ready, "r", 1) != 1 || read(go, &byte, 1) != 0)
+        _exit(1);
+    _exit(3); /* still here: the signal waited */
+}
+
+START_TEST(a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later)
+{
+    /* A run used to hold Ctrl-C and kill from its first figure to its last,
+     * so a chapter that trains in between could not be stopped. The child
+     * stops in the middle of a figure set; the parent signals it and only
+     * then lets it go on (closes go), so the outcome does not depend on
+     * timing: a signal that stops the child at once wins, a held one lets
+     * it reach _exit(3). SIGKILL, which nothing can hold, is the last round. */
+    Dataset data = some_data();
+    char out[TEXT_SIZE];
+    scratch_path(out, "stopped");
+    const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGKILL};
+    sigset_t stop = stop_signal_set(), saved;
+    for (int round = 0; round < 4; round++) {
+        int ready[2], go[2];
+        ck_assert_int_eq(pipe(ready), 0);
+        ck_assert_int_eq(pipe(go), 0);
+        sigprocmask(SIG_BLOCK, &stop, &saved); /* until the child has reset them */
+        pid_t child = fork();
+        if (child == 0) {
+            close(ready[0]);
+            close(go[1]);
+            wait_inside_a_figure_set(ready[1], go[0], out, &data);
+        }
+        sigprocmask(SIG_SETMASK, &saved, NULL);
+        ck_assert_int_ge(child, 0);
+        close(ready[1]);
+        close(go[0]);
+        char byte;
+        ssize_t got = read(ready[0], &byte, 1); /* blocks until the child is in its set */
+        close(ready[0]);
+        ck_assert_int_eq(kill(child, got == 1 ? signals[round] : SIGKILL), 0);
+        close(go[1]);
+        int status;
+        ck_assert_int_eq(waitpid(child, &status, 0), child);
+        ck_assert_msg(got == 1, "round %d: the child could not draw its figure", round);
+        ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == signals[round],
+                      "round %d: signal %d did not stop the run (exit %d)", round,
+                      signals[round], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        /* What it leaves is its set's hidden folder, named with its PID ... */
+        ck_assert_uint_eq(count_sets_of(out, child), 1);
+        /* ... which the next run's figures_begin() removes, since that
+         * process is gone, while the set of a live process (this one) and
+         * a folder of another name stay. */
+        char mine[TEXT_SIZE], other[TEXT_SIZE];
+        format_text(mine, "%s/.figures.%ld.abcdef", out, (long)getpid());
+        format_text(other, "%s/.figures.keep.me", out);
+        ck_assert_int_eq(mkdir(mine, 0755), 0);
+        ck_assert_int_eq(mkdir(other, 0755), 0);
+        FigureSet *figures = NULL;
+        ck_assert_int_eq(figures_begin(&figures, out, NULL), STATUS_OK);
+        ck_assert_uint_eq(count_sets_of(out, child), 0);
+        ck_assert_uint_eq(count_sets_of(out, getpid()), 2); /* the new set and "mine" */
+        ck_assert_int_eq(figures_finish(figures, STATUS_OK, NULL), STATUS_OK);
+        ck_assert_int_eq(rmdir(mine), 0);
+        ck_assert_int_eq(rmdir(other), 0);
+    }
+    data_free(&data);
+}
+END_TEST
+
 /* ---- 6. The fuzzers' inputs -------------------------------------------- */
 
 /* Runs every file in folder through input; returns how many there were. */
@@ -1039,6 +1137,7 @@ Suite *errors_suite(void)
     TCase *signals = add_case(suite, "signals");
     tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);
     tcase_add_test(signals, an_interrupted_figure_write_leaves_no_temporary_file);
+    tcase_add_test(signals, a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later);
 
     TCase *fuzz_inputs = add_case(suite, "fuzz inputs");
     tcase_add_test(fuzz_inputs, the_fuzzers_seeds_and_past_crashes_replay_cleanly);
