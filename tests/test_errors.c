@@ -814,6 +814,85 @@ START_TEST(a_figure_that_cannot_be_replaced_leaves_the_rest)
 }
 END_TEST
 
+/* Every chapter, the name of a figure it draws, the start of its last line,
+ * and flags that keep its run short. */
+typedef struct {
+    const char *program, *figure, *last_line, *flags[3];
+} Ending;
+
+static const Ending ENDINGS[] = {
+    {"ch01", "ch01-data.gp", "data:", {NULL}},
+    {"ch02", "ch02-guess.gp", "loss:", {NULL}},
+    {"ch03", "ch03-least-squares.gp", "least squares:", {NULL}},
+    {"ch04", "ch04-fit.gp", "final:", {NULL}},
+    {"ch05", "ch05-loss-by-epoch.gp", "final:", {NULL}},
+    {"ch06", "ch06-fit.gp", "final:", {NULL}},
+    {"ch07", "ch07-noise-floor.gp", "final:", {NULL}},
+    {"ch08", "ch08-zero-grad.gp", "final:", {NULL}},
+    {"ch09", "ch09-fits.gp", "final:", {"--epochs", "200", NULL}},
+    {"ch10", "ch10-fit.gp", "final:", {NULL}},
+    {"ch11", "ch11-bandwidth.gp", "roofline:", {"--n", "1000", NULL}},
+};
+enum { ENDING_COUNT = sizeof ENDINGS / sizeof ENDINGS[0] };
+
+/* Runs the ending's chapter into out with more words (up to 2), stdout to
+ * out_path (NULL: kept). */
+static ProgramRun run_ending(const Ending *e, const char *out, const char *more,
+                             const char *out_path)
+{
+    const char *args[MAX_ARGS + 1] = {"--quiet", "--out", out};
+    size_t count = 3;
+    for (size_t k = 0; e->flags[k] != NULL; k++)
+        args[count++] = e->flags[k];
+    if (more != NULL)
+        args[count++] = more;
+    args[count] = NULL;
+    return run_chapter_redirected(e->program, args, NULL, out_path);
+}
+
+START_TEST(a_run_prints_its_last_line_only_when_its_figures_can_land)
+{
+    /* Chapter 06 printed "final: ..." and then failed on a folder in the
+     * way of a figure; chapters 06, 07 and 08 replaced the figures and then
+     * failed on a full standard output. The order now is: check that every
+     * figure can be moved, print the last line, then move the figures. */
+    const Ending *e = &ENDINGS[_i];
+    char out[TEXT_SIZE], blocker[TEXT_SIZE], expected[TEXT_SIZE];
+    format_text(out, "%s/ending-%d", scratch, _i);
+    ProgramRun run = run_ending(e, out, NULL, NULL);
+    ck_assert_msg(run.exit_code == 0, "%s: %s", e->program, run.err);
+    ck_assert_ptr_nonnull(strstr(run.out, e->last_line));
+    program_run_free(&run);
+    char *before = snapshot(out);
+
+    /* A full disk under standard output: no figure replaced. */
+    run = run_ending(e, out, NULL, "/dev/full");
+    assert_refused(&run, e->program, 1, "cannot write to standard output: No space left");
+    program_run_free(&run);
+    char *after = snapshot(out);
+    ck_assert_msg(strcmp(after, before) == 0, "%s replaced its figures", e->program);
+    free(after);
+
+    /* A folder where a figure should go: no last line, no figure replaced. */
+    format_text(blocker, "%s/%s", out, e->figure);
+    ck_assert_int_eq(remove(blocker), 0);
+    ck_assert_int_eq(mkdir(blocker, 0755), 0);
+    free(before);
+    before = snapshot(out);
+    run = run_ending(e, out, NULL, NULL);
+    format_text(expected, "cannot write %s: Is a directory", blocker);
+    assert_refused(&run, e->program, 1, expected);
+    ck_assert_msg(strstr(run.out, e->last_line) == NULL, "%s printed its last line: %s",
+                  e->program, run.out);
+    program_run_free(&run);
+    after = snapshot(out);
+    ck_assert_msg(strcmp(after, before) == 0, "%s moved some figures", e->program);
+    free(after);
+    free(before);
+    assert_no_temporary_files(out);
+}
+END_TEST
+
 /* ---- 5. Signals while a figure is written ------------------------------ */
 
 static Dataset some_data(void)
@@ -1133,6 +1212,8 @@ Suite *errors_suite(void)
     tcase_add_test(output, a_read_only_out_folder_is_refused);
     tcase_add_test(output, a_figure_that_cannot_be_replaced_leaves_the_rest);
     tcase_add_test(output, output_that_cannot_be_written_is_a_failure);
+    tcase_add_loop_test(output, a_run_prints_its_last_line_only_when_its_figures_can_land, 0,
+                        ENDING_COUNT);
 
     TCase *signals = add_case(suite, "signals");
     tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);

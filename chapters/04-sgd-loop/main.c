@@ -169,21 +169,17 @@ static Status draw_animation(const char *dir, const Options *options, const Data
                           best != NULL ? &target : NULL, err);
 }
 
-/* All three figures, or none of them: see plot.h. best: 2, or NULL */
-static Status draw_figures(const Options *options, const Dataset *data,
+/* The three figures, into dir. best: 2, or NULL */
+static Status draw_figures(const Options *options, const char *dir, const Dataset *data,
                            const History *history, const double *best, Error *err)
 {
     double floor_loss = best != NULL ? loss_of(data->x, data->y, data->n, best) : NAN;
     bool reached = reached_least_squares(data, history->loss[history->epochs], floor_loss);
-    FigureSet *figures = NULL;
-    Status status = figures_begin(&figures, options->out_dir, err);
+    Status status = draw_fit(dir, data, history, best, reached, err);
     if (status == STATUS_OK)
-        status = draw_fit(figures_dir(figures), data, history, best, reached, err);
+        status = draw_loss_curve(dir, history, floor_loss, reached, err);
     if (status == STATUS_OK)
-        status = draw_loss_curve(figures_dir(figures), history, floor_loss, reached, err);
-    if (status == STATUS_OK)
-        status = draw_animation(figures_dir(figures), options, data, history, best, err);
-    status = figures_finish(figures, status, err);
+        status = draw_animation(dir, options, data, history, best, err);
     if (status == STATUS_OK) {
         say_wrote(options, "ch04-fit");
         say_wrote(options, "ch04-loss");
@@ -236,16 +232,23 @@ static Status run(const Options *options, const Dataset *data, Error *err)
                  "Each step: y_hat = X a, loss, grad = (2/n) X^T (X a - y), a -= lr * grad.\n\n",
         data->n, a[0], a[1], options->lr, options->epochs);
     status = descend(options, data, a, &history, err);
+    /* The figures and the last line land together, or none of them: see chapter.h. */
+    FigureSet *figures = NULL;
+    if (status == STATUS_OK)
+        status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK) {
         double best[2];
         Error no_unique_line;
         bool has_best = least_squares(data->x, data->y, data->n, best, &no_unique_line) ==
                         STATUS_OK;
         compare_with_least_squares(options, data, a, has_best ? best : NULL);
-        status = draw_figures(options, data, &history, has_best ? best : NULL, err);
+        status = draw_figures(options, figures_dir(figures), data, &history,
+                              has_best ? best : NULL, err);
     }
+    char last[LAST_LINE_SIZE] = "";
     if (status == STATUS_OK)
-        print_final_line(a, history.loss[history.epochs]);
+        final_line(last, a, history.loss[history.epochs]);
+    status = finish_run(figures, status, last, err);
     history_free(&history);
     return status;
 }

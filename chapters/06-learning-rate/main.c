@@ -488,16 +488,16 @@ static Status draw_fit(const Options *options, const char *dir, const Dataset *d
     return status;
 }
 
-/* Section 4 and the end: trains at --lr on fitted (the data, or the data
- * standardized by scaling), maps a back to the data's units, compares it
- * with least squares (best), draws it, and prints the final line.
- * lambda, best: 2 */
+/* Section 4: trains at --lr on fitted (the data, or the data standardized
+ * by scaling), maps a back to the data's units, compares it with least
+ * squares (best) and draws it. lambda, best: 2; a: 2, where the run ended
+ * (data units), with its loss */
 static Status your_run(const Options *options, const char *dir, const Dataset *data,
                        const Dataset *fitted,
                        const Scaling *scaling, const double lambda[2], const double best[2],
-                       Error *err)
+                       double a[2], double *loss, Error *err)
 {
-    double start[2], a_fitted[2], a[2], a_raw[2];
+    double start[2], a_fitted[2], a_raw[2];
     to_standard_units(scaling, A_START, start);
     Status status = train_at_your_rate(options, fitted, start, a_fitted, err);
     if (status != STATUS_OK)
@@ -509,7 +509,7 @@ static Status your_run(const Options *options, const char *dir, const Dataset *d
             a[0], a[1]);
     compare(options, data, a, best, lambda);
     double best_loss = loss_of(data->x, data->y, data->n, best);
-    double loss = loss_of(data->x, data->y, data->n, a);
+    *loss = loss_of(data->x, data->y, data->n, a);
     /* With --standardize, the line x as it is reaches in as many steps; none
      * to show when it blows up, or when the points lie exactly on a line. */
     bool show_raw = false;
@@ -521,9 +521,7 @@ static Status your_run(const Options *options, const char *dir, const Dataset *d
     }
     if (status == STATUS_OK)
         status = draw_fit(options, dir, data, a, best, show_raw ? a_raw : NULL,
-                          loss <= 1.01 * best_loss, err);
-    if (status == STATUS_OK)
-        print_final_line(a, loss);
+                          *loss <= 1.01 * best_loss, err);
     return status;
 }
 
@@ -578,17 +576,22 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         if (!options->standardize)
             scaling = (Scaling){.x_mean = 0.0, .x_sd = 1.0, .y_mean = 0.0};
         show_curvature(options, data, &standardized, &scaling, lambda);
-        /* The figures land together when the run succeeds, or not at all. */
+        /* The figures and the last line land together, or none of them. */
         FigureSet *figures = NULL;
         status = figures_begin(&figures, options->out_dir, err);
         const char *dir = status == STATUS_OK ? figures_dir(figures) : NULL;
+        double a[2], loss;
         if (status == STATUS_OK)
             status = lessons(options, dir, fitted, &scaling, lambda, err);
         if (status == STATUS_OK) {
             crawl(options, data, best, &standardized, &shifted);
-            status = your_run(options, dir, data, fitted, &scaling, lambda, best, err);
+            status = your_run(options, dir, data, fitted, &scaling, lambda, best, a, &loss,
+                              err);
         }
-        status = figures_finish(figures, status, err);
+        char last[LAST_LINE_SIZE] = "";
+        if (status == STATUS_OK)
+            final_line(last, a, loss);
+        status = finish_run(figures, status, last, err);
     }
     data_free(&standardized);
     data_free(&shifted);

@@ -558,7 +558,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = history_allocate(&history, options->epochs, err);
     if (status != STATUS_OK)
         return status;
-    /* The figures land together when the whole run succeeds, or not at all. */
+    /* The figures and the last line land together, or none of them. */
     FigureSet *figures = NULL;
     status = figures_begin(&figures, options->out_dir, err);
     const char *dir = status == STATUS_OK ? figures_dir(figures) : NULL;
@@ -572,9 +572,10 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = show_noise_floor(options, dir, data, &bowl, err);
     if (status == STATUS_OK)
         status = train_as_asked(options, data, a, &history, err);
-    status = figures_finish(figures, status, err);
+    char last[LAST_LINE_SIZE] = "";
     if (status == STATUS_OK)
-        print_final_line(a, history.loss[options->epochs]);
+        final_line(last, a, history.loss[options->epochs]);
+    status = finish_run(figures, status, last, err);
     history_free(&history);
     return status;
 }

@@ -427,8 +427,8 @@ static Status without_zero_grad(const Options *options, const Dataset *data, dou
  * (double): handing it the Vars would not even compile. tape_value() copies
  * each number out, without its history: that is a.detach().
  * model: trained; a_no_zero: 2, from without_zero_grad() */
-static Status without_detach(const Options *options, const Dataset *data, const Model *model,
-                             const double a_no_zero[2], Error *err)
+static Status without_detach(const Options *options, const char *dir, const Dataset *data,
+                             const Model *model, const double a_no_zero[2], Error *err)
 {
     double a[2] = {tape_value(&model->tape, model->a[0]), /* a.detach() */
                    tape_value(&model->tape, model->a[1])};
@@ -440,7 +440,7 @@ static Status without_detach(const Options *options, const Dataset *data, const 
     Line lines[2] = {{trained, {a[0], a[1]}, ROLE_FULL_BATCH},
                      {swinging, {a_no_zero[0], a_no_zero[1]}, ROLE_MISTAKE}};
     bool swung_off = !(isfinite(a_no_zero[0]) && isfinite(a_no_zero[1]));
-    Status status = plot_fit(options->out_dir, "ch08-zero-grad",
+    Status status = plot_fit(dir, "ch08-zero-grad",
                              "Without a.grad.zero_(), the line is still swinging after training",
                              data, lines, swung_off ? 1 : 2, err);
     if (status == STATUS_OK) {
@@ -533,6 +533,10 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = model_init(&model, A_START, data->n, err);
     if (status == STATUS_OK)
         status = train(options, data, &model, &path, err);
+    /* The figure and the last line land together, or neither: see chapter.h. */
+    FigureSet *figures = NULL;
+    if (status == STATUS_OK)
+        status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK) {
         compare_with_chapter_04(options, data, &path);
         status = without_no_grad(options, data, &path, err);
@@ -541,11 +545,13 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     if (status == STATUS_OK)
         status = without_zero_grad(options, data, a_no_zero, err);
     if (status == STATUS_OK)
-        status = without_detach(options, data, &model, a_no_zero, err);
+        status = without_detach(options, figures_dir(figures), data, &model, a_no_zero, err);
     if (status == STATUS_OK && !options->quiet) /* timings are only printed */
         status = show_cost(options, err);
+    char last[LAST_LINE_SIZE] = "";
     if (status == STATUS_OK)
-        print_final_line(&path.a[2 * path.epochs], path.loss[path.epochs]);
+        final_line(last, &path.a[2 * path.epochs], path.loss[path.epochs]);
+    status = finish_run(figures, status, last, err);
     history_free(&path);
     model_free(&model);
     return status;

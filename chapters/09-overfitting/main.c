@@ -731,23 +731,19 @@ static Status fits_figure_allocate(const Sets *sets, FitsFigure **figure, Error 
     return STATUS_OK;
 }
 
-/* All three figures, or none: see plot.h. */
-static Status draw_figures(const Options *options, const Sets *sets, const Fit *fits,
-                           size_t top, Picks picks, const EpochLog *log, Error *err)
+/* The three figures, into dir. */
+static Status draw_figures(const Options *options, const char *dir, const Sets *sets,
+                           const Fit *fits, size_t top, Picks picks, const EpochLog *log,
+                           Error *err)
 {
     FitsFigure *figure = NULL;
     Status status = fits_figure_allocate(sets, &figure, err);
-    FigureSet *figures = NULL;
     if (status == STATUS_OK)
-        status = figures_begin(&figures, options->out_dir, err);
+        status = draw_degrees(dir, sets, fits, top, picks, err);
     if (status == STATUS_OK)
-        status = draw_degrees(figures_dir(figures), sets, fits, top, picks, err);
+        status = draw_epochs(dir, sets, log, options->degree, err);
     if (status == STATUS_OK)
-        status = draw_epochs(figures_dir(figures), sets, log, options->degree, err);
-    if (status == STATUS_OK)
-        status = draw_fits(figures_dir(figures), sets, fits, picks, log, options->degree,
-                           figure, err);
-    status = figures_finish(figures, status, err);
+        status = draw_fits(dir, sets, fits, picks, log, options->degree, figure, err);
     fits_figure_free(figure);
     if (status == STATUS_OK) {
         say_wrote(options, "ch09-degree");
@@ -839,16 +835,22 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = design_of(&sets, options->degree, &design, err);
     if (status == STATUS_OK)
         status = train_degree(options, &sets, &design, log, err);
+    /* The figures and the last line land together, or none of them: see chapter.h. */
+    FigureSet *figures = NULL;
     if (status == STATUS_OK) {
         summarize_epochs(options, log);
-        status = draw_figures(options, &sets, fits, top, picks, log, err);
+        status = figures_begin(&figures, options->out_dir, err);
     }
     if (status == STATUS_OK)
-        printf(
-            "final: best degree %zu, validation loss %.4f; early stopping keeps epoch %zu "
-            "of degree %zu, validation loss %.4f\n",
-            picks.best, fits[picks.best].validation_loss, log->kept_epoch, options->degree,
-            log->kept_validation);
+        status = draw_figures(options, figures_dir(figures), &sets, fits, top, picks, log, err);
+    char last[LAST_LINE_SIZE] = "";
+    if (status == STATUS_OK)
+        snprintf(last, sizeof last,
+                 "final: best degree %zu, validation loss %.4f; early stopping keeps epoch "
+                 "%zu of degree %zu, validation loss %.4f\n",
+                 picks.best, fits[picks.best].validation_loss, log->kept_epoch,
+                 options->degree, log->kept_validation);
+    status = finish_run(figures, status, last, err);
     design_free(&design);
     free(log);
     sets_free(&sets);
