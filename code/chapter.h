@@ -29,7 +29,9 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
 /* A number as the course prints it: four decimals, or, from a million up
  * (badly scaled data), scientific notation such as 2.4793e+18, which says its
  * size in a few characters instead of twenty digits. Both read back with %lf.
- * Returns text. */
+ * A number past the largest double (inf, or the nan that arithmetic on it
+ * gives) is the word "overflow": the row where a run blew up says so in
+ * words, and no output of the course shows inf or nan. Returns text. */
 enum { NUMBER_TEXT = 32 };
 const char *format_number(double v, char text[NUMBER_TEXT]);
 

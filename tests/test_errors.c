@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -655,6 +656,127 @@ START_TEST(minibatch_training_stops_before_anything_overflows)
 }
 END_TEST
 
+START_TEST(a_blow_up_is_shown_in_words_never_as_nan)
+{
+    /* --lr 1e308 overflows on the first step: the row of step 1 used to read
+     * "1   -nan   [inf, inf]" in chapters 06 and 07, and chapters 08 to 10
+     * showed no row for it. Every chapter that trains shows the rows up to
+     * the blow-up, a number past the largest double as "overflow". */
+    const char *programs[] = {"ch04", "ch05", "ch06", "ch07", "ch08", "ch09", "ch10"};
+    for (size_t k = 0; k < 7; k++) {
+        char out[TEXT_SIZE];
+        format_text(out, "%s/blow-up-%zu", scratch, k);
+        ProgramRun run = RUN(programs[k], "--lr", "1e308", "--out", out);
+        assert_refused(&run, programs[k], 1, "diverged at ");
+        ck_assert_msg(strstr(run.out, " 1   overflow") != NULL,
+                      "%s shows no row for the blow-up: %s", programs[k], run.out);
+        program_run_free(&run);
+    }
+}
+END_TEST
+
+/* True if some script in folder holds a non-number ("inf", "nan" in any
+ * case) as a word: gnuplot would draw nothing there. */
+static bool figures_show_non_number(const char *folder)
+{
+    DIR *dir = opendir(folder);
+    ck_assert_ptr_nonnull(dir);
+    bool found = false;
+    struct dirent *entry;
+    while (!found && (entry = readdir(dir)) != NULL) {
+        if (strstr(entry->d_name, ".gp") == NULL)
+            continue;
+        char path[TEXT_SIZE];
+        format_text(path, "%s/%s", folder, entry->d_name);
+        char *script = read_text_file(path);
+        ck_assert_ptr_nonnull(script);
+        for (const char *word = strtok(script, " \t\n,:[]()'"); word != NULL && !found;
+             word = strtok(NULL, " \t\n,:[]()'"))
+            found = strcasecmp(word, "inf") == 0 || strcasecmp(word, "-inf") == 0 ||
+                    strcasecmp(word, "nan") == 0 || strcasecmp(word, "-nan") == 0;
+        free(script);
+    }
+    closedir(dir);
+    return found;
+}
+
+START_TEST(data_at_the_limits_gives_numbers_everywhere)
+{
+    /* At the edges of what the loader accepts (csv.h): x spread over 5e-50
+     * with y near 1e49 (a slope near 1e99, a condition number near 1e99), and
+     * x near 5e49. Chapter 06 printed "condition number inf" and drew inf for
+     * the predicted steps (1 - 1e-99 rounds to 1); chapter 07's contours
+     * were nan. Now every number printed or drawn is a number. */
+    static const struct {
+        const char *name, *text, *lr;
+    } cases[] = {
+        {"narrow.csv", "0,0\n1e-50,3e49\n2e-50,1e49\n3e-50,4e49\n4e-50,1e49\n5e-50,5e49\n",
+         "0.1"},
+        {"wide.csv", "1e49,3e49\n2e49,-1e49\n3e49,4e49\n4e49,-1e49\n5e49,5e49\n", "1e-100"},
+    };
+    const char *programs[] = {"ch06", "ch07"};
+    for (size_t c = 0; c < 2; c++)
+        for (size_t k = 0; k < 2; k++) {
+            char path[TEXT_SIZE], out[TEXT_SIZE];
+            scratch_path(path, cases[c].name);
+            format_text(out, "%s/limits-%zu-%zu", scratch, c, k);
+            ck_assert(write_text_file(path, cases[c].text));
+            ProgramRun run = RUN(programs[k], "--data", path, "--lr", cases[c].lr, "--out", out);
+            ck_assert_msg(run.exit_code == 0, "%s %s: %s", programs[k], path, run.err);
+            ck_assert_msg(!shows_non_number(run.out), "%s %s: %s", programs[k], path, run.out);
+            ck_assert_msg(!figures_show_non_number(out), "%s %s drew inf or nan", programs[k],
+                          path);
+            program_run_free(&run);
+        }
+    /* Just past them: refused, with the limit named. */
+    char path[TEXT_SIZE];
+    scratch_path(path, "closer.csv");
+    ck_assert(write_text_file(path, "0,0\n1e-200,1\n2e-200,2\n"));
+    assert_data_refused("ch06", path, "the x values span only 2e-200 (from 0 to 2e-200), too "
+                                      "little to tell them apart; keep their spread at least "
+                                      "1e-50");
+}
+END_TEST
+
+START_TEST(a_run_short_of_an_exact_line_gives_no_ratio_to_zero)
+{
+    /* Points exactly on y = 2*x1 + 1: the least-squares loss is 0, and
+     * chapter 04 said its loss was "still inf times" it. */
+    char path[TEXT_SIZE], out[TEXT_SIZE];
+    scratch_path(path, "exact.csv");
+    scratch_path(out, "exact");
+    ck_assert(write_text_file(path, "0,1\n1,3\n2,5\n3,7\n"));
+    ProgramRun run = RUN("ch04", "--data", path, "--lr", "0.01", "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert_msg(!shows_non_number(run.out), "%s", run.out);
+    ck_assert_ptr_nonnull(strstr(run.out, "the least-squares line, on which the\npoints lie, "
+                                          "has loss 0"));
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(a_one_step_run_reports_the_loss_it_had)
+{
+    /* Chapter 08's run without zero_() gives the range of its losses from
+     * step epochs/2 on; for one step that range was empty, and it printed
+     * "the loss ranged from inf to 0.0000". One step has one loss, the
+     * start's, which the row of step 0 shows. */
+    char out[TEXT_SIZE];
+    scratch_path(out, "one-step");
+    ProgramRun run = RUN("ch08", "--epochs", "1", "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert(!shows_non_number(run.out));
+    const char *row = strstr(run.out, "\nstep   loss");
+    const char *range = strstr(run.out, "loss ranged from ");
+    double start, low, high;
+    ck_assert(row != NULL && sscanf(row, "\nstep   loss      a\n   0   %lf", &start) == 1);
+    ck_assert(range != NULL && sscanf(range, "loss ranged from %lf to %lf", &low, &high) == 2);
+    ck_assert_double_eq(low, start);
+    ck_assert_double_eq(high, start);
+    program_run_free(&run);
+}
+END_TEST
+
 /* ---- 4. Output folders ------------------------------------------------- */
 
 static int by_name(const struct dirent **a, const struct dirent **b)
@@ -1205,6 +1327,10 @@ Suite *errors_suite(void)
     tcase_add_loop_test(divergence, divergence_stops_at_once_and_suggests_a_rate_that_works,
                         0, DIVERGE_CASE_COUNT);
     tcase_add_test(divergence, minibatch_training_stops_before_anything_overflows);
+    tcase_add_test(divergence, a_blow_up_is_shown_in_words_never_as_nan);
+    tcase_add_test(divergence, data_at_the_limits_gives_numbers_everywhere);
+    tcase_add_test(divergence, a_one_step_run_reports_the_loss_it_had);
+    tcase_add_test(divergence, a_run_short_of_an_exact_line_gives_no_ratio_to_zero);
 
     TCase *output = add_case(suite, "output");
     tcase_add_test(output, a_failing_run_leaves_the_out_folder_exactly_as_it_was);

@@ -159,15 +159,22 @@ static double convergence_factor(const double lambda[2], double lr)
     return fmax(fabs(1.0 - lr * lambda[0]), fabs(1.0 - lr * lambda[1]));
 }
 
+/* ln |1 − u|. For a tiny u (a condition number past 1e16) 1 − u rounds to
+ * 1 and its log to 0; log1p(−u) keeps it, about −u. */
+static double log_of_factor(double u)
+{
+    return u < 1.0 ? log1p(-u) : log(u - 1.0);
+}
+
 /* The algebra's count: after t steps the distance is at most rho^t times
  * the start, so TOLERANCE is reached after ln(TOLERANCE) / ln(rho) steps,
  * and never when rho ≥ 1 (returns INFINITY). lambda: 2 */
 static double predicted_steps(const double lambda[2], double lr)
 {
-    double rho = convergence_factor(lambda, lr);
-    if (rho >= 1.0)
+    double log_rho = fmax(log_of_factor(lr * lambda[0]), log_of_factor(lr * lambda[1]));
+    if (log_rho >= 0.0)
         return INFINITY;
-    return fmax(1.0, ceil(log(TOLERANCE) / log(rho)));
+    return fmax(1.0, ceil(log(TOLERANCE) / log_rho));
 }
 //< ch06_predict
 

@@ -243,10 +243,10 @@ static void show_step(const Options *options, size_t step, double loss, const Mo
 }
 
 /* The bookkeeping of a step, apart from the notebook's lines: did the tape
- * run out of memory, has the loss blown up (as in chapter 04), and where was
- * a. path: room for step */
-static Status keep_track(const Model *model, size_t step, double loss, double lr,
-                         const Dataset *data, History *path, Error *err)
+ * run out of memory, has the loss blown up (as in chapter 04: then the rows
+ * since the last one printed show it), and where was a. path: room for step */
+static Status keep_track(const Options *options, const Model *model, size_t step,
+                         double loss, const Dataset *data, History *path, Error *err)
 {
     Status status = tape_check(&model->tape, err);
     if (status != STATUS_OK)
@@ -254,9 +254,12 @@ static Status keep_track(const Model *model, size_t step, double loss, double lr
     double a[2];
     read_a(model, a);
     history_record(path, step, a, loss);
-    if (loss_diverged(loss, path->loss[0]))
-        return diverged_at_step(err, step, lr, data);
-    return STATUS_OK;
+    if (!loss_diverged(loss, path->loss[0]))
+        return STATUS_OK;
+    size_t every = progress_every(options->epochs);
+    for (size_t t = step == 0 ? 0 : step - (step - 1) % every; t <= step; t++)
+        say_progress_row(options, 4, t, path->loss[t], &path->a[2 * t]);
+    return diverged_at_step(err, step, options->lr, data);
 }
 
 //> ch08_train
@@ -272,7 +275,7 @@ static Status train(const Options *options, const Dataset *data, Model *model,
     say(options, "\nstep   loss      a\n");
     for (size_t t = 0;; t++) {
         Var loss = forward(model, data);               /* y_hat = x@a; loss = mse(y, y_hat) */
-        Status status = keep_track(model, t, tape_value(tape, loss), lr, data, path, err);
+        Status status = keep_track(options, model, t, tape_value(tape, loss), data, path, err);
         if (status != STATUS_OK)
             return status;
         if (t % every == 0 || t == options->epochs)    /* if t % 10 == 0: print(loss) */
@@ -365,8 +368,8 @@ static Status without_no_grad(const Options *options, const Dataset *data,
 //> ch08_without_zero
 /* (b) update() without a.grad.zero_(), for steps steps from the a in model.
  * backward() adds into a.grad, so each step goes against the sum of every
- * gradient so far. low, high: the lowest and highest loss of the second
- * half of the run. */
+ * gradient so far. low, high: the lowest and highest loss from step
+ * steps / 2 on (step 0 itself, for a run of one step). */
 static void train_without_zero_grad(Model *model, const Dataset *data, double lr,
                                     size_t steps, double *low, double *high)
 {
@@ -375,7 +378,7 @@ static void train_without_zero_grad(Model *model, const Dataset *data, double lr
     *high = 0.0;
     for (size_t t = 0; t < steps; t++) {
         Var loss = forward(model, data);                /* y_hat = x@a; loss = mse(y, y_hat) */
-        if (2 * t >= steps) {
+        if (t >= steps / 2) {
             *low = fmin(*low, tape_value(tape, loss));
             *high = fmax(*high, tape_value(tape, loss));
         }

@@ -376,6 +376,15 @@ static bool is_row(size_t epoch, size_t last)
            (epoch % decade == 0 && (lead == 1 || lead == 2 || lead == 5));
 }
 
+/* A row of the SGD table: the epoch, the training and the validation loss
+ * (a number too large for a double as the word "overflow"). */
+static void show_row(const Options *options, size_t epoch, double train, double validation)
+{
+    char t[NUMBER_TEXT], v[NUMBER_TEXT];
+    say(options, "%6zu %10s %12s\n", epoch, format_number(train, t),
+        format_number(validation, v));
+}
+
 /* The divergence message: where, and a rate to try, half the bound below
  * which every batch is stable or, for the full batch, half of 2/λmax. */
 static Status diverged_at_epoch(Error *err, size_t epoch, double lr, const Design *design,
@@ -426,9 +435,11 @@ static Status train_with_validation(const Options *options, const Sets *sets,
         double train = loss_of_d(design->train, sets->train.y, n, d, a);
         double validation =
             loss_of_d(design->validation, sets->validation.y, sets->validation.n, d, a);
-        if (loss_diverged(train, start_loss))
+        if (loss_diverged(train, start_loss)) { /* the row where it blew up, then why */
+            show_row(options, epoch, train, validation);
             return diverged_at_epoch(err, epoch, options->lr, design, n,
                                      sampler->batch_size);
+        }
         if (validation < log->lowest_validation) { /* the lowest so far */
             log->lowest_epoch = epoch;
             log->lowest_validation = validation;
@@ -443,7 +454,7 @@ static Status train_with_validation(const Options *options, const Sets *sets,
             log->stopped_at = epoch; /* PATIENCE epochs with no new lowest: stop here */
         log_losses(log, epoch, options->epochs, train, validation);
         if (is_row(epoch, options->epochs))
-            say(options, "%6zu %10.4f %12.4f\n", epoch, train, validation);
+            show_row(options, epoch, train, validation);
     }
     return STATUS_OK;
 }

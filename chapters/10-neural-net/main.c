@@ -246,6 +246,19 @@ static Status network_diverged(Error *err, const Trace *trace, size_t epoch, dou
                               : "");
 }
 
+/* The end of a run that blew up at epoch: the loss of all the data at a,
+ * and the rows since the last one printed, that one included, so the reader
+ * sees it; then why. a: P */
+static Status blow_up(const Options *options, Trace *trace, size_t epoch, const Network *net,
+                      const double *a, const Dataset *data, Error *err)
+{
+    trace->loss[epoch] = network_loss_of(net, a, data);
+    size_t every = progress_every(options->epochs);
+    for (size_t e = epoch - (epoch - 1) % every; e <= epoch; e++)
+        show_epoch(options, trace, e);
+    return network_diverged(err, trace, epoch, options->lr, data);
+}
+
 //> ch10_loop
 /* Chapter 05's loop with the network in place of the line: each epoch
  * shuffles the rows and cuts them into batches, and each batch makes one
@@ -279,12 +292,12 @@ static Status descend(const Options *options, const Dataset *data, Trainer *trai
                 return status;
             if (network_blew_up(tape_value(&recorder->tape, loss), m, data->n,
                                 trace->loss[0], a, size))
-                return network_diverged(err, trace, epoch, options->lr, data);
+                return blow_up(options, trace, epoch, &recorder->net, a, data, err);
         }
         /* The loss of all the data, once an epoch, in plain numbers: no_grad. */
         keep_epoch(trace, epoch, a, size, network_loss_of(&recorder->net, a, data));
         if (loss_diverged(trace->loss[epoch], trace->loss[0]))
-            return network_diverged(err, trace, epoch, options->lr, data);
+            return blow_up(options, trace, epoch, &recorder->net, a, data, err);
         if (epoch % every == 0 || epoch == options->epochs)
             show_epoch(options, trace, epoch);
     }
