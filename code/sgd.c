@@ -72,6 +72,20 @@ bool loss_diverged(double loss, double start_loss)
 }
 //< loss_diverged
 
+//> full_batch_rose
+size_t full_batch_rose(const History *history, size_t steps)
+{
+    const double *loss = history->loss;
+    double limit = loss[0] * (1.0 + 1e-6); /* rounding moves a loss far less */
+    if (!(loss[steps] > limit))
+        return 0;
+    size_t step = 1;
+    while (!(loss[step] > limit))
+        step++;
+    return step;
+}
+//< full_batch_rose
+
 Status diverged_error(Error *err, const char *where, double lr, const Dataset *data)
 {
     double lambda[2];
@@ -115,6 +129,9 @@ Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epoc
     history_record(history, epochs, a, final_loss);
     if (loss_diverged(final_loss, history->loss[0]))
         return diverged_at_step(err, epochs, lr, data);
+    size_t rose = full_batch_rose(history, epochs); /* a slow blow-up */
+    if (rose > 0)
+        return diverged_at_step(err, rose, lr, data);
     return STATUS_OK;
 }
 //< train_full_batch

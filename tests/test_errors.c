@@ -755,6 +755,103 @@ START_TEST(a_run_short_of_an_exact_line_gives_no_ratio_to_zero)
 }
 END_TEST
 
+START_TEST(a_rate_just_past_the_bound_fails_however_slowly_it_grows)
+{
+    /* The notebook's data has the bound 0.9997 (chapter 06 prints it). At
+     * lr = 1 the error along the steep direction grows by 1.0006 a step:
+     * after 1000 steps the loss was 8.5655, above its start 8.1193 but far
+     * below ten times it, and chapters 04, 06, 07 and 08 exited 0. */
+    const char *programs[] = {"ch04", "ch06", "ch07", "ch08"};
+    for (size_t k = 0; k < 4; k++) {
+        char out[TEXT_SIZE];
+        format_text(out, "%s/past-bound-%zu", scratch, k);
+        ProgramRun run = RUN(programs[k], "--lr", "1", "--epochs", "1000", "--out", out);
+        assert_refused(&run, programs[k], 1, "with learning rate 1; on this data full-batch "
+                                             "descent is stable only for lr < 0.9997");
+        ck_assert_ptr_nonnull(strstr(run.out, "1000   8.5655")); /* the rows were shown */
+        program_run_free(&run);
+    }
+}
+END_TEST
+
+START_TEST(a_rate_at_the_bound_is_said_to_swing_for_ever)
+{
+    /* Standardized, the bowl is round with both curvatures 2: the bound is
+     * exactly 1, and at lr = 1 every step flips the error and keeps its
+     * size, so the loss never moves from the start. Not a blow-up, but no
+     * fit either, and the program must say so. */
+    char out[TEXT_SIZE];
+    scratch_path(out, "at-bound");
+    ProgramRun run = RUN("ch06", "--standardize", "--lr", "1", "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert_msg(strstr(run.out, "lr = 1 is not below the stable bound 2/lambda_max = 1:") &&
+                      strstr(run.out, "swings back and forth for ever and gets no closer"),
+                  "%s", run.out);
+    program_run_free(&run);
+}
+END_TEST
+
+/* The least-squares loss of the points (x, y), from centred sums. */
+static double least_squares_loss(const double *x, const double *y, size_t n)
+{
+    double x_mean = 0, y_mean = 0, sxx = 0, sxy = 0, loss = 0;
+    for (size_t i = 0; i < n; i++) {
+        x_mean += x[i] / (double)n;
+        y_mean += y[i] / (double)n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sxx += (x[i] - x_mean) * (x[i] - x_mean);
+        sxy += (x[i] - x_mean) * (y[i] - y_mean);
+    }
+    for (size_t i = 0; i < n; i++) {
+        double miss = y_mean + sxy / sxx * (x[i] - x_mean) - y[i];
+        loss += miss * miss / (double)n;
+    }
+    return loss;
+}
+
+START_TEST(standardizing_says_how_many_steps_a_far_start_needs)
+{
+    /* x near 1e30, y near 5: standardized, the bowl is round and lr 0.1
+     * shrinks the distance by 0.8 a step, but the notebook's starting line
+     * y = -x + 1 is 1e30 away, and 100 steps cover only 0.8^100 = 2e-10 of
+     * it. The program said the loss "shrinks by only rho = 0.8": it now says
+     * how many steps it takes, and that many do reach least squares. */
+    static const double y[10] = {1, 3, 2, 5, 4, 6, 8, 7, 9, 9};
+    double x[10];
+    char text[TEXT_SIZE] = "", row[64], path[TEXT_SIZE], out[TEXT_SIZE];
+    for (size_t k = 0; k < 10; k++) {
+        x[k] = (double)k * 1e30;
+        snprintf(row, sizeof row, "%.17g,%g\n", x[k], y[k]);
+        strcat(text, row);
+    }
+    scratch_path(path, "far.csv");
+    scratch_path(out, "far");
+    ck_assert(write_text_file(path, text));
+    double floor = least_squares_loss(x, y, 10), loss;
+    ProgramRun run = RUN("ch06", "--standardize", "--data", path, "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    const char *said = strstr(run.out, "within 1% of it (--epochs ");
+    size_t epochs = 0;
+    ck_assert_msg(said != NULL && sscanf(said, "within 1%% of it (--epochs %zu)", &epochs) == 1,
+                  "%s", run.out);
+    char line[TEXT_SIZE];
+    last_line(run.out, line, sizeof line);
+    ck_assert(sscanf(line, "final: a = [%*[^]]], loss = %lf", &loss) == 1);
+    ck_assert_double_gt(loss, 1.01 * floor); /* 100 steps were not enough */
+    program_run_free(&run);
+    char count[32];
+    snprintf(count, sizeof count, "%zu", epochs);
+    run = RUN("ch06", "--standardize", "--quiet", "--data", path, "--epochs", count, "--out",
+              out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert(sscanf(run.out, "final: a = [%*[^]]], loss = %lf", &loss) == 1);
+    ck_assert_msg(loss <= 1.01 * floor, "%zu steps: loss %g, least squares %g", epochs, loss,
+                  floor);
+    program_run_free(&run);
+}
+END_TEST
+
 START_TEST(a_one_step_run_reports_the_loss_it_had)
 {
     /* Chapter 08's run without zero_() gives the range of its losses from
@@ -1330,6 +1427,9 @@ Suite *errors_suite(void)
     tcase_add_test(divergence, a_blow_up_is_shown_in_words_never_as_nan);
     tcase_add_test(divergence, data_at_the_limits_gives_numbers_everywhere);
     tcase_add_test(divergence, a_one_step_run_reports_the_loss_it_had);
+    tcase_add_test(divergence, a_rate_just_past_the_bound_fails_however_slowly_it_grows);
+    tcase_add_test(divergence, a_rate_at_the_bound_is_said_to_swing_for_ever);
+    tcase_add_test(divergence, standardizing_says_how_many_steps_a_far_start_needs);
     tcase_add_test(divergence, a_run_short_of_an_exact_line_gives_no_ratio_to_zero);
 
     TCase *output = add_case(suite, "output");

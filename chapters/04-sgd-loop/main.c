@@ -223,7 +223,8 @@ static Status descend(const Options *options, const Dataset *data, double a[2],
         a[1] -= options->lr * grad[1];
         history->iterations++;
     }
-    return STATUS_OK;
+    size_t rose = full_batch_rose(history, steps); /* uphill, if slowly: past the bound too */
+    return rose > 0 ? diverged_at_step(err, rose, options->lr, data) : STATUS_OK;
 }
 //< ch04_loop
 

@@ -49,13 +49,14 @@ static void describe_curvature(const Options *options, const double lambda[2])
 /* ---- 1. Four rates --------------------------------------------------- */
 
 /* How many entries of history a run filled: all of them, or, when it blew
- * up, those up to the first loss past loss_diverged()'s limit. */
+ * up, those up to the first loss past loss_diverged()'s limit (a run that
+ * diverged only by ending above its start, full_batch_rose(), has them all). */
 static size_t recorded(const History *history, Status status)
 {
     if (status != STATUS_DIVERGED)
         return history->epochs + 1;
     size_t k = 0;
-    while (!loss_diverged(history->loss[k], history->loss[0]))
+    while (k < history->epochs && !loss_diverged(history->loss[k], history->loss[0]))
         k++;
     return k + 1;
 }
@@ -424,6 +425,41 @@ static double miss(double a, double best)
     return fabs(a - best) / fmax(fabs(best), 1e-3);
 }
 
+/* Why a run at --lr is still short of least squares, its loss loss against
+ * best_loss: at the bound (rho = 1) it never gets there, past it it will
+ * blow up, and below it every step shrinks the excess loss by rho² or more,
+ * so the count of the steps still needed is known. lambda: 2 of the data
+ * trained on */
+static void explain_gap(const Options *options, double loss, double best_loss,
+                        const double lambda[2])
+{
+    char factor[NUMBER_TEXT], steps[NUMBER_TEXT];
+    double rho = convergence_factor(lambda, options->lr);
+    factor_text(rho, factor);
+    if (rho >= 1.0) {
+        say(options, "lr = %g is not below the stable bound 2/lambda_max = %.6g: along the "
+                     "steepest\ndirection each step lands %s (rho = %s),\n%s Take a smaller "
+                     "rate.\n",
+            options->lr, 2.0 / lambda[0],
+            rho > 1.0 ? "further past the bottom than it started"
+                      : "as far past the bottom as it started",
+            factor,
+            rho > 1.0 ? "so the loss, whatever it does now, will grow without end."
+                      : "so the run swings back and forth for ever and gets no closer.");
+        return;
+    }
+    double log_rho = fmax(log_of_factor(options->lr * lambda[0]),
+                          log_of_factor(options->lr * lambda[1]));
+    double more = ceil(log(0.01 * best_loss / (loss - best_loss)) / (2.0 * log_rho));
+    say(options, "At this rate the distance to it shrinks by rho = max |1 - lr*lambda| = %s a "
+                 "step,\nthe loss above it by rho^2: at most %s more steps bring the loss "
+                 "within 1%% of it",
+        factor, count_text(more, steps));
+    if (more + (double)options->epochs <= MAX_EPOCHS)
+        say(options, " (--epochs %.0f)", more + (double)options->epochs);
+    say(options, ".\n");
+}
+
 /* Where the run ended, in the data's units, beside least squares; when it
  * is far, why. a, best: 2 (data units); lambda: 2 of the data trained on */
 static void compare(const Options *options, const Dataset *data, const double a[2],
@@ -433,13 +469,11 @@ static void compare(const Options *options, const Dataset *data, const double a[
                  "%.1e in the slope and %.1e in the intercept (relative).\n",
         best[0], best[1], miss(a[0], best[0]), miss(a[1], best[1]));
     double best_loss = loss_of(data->x, data->y, data->n, best);
-    double ratio = loss_of(data->x, data->y, data->n, a) / best_loss;
-    if (!(best_loss > 0.0) || ratio < 1.01)
+    double loss = loss_of(data->x, data->y, data->n, a);
+    if (!(best_loss > 0.0) || loss < 1.01 * best_loss)
         return;
-    char factor[NUMBER_TEXT];
-    say(options, "The loss is still %.3g times the least-squares loss: at this rate the\n"
-                 "distance to it shrinks by only rho = max |1 - lr*lambda| = %s a step.\n",
-        ratio, factor_text(convergence_factor(lambda, options->lr), factor));
+    say(options, "The loss is still %.3g times the least-squares loss.\n", loss / best_loss);
+    explain_gap(options, loss, best_loss, lambda);
     if (!options->standardize && lambda[0] / lambda[1] > BADLY_SCALED)
         say(options, "x is badly scaled (condition number %.3g): run again with "
                      "--standardize.\n",

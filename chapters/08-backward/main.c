@@ -243,8 +243,9 @@ static void show_step(const Options *options, size_t step, double loss, const Mo
 }
 
 /* The bookkeeping of a step, apart from the notebook's lines: did the tape
- * run out of memory, has the loss blown up (as in chapter 04: then the rows
- * since the last one printed show it), and where was a. path: room for step */
+ * run out of memory, where was a, and has the loss blown up (as in chapter
+ * 04: then the rows since the last one printed show it) or, by the last
+ * step, risen above where it started. path: room for step */
 static Status keep_track(const Options *options, const Model *model, size_t step,
                          double loss, const Dataset *data, History *path, Error *err)
 {
@@ -254,6 +255,11 @@ static Status keep_track(const Options *options, const Model *model, size_t step
     double a[2];
     read_a(model, a);
     history_record(path, step, a, loss);
+    size_t rose = step == path->epochs ? full_batch_rose(path, step) : 0; /* a slow blow-up */
+    if (rose > 0) { /* the last row, then why */
+        say_progress_row(options, 4, step, loss, a);
+        return diverged_at_step(err, rose, options->lr, data);
+    }
     if (!loss_diverged(loss, path->loss[0]))
         return STATUS_OK;
     size_t every = progress_every(options->epochs);
