@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <float.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
@@ -123,45 +124,68 @@ static Status parse_count(const char *flag, const char *value, uint64_t low,
     return STATUS_OK;
 }
 
-static Status parse_learning_rate(const char *value, double *lr, Error *err)
+/* A number in decimal (see is_decimal) with the spaces around it ignored,
+ * into *number: the one reader of every flag that takes a fraction (--lr,
+ * --momentum, --decay). It refuses hexadecimal, words strtod reads (nan,
+ * inf), a number past the largest double (1e999) and, with the reason
+ * too_small, a number too close to 0 for a double to hold (1e-400, which
+ * strtod makes 0, and 1e-320, which it keeps with only a few digits). -0 is
+ * 0, so that it never prints as "-0". */
+static Status parse_decimal(const char *flag, const char *value, const char *too_small,
+                            double *number, Error *err)
 {
     size_t length;
     const char *text = strip_blanks(value, &length);
     if (is_hexadecimal(text))
-        return bad_value(err, "lr", value, HEX_REFUSED);
+        return bad_value(err, flag, value, HEX_REFUSED);
     char *end;
     errno = 0;
     double parsed = strtod(text, &end);
     /* strtod reads "nan" and "inf", and gives ±HUGE_VAL on overflow ("1e999"). */
     if (length > 0 && end == text + length && !isfinite(parsed))
-        return bad_value(err, "lr", value, "is not a finite number");
+        return bad_value(err, flag, value, "is not a finite number");
     if (!is_decimal(text, length))
-        return bad_value(err, "lr", value, "is not a number");
+        return bad_value(err, flag, value, "is not a number");
+    if (errno == ERANGE || (parsed != 0.0 && fabs(parsed) < DBL_MIN)) /* underflow */
+        return bad_value(err, flag, value, too_small);
+    *number = parsed == 0.0 ? 0.0 : parsed;
+    return STATUS_OK;
+}
+
+static Status parse_learning_rate(const char *value, double *lr, Error *err)
+{
+    double parsed;
+    Status status = parse_decimal("lr", value, "is too small: a step that size never moves",
+                                  &parsed, err);
+    if (status != STATUS_OK)
+        return status;
     if (parsed < 0.0)
         return bad_value(err, "lr", value, "must be above 0: a negative step climbs uphill");
-    if (errno == ERANGE) /* here: underflow towards 0, as in "1e-400" */
-        return bad_value(err, "lr", value, "is too small: a step that size never moves");
     if (parsed == 0.0)
         return bad_value(err, "lr", value, "must be above 0: a step of 0 never moves");
     *lr = parsed;
     return STATUS_OK;
 }
 
-/* --momentum B with 0 <= B < 1, or --decay T with T >= 0: a plain number. */
-static Status parse_fraction_or_count(const char *flag, const char *text, double *value,
-                                      Error *err)
+/* parse_decimal() of a value that must be 0 or more: --momentum, --decay. */
+static Status parse_non_negative(const char *flag, const char *value, const char *too_small,
+                                 double *number, Error *err)
 {
-    char *end;
-    double parsed = strtod(text, &end);
-    if (end == text || *end != '\0' || !isfinite(parsed))
-        return bad_value(err, flag, text, "is not a finite number");
-    if (parsed < 0.0)
-        return bad_value(err, flag, text, "must be 0 or more");
-    if (strcmp(flag, "momentum") == 0 && parsed >= 1.0)
-        return bad_value(err, flag, text,
+    Status status = parse_decimal(flag, value, too_small, number, err);
+    if (status == STATUS_OK && *number < 0.0)
+        return bad_value(err, flag, value, "must be 0 or more");
+    return status;
+}
+
+/* --momentum B, 0 <= B < 1: how much of the last step each step keeps. */
+static Status parse_momentum(const char *value, double *beta, Error *err)
+{
+    Status status = parse_non_negative(
+        "momentum", value, "is too small to tell from 0: write 0 for no momentum", beta, err);
+    if (status == STATUS_OK && *beta >= 1.0)
+        return bad_value(err, "momentum", value,
                          "must be below 1: at 1 old gradients never fade, and the steps grow");
-    *value = parsed;
-    return STATUS_OK;
+    return status;
 }
 
 static Status apply_flag(const FlagInfo *flag, const char *value, Options *options,
@@ -194,11 +218,11 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         break;
     case FLAG_QUIET: options->quiet = true; break;
     case FLAG_STANDARDIZE: options->standardize = true; break;
-    case FLAG_MOMENTUM:
-        status = parse_fraction_or_count(flag->name, value, &options->momentum, err);
-        break;
-    case FLAG_DECAY:
-        status = parse_fraction_or_count(flag->name, value, &options->decay, err);
+    case FLAG_MOMENTUM: status = parse_momentum(value, &options->momentum, err); break;
+    case FLAG_DECAY: /* T of lr / (1 + t/T); 1e-320 would make t/T inf and the rate 0 */
+        status = parse_non_negative(flag->name, value,
+                                    "is too small to tell from 0: write 0 for a constant rate",
+                                    &options->decay, err);
         break;
     case FLAG_DEGREE:
         status = parse_count(flag->name, value, 0, MAX_DEGREE, &count, err);
