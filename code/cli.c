@@ -298,6 +298,64 @@ static void long_options(struct option table[FLAG_COUNT + 2])
     table[HELP_INDEX + 1] = (struct option){NULL, 0, NULL, 0};
 }
 
+/* The name of flag k of getopt_long's table: FLAGS[k].name, or "help". */
+static const char *flag_name(int k)
+{
+    return k == HELP_INDEX ? "help" : FLAGS[k].name;
+}
+
+/* The flags whose names start with the length bytes at prefix, written into
+ * text (size bytes) as "--data" or "--data, --decay or --degree". Returns
+ * how many there are. */
+static int flags_starting_with(const char *prefix, size_t length, char *text, size_t size)
+{
+    int count = 0, total = 0;
+    for (int k = 0; k <= HELP_INDEX; k++)
+        total += strncmp(flag_name(k), prefix, length) == 0;
+    size_t used = 0;
+    text[0] = '\0';
+    for (int k = 0; k <= HELP_INDEX && used < size; k++) {
+        if (strncmp(flag_name(k), prefix, length) != 0)
+            continue;
+        count++;
+        used += (size_t)snprintf(text + used, size - used, "%s--%s",
+                                 count == 1 ? "" : count == total ? " or " : ", ", flag_name(k));
+    }
+    return total;
+}
+
+/* getopt_long takes any unambiguous start of a flag's name ("--da" for
+ * --data) and calls one that fits several flags unknown. A reader who
+ * types "--d" meant one flag, and one day another flag may start the same
+ * way: ask for the whole name instead. word: "--NAME" or "--NAME=VALUE" */
+static Status refuse_shortened(const char *word, Error *err)
+{
+    char buffer[SHOWN_SIZE], names[160];
+    const char *name = word + 2;
+    size_t length = strcspn(name, "=");
+    int count = flags_starting_with(name, length, names, sizeof names);
+    return fail(err, STATUS_USAGE, "%.*s: write the whole flag, %s%s", (int)(length + 2),
+                shown(word, buffer), count > 1 ? "one of " : "", names);
+}
+
+/* The word on the command line that gave the long flag getopt_long just
+ * returned, "--da" or "--da=x". getopt_long has moved optind past it, and
+ * past its value too when that was the next word. */
+static const char *flag_word(char **argv)
+{
+    bool value_was_next = optarg != NULL && optind >= 2 && optarg == argv[optind - 1];
+    return argv[optind - 1 - (value_was_next ? 1 : 0)];
+}
+
+/* True if word ("--NAME" or "--NAME=VALUE") spells out flag k's whole name. */
+static bool whole_name(const char *word, int k)
+{
+    const char *name = flag_name(k);
+    size_t length = strlen(name);
+    return strncmp(word + 2, name, length) == 0 &&
+           (word[2 + length] == '\0' || word[2 + length] == '=');
+}
+
 /* The message for what getopt_long refused. For a long flag, argv[optind - 1]
  * is the culprit. In a cluster of short flags ("-xh") getopt_long moves optind
  * on only after the cluster's last letter, so there optopt, the letter itself,
@@ -308,13 +366,22 @@ static Status refused(int result, char **argv, Error *err)
     char buffer[SHOWN_SIZE];
     const char *word = shown(argv[optind - 1], buffer);
     bool long_flag = strncmp(word, "--", 2) == 0;
+    /* optopt: the flag's index, for a missing value (where 0 is --seed) or
+     * a value given to a switch; else 0 */
+    bool known = long_flag && optopt >= (result == ':' ? 0 : 1) && optopt <= HELP_INDEX;
+    if (known && !whole_name(argv[optind - 1], optopt))
+        return refuse_shortened(argv[optind - 1], err);
     if (result == ':')
         return fail(err, STATUS_USAGE, "%s: needs a value", word);
-    if (long_flag && optopt > 0 && optopt <= HELP_INDEX && strchr(word, '=') != NULL)
-        return fail(err, STATUS_USAGE, "--%s takes no value, but got '%s'",
-                    optopt == HELP_INDEX ? "help" : FLAGS[optopt].name, word);
+    if (known && strchr(word, '=') != NULL)
+        return fail(err, STATUS_USAGE, "--%s takes no value, but got '%s'", flag_name(optopt),
+                    word);
     if (optopt > ' ' && optopt < 127) /* a printable letter: a short flag */
         return fail(err, STATUS_USAGE, "unknown flag '-%c'", optopt);
+    char names[160];
+    const char *name = argv[optind - 1] + 2;
+    if (long_flag && flags_starting_with(name, strcspn(name, "="), names, sizeof names) > 1)
+        return refuse_shortened(argv[optind - 1], err); /* "--d": several flags */
     return fail(err, STATUS_USAGE, "unknown flag '%s'", word);
 }
 
@@ -329,6 +396,8 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
     unsigned seen = 0;
     int result;
     while ((result = getopt_long(argc, argv, ":h", table, NULL)) != -1) {
+        if (result >= 0 && result <= HELP_INDEX && !whole_name(flag_word(argv), result))
+            return refuse_shortened(flag_word(argv), err);
         if (result == 'h' || result == HELP_INDEX) {
             options->help = true;
             continue;
@@ -394,8 +463,9 @@ void cli_print_help(FILE *out, const Chapter *chapter)
         fputc('\n', out);
     }
     fprintf(out, "  %-14s %s\n", "--help", "show this help and exit");
-    fprintf(out, "\nGive each flag at most once. Numbers are decimal: 0.05, 5e-2 and 100 "
-                 "are fine,\n0x10 is not; spaces around a number are ignored.\n");
+    fprintf(out, "\nWrite each flag in full (--epochs, not --ep), and give it at most once.\n"
+                 "Numbers are decimal: 0.05, 5e-2 and 100 are fine, 0x10 is not; spaces\n"
+                 "around a number are ignored.\n");
     if (chapter->flags & FLAG_DATA)
         fprintf(out, "FILE is a regular file of x,y rows (a header line, blank lines and "
                      "# comments\nare skipped), or - to read the rows from standard "

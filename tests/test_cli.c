@@ -211,15 +211,42 @@ START_TEST(a_flag_given_twice_is_refused)
     check_words_refused(&TRAINS, twice, "--lr is given twice; give each flag once");
     const char *quiet[] = {"--quiet", "--quiet", NULL};
     check_words_refused(&TRAINS, quiet, "--quiet is given twice");
-    /* getopt_long takes "--ep" for --epochs: the message names the flag. */
-    const char *abbreviated[] = {"--ep", "5", "--epochs=6", NULL};
-    check_words_refused(&TRAINS, abbreviated, "--epochs is given twice");
+    const char *spelled[] = {"--epochs", "5", "--epochs=6", NULL};
+    check_words_refused(&TRAINS, spelled, "--epochs is given twice");
     const char *out[] = {"--out", "a", "--out", "a", NULL};
     check_words_refused(&LOOKS, out, "--out is given twice");
     /* Asking for help twice is still asking for help. */
     const char *help[] = {"--help", "-h", NULL};
     Options o;
     ck_assert_int_eq(parse(&TRAINS, help, &o, NULL), STATUS_OK);
+    ck_assert(o.help);
+}
+END_TEST
+
+START_TEST(a_flag_is_written_in_full)
+{
+    /* getopt_long took "--da FILE" as --data and "--e 5" as --epochs without
+     * a word, and called "--d" (--data, --decay, --degree...) an unknown flag. */
+    static const Chapter STEPS = {"chWW", "a chapter with momentum and decay",
+                                  FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY, 0};
+    check_refused(&TRAINS, "--da", "f.csv", "--da: write the whole flag, --data");
+    check_refused(&TRAINS, "--da=f.csv", NULL, "--da: write the whole flag, --data");
+    check_refused(&TRAINS, "--e", "5", "--e: write the whole flag, --epochs");
+    check_refused(&TRAINS, "--q", NULL, "--q: write the whole flag, --quiet");
+    check_refused(&TRAINS, "--qu=yes", NULL, "--qu: write the whole flag, --quiet");
+    check_refused(&TRAINS, "--he", NULL, "--he: write the whole flag, --help");
+    check_refused(&STEPS, "--mom", "0.5", "--mom: write the whole flag, --momentum");
+    check_refused(&STEPS, "--d", "5", "--d: write the whole flag, one of --data, --decay or "
+                                      "--degree");
+    const char *last[] = {"--lr", "0.1", "--ep", NULL};
+    check_words_refused(&TRAINS, last, "--ep: write the whole flag, --epochs");
+    check_refused(&TRAINS, "--h", NULL, "--h: write the whole flag, one of --hidden or --help");
+    /* Whole names, and their values, are as they were. */
+    const char *whole[] = {"--data", "--da", "--epochs", "5", "--help", NULL};
+    Options o;
+    ck_assert_int_eq(parse(&TRAINS, whole, &o, NULL), STATUS_OK);
+    ck_assert_str_eq(o.data_path, "--da");
+    ck_assert_uint_eq(o.epochs, 5);
     ck_assert(o.help);
 }
 END_TEST
@@ -268,8 +295,9 @@ static char *help_of(const Chapter *chapter)
 START_TEST(help_states_the_rules_of_the_command_line)
 {
     char *help = help_of(&LOOKS);
-    ck_assert_ptr_nonnull(strstr(help, "Give each flag at most once."));
-    ck_assert_ptr_nonnull(strstr(help, "Numbers are decimal: 0.05, 5e-2 and 100 are fine,\n"
+    ck_assert_ptr_nonnull(strstr(help, "Write each flag in full (--epochs, not --ep), and "
+                                       "give it at most once."));
+    ck_assert_ptr_nonnull(strstr(help, "Numbers are decimal: 0.05, 5e-2 and 100 are fine, "
                                        "0x10 is not"));
     ck_assert_ptr_nonnull(strstr(help, "or - to read the rows from standard input"));
     ck_assert_ptr_nonnull(strstr(help, "--seed N       seed of the synthetic data (default"));
@@ -342,6 +370,7 @@ Suite *cli_suite(void)
     tcase_add_test(tc, numbers_are_decimal_and_hexadecimal_is_refused);
     tcase_add_test(tc, momentum_and_decay_are_read_like_the_rate);
     tcase_add_test(tc, a_flag_given_twice_is_refused);
+    tcase_add_test(tc, a_flag_is_written_in_full);
     tcase_add_test(tc, seed_with_data_is_refused_where_it_would_do_nothing);
     tcase_add_test(tc, a_quoted_value_shows_what_the_terminal_would_hide);
     tcase_add_test(tc, help_states_the_rules_of_the_command_line);
