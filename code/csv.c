@@ -70,8 +70,17 @@ typedef enum {
     FIELD_EMPTY,
     FIELD_NOT_A_NUMBER,
     FIELD_NOT_FINITE,
-    FIELD_TOO_LARGE
+    FIELD_TOO_LARGE,
+    FIELD_HEXADECIMAL
 } FieldResult;
+
+/* "0x10", "-0X1p3": hexadecimal, which strtod reads (0x1 as 1) but a data
+ * file means as text; refused, as on the command line. */
+static bool is_hexadecimal(const char *text)
+{
+    text += text[0] == '+' || text[0] == '-';
+    return text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+}
 
 static FieldResult parse_field(const char *text, double *value)
 {
@@ -82,6 +91,8 @@ static FieldResult parse_field(const char *text, double *value)
     *value = strtod(text, &end);
     if (end == text || *end != '\0')
         return FIELD_NOT_A_NUMBER;
+    if (is_hexadecimal(text))
+        return FIELD_HEXADECIMAL;
     /* strtod reads "nan" and "inf", and gives ±HUGE_VAL with ERANGE on
      * overflow ("1e309"), which is as much too large as 1e308 is. (ERANGE
      * also flags underflow towards 0, which is harmless: keep it.) */
@@ -100,6 +111,7 @@ static const char *describe(FieldResult result)
     case FIELD_EMPTY: return "is empty";
     case FIELD_NOT_A_NUMBER: return "is not a number";
     case FIELD_NOT_FINITE: return "is not a finite number";
+    case FIELD_HEXADECIMAL: return "is hexadecimal: write numbers in decimal";
     case FIELD_TOO_LARGE:
         return "is too large: the loss squares it, and the chapters square squares, so "
                "keep values between -1e50 and 1e50";

@@ -216,6 +216,18 @@ START_TEST(values_past_the_honest_limits_are_refused)
 }
 END_TEST
 
+START_TEST(hexadecimal_is_refused_as_on_the_command_line)
+{
+    /* strtod reads "0x1" as 1: the row 0x1,2 was the point (1, 2). */
+    CHECK_REFUSES("0x1,2\n3,4\n", "t.csv:1: x value '0x1' is hexadecimal: write numbers in "
+                                  "decimal");
+    CHECK_REFUSES("1,2\n3,-0X1p3\n", "t.csv:2: y value '-0X1p3' is hexadecimal");
+    CHECK_REFUSES("1,2\n 0x10 ,4\n", "t.csv:2: x value '0x10' is hexadecimal");
+    CHECK_REFUSES("1,2\n0x,4\n", "t.csv:2: x value '0x' is not a number");
+    ck_assert_uint_eq(rows_loaded("0,1\n10,2\n"), 2); /* decimal zeros and tens are fine */
+}
+END_TEST
+
 START_TEST(a_comment_line_may_be_any_length)
 {
     enum { LONG = 3 * CSV_MAX_LINE };
@@ -284,6 +296,7 @@ Suite *csv_suite(void)
     tcase_add_test(tc, other_separators_get_a_hint);
     tcase_add_test(tc, a_number_too_large_is_called_too_large_at_any_size);
     tcase_add_test(tc, values_past_the_honest_limits_are_refused);
+    tcase_add_test(tc, hexadecimal_is_refused_as_on_the_command_line);
     tcase_add_test(tc, a_comment_line_may_be_any_length);
     tcase_add_test(tc, a_read_error_says_what_failed);
     tcase_add_test(tc, only_a_regular_file_is_opened);
