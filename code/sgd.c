@@ -86,17 +86,33 @@ size_t full_batch_rose(const History *history, size_t steps)
 }
 //< full_batch_rose
 
+/* True when every x1 of data is the same. */
+static bool all_x_equal(const Dataset *data)
+{
+    for (size_t i = 1; i < data->n; i++)
+        if (data->x[2 * i] != data->x[0])
+            return false;
+    return true;
+}
+
 Status diverged_error(Error *err, const char *where, double lr, const Dataset *data)
 {
     double lambda[2];
     hessian_eigenvalues(data->x, data->n, lambda);
     double bound = 2.0 / lambda[0], condition = lambda[0] / lambda[1];
-    bool badly_scaled = condition > BADLY_SCALED;
+    char advice[240] = "";
+    /* Every x the same is no scaling problem: there is no slope to find. */
+    if (all_x_equal(data))
+        snprintf(advice, sizeof advice,
+                 "; every x is %g, so the slope is not determined (any line through the "
+                 "points' middle fits as well) and no rescaling of x can change that",
+                 data->x[0]);
+    else if (condition > BADLY_SCALED)
+        snprintf(advice, sizeof advice, "; but %s", SCALING_ADVICE);
     return fail(err, STATUS_DIVERGED,
                 "the loss diverged at %s with learning rate %g; on this data "
-                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g%s%s",
-                where, lr, bound, bound / 2.0, badly_scaled ? "; but " : "",
-                badly_scaled ? SCALING_ADVICE : "");
+                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g%s",
+                where, lr, bound, bound / 2.0, advice);
 }
 
 void history_record(History *history, size_t epoch, const double a[2], double loss)

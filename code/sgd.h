@@ -113,7 +113,9 @@ size_t full_batch_rose(const History *history, size_t steps);
 
 /* Writes the divergence message: where it blew up ("step 3"), the learning
  * rate, a rate below the stable bound of this data, and, when x is badly
- * scaled, that rescaling is the real cure. Returns STATUS_DIVERGED. */
+ * scaled, that rescaling is the real cure; when every x is the same, that
+ * the slope is not determined (rescaling cannot help, and chapter 06 would
+ * refuse the data). Returns STATUS_DIVERGED. */
 Status diverged_error(Error *err, const char *where, double lr, const Dataset *data);
 
 /* diverged_error() at "step N" of full-batch descent. */

@@ -852,6 +852,34 @@ START_TEST(standardizing_says_how_many_steps_a_far_start_needs)
 }
 END_TEST
 
+START_TEST(every_x_the_same_gets_no_advice_to_rescale)
+{
+    /* Every x = 5: the Hessian 2 [26 5; 5 1] has eigenvalues 52 and 0, so the
+     * bound is 2/52 = 0.03846 and the condition number infinite. The message
+     * used to call x badly scaled and send the reader to ch06 --standardize,
+     * which refuses this file: no rescaling can make a slope determined. */
+    char path[TEXT_SIZE];
+    scratch_path(path, "five.csv");
+    ck_assert(write_text_file(path, "5,1\n5,2\n5,3\n5,4\n"));
+    const char *programs[] = {"ch04", "ch05", "ch08"};
+    for (size_t k = 0; k < 3; k++) {
+        char out[TEXT_SIZE];
+        format_text(out, "%s/five-%zu", scratch, k);
+        ProgramRun run = RUN(programs[k], "--data", path, "--out", out);
+        assert_refused(&run, programs[k], 1, "stable only for lr < 0.03846, so try --lr "
+                                             "0.019; every x is 5, so the slope is not "
+                                             "determined");
+        ck_assert_msg(strstr(run.err, "standardize") == NULL, "%s", run.err);
+        program_run_free(&run);
+    }
+    char out[TEXT_SIZE];
+    scratch_path(out, "five-ch06");
+    ProgramRun run = RUN("ch06", "--data", path, "--standardize", "--out", out);
+    assert_refused(&run, "ch06", 1, "all x values are equal");
+    program_run_free(&run);
+}
+END_TEST
+
 START_TEST(a_one_step_run_reports_the_loss_it_had)
 {
     /* Chapter 08's run without zero_() gives the range of its losses from
@@ -1427,6 +1455,7 @@ Suite *errors_suite(void)
     tcase_add_test(divergence, a_blow_up_is_shown_in_words_never_as_nan);
     tcase_add_test(divergence, data_at_the_limits_gives_numbers_everywhere);
     tcase_add_test(divergence, a_one_step_run_reports_the_loss_it_had);
+    tcase_add_test(divergence, every_x_the_same_gets_no_advice_to_rescale);
     tcase_add_test(divergence, a_rate_just_past_the_bound_fails_however_slowly_it_grows);
     tcase_add_test(divergence, a_rate_at_the_bound_is_said_to_swing_for_ever);
     tcase_add_test(divergence, standardizing_says_how_many_steps_a_far_start_needs);
