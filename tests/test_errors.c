@@ -245,6 +245,14 @@ static const CsvCase CSV_CASES[] = {
                        "separate x and y with a comma, not ';'"},
     {"empty-field.csv", BAD "empty-field.csv:3: y value '' is empty"},
     {"old-mac-line-ends.csv", BAD "old-mac-line-ends.csv:1: has a carriage return"},
+    {"hexadecimal.csv", BAD "hexadecimal.csv:3: x value '0x1' is hexadecimal: write numbers "
+                        "in decimal"},
+    {"x-too-close.csv", BAD "x-too-close.csv: the x values span only 2e-200 (from 0 to "
+                        "2e-200), too little to tell them apart; keep their spread at least "
+                        "1e-50"},
+    {"past-1e50.csv", BAD "past-1e50.csv:3: y value '1e51' is too large: the loss squares "
+                      "it, and the chapters square squares, so keep values between -1e50 "
+                      "and 1e50"},
 };
 enum { CSV_CASE_COUNT = sizeof CSV_CASES / sizeof CSV_CASES[0] };
 

@@ -555,8 +555,10 @@ static Status train_as_asked(const Options *options, const Dataset *data, double
             status = minibatch_diverged_error(err, d.t, epoch, options->lr, data, batch);
     }
     bool plain_full_batch = batch == n && options->momentum == 0.0;
-    size_t rose = plain_full_batch ? full_batch_rose(history, options->epochs) : 0;
-    if (status == STATUS_OK && rose > 0) /* full batch, uphill: past the bound */
+    size_t rose = status == STATUS_OK && plain_full_batch
+                      ? full_batch_rose(history, options->epochs)
+                      : 0;
+    if (rose > 0) /* full batch, uphill: past the bound */
         status = minibatch_diverged_error(err, rose, rose, options->lr, data, batch);
     a[0] = d.a[0];
     a[1] = d.a[1];
