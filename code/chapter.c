@@ -62,21 +62,40 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
 
 const char *format_number(double v, char text[NUMBER_TEXT])
 {
-    snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.4f" : "%.4e", v);
+    if (!isfinite(v))
+        snprintf(text, NUMBER_TEXT, "overflow");
+    else
+        snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.4f" : "%.4e", v);
     return text;
 }
 
-void print_final_line(const double a[2], double loss)
+const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss)
 {
     char a1[NUMBER_TEXT], a2[NUMBER_TEXT], l[NUMBER_TEXT];
-    printf("final: a = [%s, %s], loss = %s\n", format_number(a[0], a1),
-           format_number(a[1], a2), format_number(loss, l));
+    snprintf(text, LAST_LINE_SIZE, "final: a = [%s, %s], loss = %s\n",
+             format_number(a[0], a1), format_number(a[1], a2), format_number(loss, l));
+    return text;
 }
 
-void print_network_final_line(size_t hidden, double loss)
+const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss)
 {
     char l[NUMBER_TEXT];
-    printf("final: hidden = %zu, loss = %s\n", hidden, format_number(loss, l));
+    snprintf(text, LAST_LINE_SIZE, "final: hidden = %zu, loss = %s\n", hidden,
+             format_number(loss, l));
+    return text;
+}
+
+Status finish_run(FigureSet *figures, Status status, const char *last_line, Error *err)
+{
+    if (status == STATUS_OK) /* (a) no figure would land on a folder */
+        status = figures_check(figures, err);
+    if (status == STATUS_OK) { /* (b) the last line, and proof that it was written */
+        fputs(last_line, stdout);
+        if (fflush(stdout) != 0 || ferror(stdout))
+            status = fail(err, STATUS_IO, "cannot write to standard output: %s",
+                          strerror(errno));
+    }
+    return figures_finish(figures, status, err); /* (c) all the figures, or none */
 }
 
 void say_progress_row(const Options *options, int width, size_t index, double loss,

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "data.h"
+#include "plot.h"
 #include "status.h"
 
 /* The notebook's true coefficients and its starting guess. */
@@ -28,19 +29,35 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
 /* A number as the course prints it: four decimals, or, from a million up
  * (badly scaled data), scientific notation such as 2.4793e+18, which says its
  * size in a few characters instead of twenty digits. Both read back with %lf.
- * Returns text. */
+ * A number past the largest double (inf, or the nan that arithmetic on it
+ * gives) is the word "overflow": the row where a run blew up says so in
+ * words, and no output of the course shows inf or nan. Returns text. */
 enum { NUMBER_TEXT = 32 };
 const char *format_number(double v, char text[NUMBER_TEXT]);
 
+/* Room for a program's last line. */
+enum { LAST_LINE_SIZE = 512 };
+
 /* The last line of a training chapter, in the one format the tests and your
- * scripts can read: "final: a = [A1, A2], loss = L", each number as
- * format_number() writes it. a: 2 */
-void print_final_line(const double a[2], double loss);
+ * scripts can read: "final: a = [A1, A2], loss = L\n", each number as
+ * format_number() writes it, into text. Returns text. a: 2 */
+const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss);
 
 /* The last line of a chapter that trains a neural network (chapter 10),
  * whose parameters are too many for one line: its size instead,
- * "final: hidden = H, loss = L", the loss as format_number() writes it. */
-void print_network_final_line(size_t hidden, double loss);
+ * "final: hidden = H, loss = L\n", the loss as format_number() writes it. */
+const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss);
+
+/* The end of every chapter: its figures, drawn into a set (plot.h), and its
+ * last line, in the one order that never says more than happened:
+ *   (a) check that every figure can be moved into place (figures_check);
+ *   (b) print last_line and flush standard output, checking that it went;
+ *   (c) move the figures into place (figures_finish).
+ * A failure at (a) or (b), or a status other than STATUS_OK, discards the
+ * figures and prints no last line, so a run either ends with its last line
+ * and its figures or fails with neither. (Only a disk failing between (b)
+ * and (c) could give the line and a failure.) Returns the status of it all. */
+Status finish_run(FigureSet *figures, Status status, const char *last_line, Error *err);
 
 /* How often a progress table prints a row for a run of count steps or epochs:
  * every 10, like the notebook; every one of a short run (10 or fewer); about

@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <float.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdbool.h>
@@ -123,45 +124,68 @@ static Status parse_count(const char *flag, const char *value, uint64_t low,
     return STATUS_OK;
 }
 
-static Status parse_learning_rate(const char *value, double *lr, Error *err)
+/* A number in decimal (see is_decimal) with the spaces around it ignored,
+ * into *number: the one reader of every flag that takes a fraction (--lr,
+ * --momentum, --decay). It refuses hexadecimal, words strtod reads (nan,
+ * inf), a number past the largest double (1e999) and, with the reason
+ * too_small, a number too close to 0 for a double to hold (1e-400, which
+ * strtod makes 0, and 1e-320, which it keeps with only a few digits). -0 is
+ * 0, so that it never prints as "-0". */
+static Status parse_decimal(const char *flag, const char *value, const char *too_small,
+                            double *number, Error *err)
 {
     size_t length;
     const char *text = strip_blanks(value, &length);
     if (is_hexadecimal(text))
-        return bad_value(err, "lr", value, HEX_REFUSED);
+        return bad_value(err, flag, value, HEX_REFUSED);
     char *end;
     errno = 0;
     double parsed = strtod(text, &end);
     /* strtod reads "nan" and "inf", and gives ±HUGE_VAL on overflow ("1e999"). */
     if (length > 0 && end == text + length && !isfinite(parsed))
-        return bad_value(err, "lr", value, "is not a finite number");
+        return bad_value(err, flag, value, "is not a finite number");
     if (!is_decimal(text, length))
-        return bad_value(err, "lr", value, "is not a number");
+        return bad_value(err, flag, value, "is not a number");
+    if (errno == ERANGE || (parsed != 0.0 && fabs(parsed) < DBL_MIN)) /* underflow */
+        return bad_value(err, flag, value, too_small);
+    *number = parsed == 0.0 ? 0.0 : parsed;
+    return STATUS_OK;
+}
+
+static Status parse_learning_rate(const char *value, double *lr, Error *err)
+{
+    double parsed;
+    Status status = parse_decimal("lr", value, "is too small: a step that size never moves",
+                                  &parsed, err);
+    if (status != STATUS_OK)
+        return status;
     if (parsed < 0.0)
         return bad_value(err, "lr", value, "must be above 0: a negative step climbs uphill");
-    if (errno == ERANGE) /* here: underflow towards 0, as in "1e-400" */
-        return bad_value(err, "lr", value, "is too small: a step that size never moves");
     if (parsed == 0.0)
         return bad_value(err, "lr", value, "must be above 0: a step of 0 never moves");
     *lr = parsed;
     return STATUS_OK;
 }
 
-/* --momentum B with 0 <= B < 1, or --decay T with T >= 0: a plain number. */
-static Status parse_fraction_or_count(const char *flag, const char *text, double *value,
-                                      Error *err)
+/* parse_decimal() of a value that must be 0 or more: --momentum, --decay. */
+static Status parse_non_negative(const char *flag, const char *value, const char *too_small,
+                                 double *number, Error *err)
 {
-    char *end;
-    double parsed = strtod(text, &end);
-    if (end == text || *end != '\0' || !isfinite(parsed))
-        return bad_value(err, flag, text, "is not a finite number");
-    if (parsed < 0.0)
-        return bad_value(err, flag, text, "must be 0 or more");
-    if (strcmp(flag, "momentum") == 0 && parsed >= 1.0)
-        return bad_value(err, flag, text,
+    Status status = parse_decimal(flag, value, too_small, number, err);
+    if (status == STATUS_OK && *number < 0.0)
+        return bad_value(err, flag, value, "must be 0 or more");
+    return status;
+}
+
+/* --momentum B, 0 <= B < 1: how much of the last step each step keeps. */
+static Status parse_momentum(const char *value, double *beta, Error *err)
+{
+    Status status = parse_non_negative(
+        "momentum", value, "is too small to tell from 0: write 0 for no momentum", beta, err);
+    if (status == STATUS_OK && *beta >= 1.0)
+        return bad_value(err, "momentum", value,
                          "must be below 1: at 1 old gradients never fade, and the steps grow");
-    *value = parsed;
-    return STATUS_OK;
+    return status;
 }
 
 static Status apply_flag(const FlagInfo *flag, const char *value, Options *options,
@@ -194,11 +218,11 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         break;
     case FLAG_QUIET: options->quiet = true; break;
     case FLAG_STANDARDIZE: options->standardize = true; break;
-    case FLAG_MOMENTUM:
-        status = parse_fraction_or_count(flag->name, value, &options->momentum, err);
-        break;
-    case FLAG_DECAY:
-        status = parse_fraction_or_count(flag->name, value, &options->decay, err);
+    case FLAG_MOMENTUM: status = parse_momentum(value, &options->momentum, err); break;
+    case FLAG_DECAY: /* T of lr / (1 + t/T); 1e-320 would make t/T inf and the rate 0 */
+        status = parse_non_negative(flag->name, value,
+                                    "is too small to tell from 0: write 0 for a constant rate",
+                                    &options->decay, err);
         break;
     case FLAG_DEGREE:
         status = parse_count(flag->name, value, 0, MAX_DEGREE, &count, err);
@@ -274,6 +298,64 @@ static void long_options(struct option table[FLAG_COUNT + 2])
     table[HELP_INDEX + 1] = (struct option){NULL, 0, NULL, 0};
 }
 
+/* The name of flag k of getopt_long's table: FLAGS[k].name, or "help". */
+static const char *flag_name(int k)
+{
+    return k == HELP_INDEX ? "help" : FLAGS[k].name;
+}
+
+/* The flags whose names start with the length bytes at prefix, written into
+ * text (size bytes) as "--data" or "--data, --decay or --degree". Returns
+ * how many there are. */
+static int flags_starting_with(const char *prefix, size_t length, char *text, size_t size)
+{
+    int count = 0, total = 0;
+    for (int k = 0; k <= HELP_INDEX; k++)
+        total += strncmp(flag_name(k), prefix, length) == 0;
+    size_t used = 0;
+    text[0] = '\0';
+    for (int k = 0; k <= HELP_INDEX && used < size; k++) {
+        if (strncmp(flag_name(k), prefix, length) != 0)
+            continue;
+        count++;
+        used += (size_t)snprintf(text + used, size - used, "%s--%s",
+                                 count == 1 ? "" : count == total ? " or " : ", ", flag_name(k));
+    }
+    return total;
+}
+
+/* getopt_long takes any unambiguous start of a flag's name ("--da" for
+ * --data) and calls one that fits several flags unknown. A reader who
+ * types "--d" meant one flag, and one day another flag may start the same
+ * way: ask for the whole name instead. word: "--NAME" or "--NAME=VALUE" */
+static Status refuse_shortened(const char *word, Error *err)
+{
+    char buffer[SHOWN_SIZE], names[160];
+    const char *name = word + 2;
+    size_t length = strcspn(name, "=");
+    int count = flags_starting_with(name, length, names, sizeof names);
+    return fail(err, STATUS_USAGE, "%.*s: write the whole flag, %s%s", (int)(length + 2),
+                shown(word, buffer), count > 1 ? "one of " : "", names);
+}
+
+/* The word on the command line that gave the long flag getopt_long just
+ * returned, "--da" or "--da=x". getopt_long has moved optind past it, and
+ * past its value too when that was the next word. */
+static const char *flag_word(char **argv)
+{
+    bool value_was_next = optarg != NULL && optind >= 2 && optarg == argv[optind - 1];
+    return argv[optind - 1 - (value_was_next ? 1 : 0)];
+}
+
+/* True if word ("--NAME" or "--NAME=VALUE") spells out flag k's whole name. */
+static bool whole_name(const char *word, int k)
+{
+    const char *name = flag_name(k);
+    size_t length = strlen(name);
+    return strncmp(word + 2, name, length) == 0 &&
+           (word[2 + length] == '\0' || word[2 + length] == '=');
+}
+
 /* The message for what getopt_long refused. For a long flag, argv[optind - 1]
  * is the culprit. In a cluster of short flags ("-xh") getopt_long moves optind
  * on only after the cluster's last letter, so there optopt, the letter itself,
@@ -284,13 +366,22 @@ static Status refused(int result, char **argv, Error *err)
     char buffer[SHOWN_SIZE];
     const char *word = shown(argv[optind - 1], buffer);
     bool long_flag = strncmp(word, "--", 2) == 0;
+    /* optopt: the flag's index, for a missing value (where 0 is --seed) or
+     * a value given to a switch; else 0 */
+    bool known = long_flag && optopt >= (result == ':' ? 0 : 1) && optopt <= HELP_INDEX;
+    if (known && !whole_name(argv[optind - 1], optopt))
+        return refuse_shortened(argv[optind - 1], err);
     if (result == ':')
         return fail(err, STATUS_USAGE, "%s: needs a value", word);
-    if (long_flag && optopt > 0 && optopt <= HELP_INDEX && strchr(word, '=') != NULL)
-        return fail(err, STATUS_USAGE, "--%s takes no value, but got '%s'",
-                    optopt == HELP_INDEX ? "help" : FLAGS[optopt].name, word);
+    if (known && strchr(word, '=') != NULL)
+        return fail(err, STATUS_USAGE, "--%s takes no value, but got '%s'", flag_name(optopt),
+                    word);
     if (optopt > ' ' && optopt < 127) /* a printable letter: a short flag */
         return fail(err, STATUS_USAGE, "unknown flag '-%c'", optopt);
+    char names[160];
+    const char *name = argv[optind - 1] + 2;
+    if (long_flag && flags_starting_with(name, strcspn(name, "="), names, sizeof names) > 1)
+        return refuse_shortened(argv[optind - 1], err); /* "--d": several flags */
     return fail(err, STATUS_USAGE, "unknown flag '%s'", word);
 }
 
@@ -305,6 +396,8 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
     unsigned seen = 0;
     int result;
     while ((result = getopt_long(argc, argv, ":h", table, NULL)) != -1) {
+        if (result >= 0 && result <= HELP_INDEX && !whole_name(flag_word(argv), result))
+            return refuse_shortened(flag_word(argv), err);
         if (result == 'h' || result == HELP_INDEX) {
             options->help = true;
             continue;
@@ -370,8 +463,9 @@ void cli_print_help(FILE *out, const Chapter *chapter)
         fputc('\n', out);
     }
     fprintf(out, "  %-14s %s\n", "--help", "show this help and exit");
-    fprintf(out, "\nGive each flag at most once. Numbers are decimal: 0.05, 5e-2 and 100 "
-                 "are fine,\n0x10 is not; spaces around a number are ignored.\n");
+    fprintf(out, "\nWrite each flag in full (--epochs, not --ep), and give it at most once.\n"
+                 "Numbers are decimal: 0.05, 5e-2 and 100 are fine, 0x10 is not; spaces\n"
+                 "around a number are ignored.\n");
     if (chapter->flags & FLAG_DATA)
         fprintf(out, "FILE is a regular file of x,y rows (a header line, blank lines and "
                      "# comments\nare skipped), or - to read the rows from standard "

@@ -7,7 +7,9 @@
  * rather than being silently ignored. Every value is checked: a reader who
  * types --lr 0,1 or --n -5 is told so, instead of training on garbage.
  * Numbers are decimal ("0x10" is refused, not read as 16), spaces around them
- * are ignored, and a flag given twice is an error: which one was meant?
+ * are ignored, a flag is written in full ("--ep" is refused, though
+ * getopt_long would take it for --epochs), and a flag given twice is an
+ * error: which one was meant?
  * A flag that would change nothing is refused too: --n with --data, and
  * --seed with --data in a chapter that does not shuffle.
  */

@@ -70,8 +70,17 @@ typedef enum {
     FIELD_EMPTY,
     FIELD_NOT_A_NUMBER,
     FIELD_NOT_FINITE,
-    FIELD_TOO_LARGE
+    FIELD_TOO_LARGE,
+    FIELD_HEXADECIMAL
 } FieldResult;
+
+/* "0x10", "-0X1p3": hexadecimal, which strtod reads (0x1 as 1) but a data
+ * file means as text; refused, as on the command line. */
+static bool is_hexadecimal(const char *text)
+{
+    text += text[0] == '+' || text[0] == '-';
+    return text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+}
 
 static FieldResult parse_field(const char *text, double *value)
 {
@@ -82,6 +91,8 @@ static FieldResult parse_field(const char *text, double *value)
     *value = strtod(text, &end);
     if (end == text || *end != '\0')
         return FIELD_NOT_A_NUMBER;
+    if (is_hexadecimal(text))
+        return FIELD_HEXADECIMAL;
     /* strtod reads "nan" and "inf", and gives ±HUGE_VAL with ERANGE on
      * overflow ("1e309"), which is as much too large as 1e308 is. (ERANGE
      * also flags underflow towards 0, which is harmless: keep it.) */
@@ -100,8 +111,10 @@ static const char *describe(FieldResult result)
     case FIELD_EMPTY: return "is empty";
     case FIELD_NOT_A_NUMBER: return "is not a number";
     case FIELD_NOT_FINITE: return "is not a finite number";
+    case FIELD_HEXADECIMAL: return "is hexadecimal: write numbers in decimal";
     case FIELD_TOO_LARGE:
-        return "is too large: the loss squares it, so keep values between -1e100 and 1e100";
+        return "is too large: the loss squares it, and the chapters square squares, so "
+               "keep values between -1e50 and 1e50";
     default: return "is fine";
     }
 }
@@ -357,6 +370,24 @@ static Status open_regular_file(const char *path, FILE **file, Error *err)
     return STATUS_OK;
 }
 
+/* x values that differ, but by less than CSV_MIN_SPREAD, are too close to
+ * tell apart in the sums a fit takes (see csv.h). points: at least 1 */
+static Status check_x_spread(const Points *points, const char *name, Error *err)
+{
+    double low = points->x1[0], high = points->x1[0];
+    for (size_t i = 1; i < points->count; i++) {
+        low = fmin(low, points->x1[i]);
+        high = fmax(high, points->x1[i]);
+    }
+    if (high > low && high - low < CSV_MIN_SPREAD)
+        return fail(err, STATUS_BAD_DATA,
+                    "%s: the x values span only %.3g (from %.6g to %.6g), too little to "
+                    "tell them apart; keep their spread at least 1e-50 (multiply x by a "
+                    "power of ten)",
+                    name, high - low, low, high);
+    return STATUS_OK;
+}
+
 Status csv_read(Dataset *data, FILE *file, const char *name, CsvHeader *header,
                 Error *err)
 {
@@ -371,6 +402,8 @@ Status csv_read(Dataset *data, FILE *file, const char *name, CsvHeader *header,
                       "%s: found %zu data row%s%s; fitting a line needs at least 2", name,
                       points.count, points.count == 1 ? "" : "s",
                       reader.header.line != 0 ? " after the header" : "");
+    if (status == STATUS_OK)
+        status = check_x_spread(&points, name, err);
     if (status == STATUS_OK)
         status = data_allocate(data, points.count, err);
     if (status == STATUS_OK) {

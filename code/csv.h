@@ -9,9 +9,11 @@
  * weight"). A line that starts like a number but is not one ("0.5x,1.2y") is
  * an error, never a header.
  *
- * Anything else — a field that is not a finite number or beyond
- * ±CSV_MAX_MAGNITUDE, a wrong number of columns, a binary file, a data line
- * over CSV_MAX_LINE characters, fewer than two rows — is refused with a
+ * Anything else — a field that is not a finite number in decimal ("0x10" is
+ * refused, as on the command line) or beyond ±CSV_MAX_MAGNITUDE, x values
+ * closer together than CSV_MIN_SPREAD, a wrong number of columns, a binary
+ * file, a data line over CSV_MAX_LINE characters, fewer than two rows — is
+ * refused with a
  * message naming the file and line, because a silently skipped row would
  * quietly change the fit. Fields are quoted in messages with shown(), so
  * invisible characters (a non-breaking space: \xc2\xa0) can be seen.
@@ -28,10 +30,18 @@
 /* A row longer than this cannot be an honest "x,y" pair. */
 enum { CSV_MAX_LINE = 1024 };
 
-/* The largest value accepted. The loss squares values and sums the squares;
- * within ±1e100 that stays far below the largest double (about 1.8e308) for
- * any number of rows, so the loss of a starting guess is always a number. */
-#define CSV_MAX_MAGNITUDE 1e100
+/* The largest value accepted, and the least spread of x: the honest limits
+ * of what the chapters compute in doubles (largest about 1.8e308, smallest
+ * about 2.2e-308). The loss squares a miss (up to 1e100 here); chapter 07's
+ * gradient noise multiplies four values, its contour map squares slopes up
+ * to y's spread over x's (1e50 / 1e-50), and chapter 06's condition number
+ * divides x's largest square by its smallest variance: within these limits
+ * all of them stay numbers, below about 1e250 and above 1e-250. A file with
+ * x values that differ, but by less than CSV_MIN_SPREAD, is refused (the
+ * squares of their differences would round to 0, and the slope to nothing
+ * or infinity); x values all exactly equal are data some chapters can use. */
+#define CSV_MAX_MAGNITUDE 1e50
+#define CSV_MIN_SPREAD 1e-50
 
 /* The header line the loader skipped, so that the program can say so. */
 typedef struct {

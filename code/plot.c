@@ -195,13 +195,18 @@ typedef struct {
  * would leave a stray temporary file behind. Writing a script takes a few
  * milliseconds, so script_open() blocks these signals and script_close()
  * restores the mask only after the rename (or the unlink): a signal sent
- * meanwhile waits, then stops the program as usual, with the figure either
- * wholly replaced or untouched. A FigureSet holds them from its begin to its
- * finish in the same way. A handler that deleted the temporary file would
- * need its path in a global variable; blocking needs no global state.
- * (sigprocmask is for single-threaded programs, which the chapters are.
- * SIGKILL cannot be blocked, so it can still leave a hidden .NAME.gp.XXXXXX
- * or .figures.XXXXXX.) */
+ * meanwhile waits those milliseconds, then stops the program as usual, with
+ * the figure either wholly replaced or untouched. figures_finish() holds them
+ * the same way while it moves a set into place. Nothing else is held: a
+ * chapter trains between figures_begin() and figures_finish(), and Ctrl-C
+ * must stop it at once. A set stopped midway is a hidden folder named with
+ * its process's ID, which the next figures_begin() in that folder removes
+ * once that process is gone (see remove_abandoned_sets). A handler that
+ * deleted the files itself would need their paths in a global variable;
+ * blocking and the PID in the name need no global state. (sigprocmask is
+ * for single-threaded programs, which the chapters are. SIGKILL cannot be
+ * blocked, so it can leave a hidden .NAME.gp.XXXXXX behind a figure written
+ * outside a set.) */
 static void block_stop_signals(sigset_t *saved_mask)
 {
     sigset_t stop_signals;
@@ -316,43 +321,6 @@ static Status script_close(Script *script, Error *err)
 
 /* ---- A run's figures, all or nothing ---------------------------------- */
 
-struct FigureSet {
-    char out_dir[PATH_MAX];
-    char dir[PATH_MAX]; /* OUT_DIR/.figures.XXXXXX, where the figures are drawn */
-    sigset_t saved_mask;
-};
-
-Status figures_begin(FigureSet **figures, const char *out_dir, Error *err)
-{
-    *figures = NULL;
-    Status status = make_directory(out_dir, err);
-    if (status != STATUS_OK)
-        return status;
-    FigureSet *set = malloc(sizeof *set);
-    if (set == NULL)
-        return fail(err, STATUS_NO_MEMORY, "out of memory for a set of figures");
-    if (snprintf(set->out_dir, PATH_MAX, "%s", out_dir) >= PATH_MAX ||
-        snprintf(set->dir, PATH_MAX, "%s/.figures.XXXXXX", out_dir) >= PATH_MAX) {
-        free(set);
-        return fail(err, STATUS_IO, "%.60s...: path too long", out_dir);
-    }
-    block_stop_signals(&set->saved_mask);
-    if (mkdtemp(set->dir) == NULL) {
-        int saved = errno;
-        restore_signals(&set->saved_mask);
-        free(set);
-        return fail(err, STATUS_IO, "cannot write in folder %s: %s", out_dir,
-                    strerror(saved));
-    }
-    *figures = set;
-    return STATUS_OK;
-}
-
-const char *figures_dir(const FigureSet *figures)
-{
-    return figures->dir;
-}
-
 static int not_dot_or_dot_dot(const struct dirent *entry)
 {
     return strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0;
@@ -364,6 +332,102 @@ static void join(char *path, const char *dir, const char *name)
 {
     if (snprintf(path, PATH_MAX, "%s/%s", dir, name) >= PATH_MAX)
         path[0] = '\0';
+}
+
+struct FigureSet {
+    char out_dir[PATH_MAX];
+    char dir[PATH_MAX]; /* OUT_DIR/.figures.PID.XXXXXX, where the figures are drawn */
+};
+
+/* The ID of the process that made a set's folder, from its name
+ * ".figures.PID.XXXXXX" (mkdtemp's six characters last), or 0 if name is
+ * not one. */
+static pid_t set_owner(const char *name)
+{
+    static const char prefix[] = ".figures.";
+    size_t start = sizeof prefix - 1;
+    if (strncmp(name, prefix, start) != 0)
+        return 0;
+    size_t digits = strspn(name + start, "0123456789");
+    if (digits == 0 || digits > 9 || name[start + digits] != '.' ||
+        strlen(name + start + digits + 1) != 6)
+        return 0;
+    return (pid_t)strtol(name + start, NULL, 10);
+}
+
+/* True while the process pid exists. kill(pid, 0) sends nothing: it only
+ * asks; EPERM means it exists but belongs to someone else. */
+static bool process_exists(pid_t pid)
+{
+    return kill(pid, 0) == 0 || errno != ESRCH;
+}
+
+/* Deletes the files in the folder path, then the folder; a folder in it
+ * (which no set makes) keeps it there. */
+static void remove_set_folder(const char *path)
+{
+    struct dirent **names = NULL;
+    int count = scandir(path, &names, not_dot_or_dot_dot, alphasort);
+    for (int k = 0; k < count; k++) {
+        char file[PATH_MAX];
+        join(file, path, names[k]->d_name);
+        struct stat info;
+        if (lstat(file, &info) == 0 && !S_ISDIR(info.st_mode))
+            unlink(file);
+        free(names[k]);
+    }
+    free(names);
+    rmdir(path);
+}
+
+/* The sets of runs that were stopped before they finished (Ctrl-C, kill -9,
+ * a crash) leave their folders in OUT_DIR; those whose process no longer
+ * exists go. A set still being drawn by a live run is left alone. */
+static void remove_abandoned_sets(const char *out_dir)
+{
+    struct dirent **names = NULL;
+    int count = scandir(out_dir, &names, not_dot_or_dot_dot, alphasort);
+    for (int k = 0; k < count; k++) {
+        pid_t owner = set_owner(names[k]->d_name);
+        if (owner > 0 && !process_exists(owner)) {
+            char path[PATH_MAX];
+            join(path, out_dir, names[k]->d_name);
+            remove_set_folder(path);
+        }
+        free(names[k]);
+    }
+    free(names);
+}
+
+Status figures_begin(FigureSet **figures, const char *out_dir, Error *err)
+{
+    *figures = NULL;
+    Status status = make_directory(out_dir, err);
+    if (status != STATUS_OK)
+        return status;
+    remove_abandoned_sets(out_dir);
+    FigureSet *set = malloc(sizeof *set);
+    if (set == NULL)
+        return fail(err, STATUS_NO_MEMORY, "out of memory for a set of figures");
+    if (snprintf(set->out_dir, PATH_MAX, "%s", out_dir) >= PATH_MAX ||
+        snprintf(set->dir, PATH_MAX, "%s/.figures.%ld.XXXXXX", out_dir,
+                 (long)getpid()) >= PATH_MAX) {
+        free(set);
+        return fail(err, STATUS_IO, "%.60s...: path too long", out_dir);
+    }
+    if (mkdtemp(set->dir) == NULL) {
+        int saved = errno;
+        free(set);
+        return fail(err, STATUS_IO, "cannot write in folder %s: %s", out_dir,
+                    strerror(saved));
+    }
+    *figures = set;
+    return STATUS_OK;
+}
+
+const char *figures_dir(const FigureSet *figures)
+{
+    return figures->dir;
 }
 
 /* rename() cannot put a file where a folder is: find that out before moving
@@ -406,24 +470,50 @@ static void remove_staged(const FigureSet *set, struct dirent **names, int count
     rmdir(set->dir);
 }
 
+/* The names of the figures staged in the set, sorted; *count < 0 (and a
+ * message in err) if its folder cannot be read. Free with free_names(). */
+static struct dirent **staged_names(const FigureSet *set, int *count, Error *err)
+{
+    struct dirent **names = NULL;
+    *count = scandir(set->dir, &names, not_dot_or_dot_dot, alphasort);
+    if (*count < 0)
+        fail(err, STATUS_IO, "cannot read folder %s: %s", set->dir, strerror(errno));
+    return names;
+}
+
+static void free_names(struct dirent **names, int count)
+{
+    for (int k = 0; k < count; k++)
+        free(names[k]);
+    free(names);
+}
+
+Status figures_check(const FigureSet *figures, Error *err)
+{
+    int count;
+    struct dirent **names = staged_names(figures, &count, err);
+    Status status = count < 0 ? STATUS_IO : check_replaceable(figures, names, count, err);
+    free_names(names, count);
+    return status;
+}
+
 Status figures_finish(FigureSet *figures, Status status, Error *err)
 {
     if (figures == NULL)
         return status;
-    struct dirent **names = NULL;
-    int count = scandir(figures->dir, &names, not_dot_or_dot_dot, alphasort);
+    sigset_t saved_mask;
+    block_stop_signals(&saved_mask);
+    int count;
+    struct dirent **names = staged_names(figures, &count, status == STATUS_OK ? err : NULL);
     if (count < 0 && status == STATUS_OK)
-        status = fail(err, STATUS_IO, "cannot read folder %s: %s", figures->dir,
-                      strerror(errno));
+        status = STATUS_IO;
     if (status == STATUS_OK)
         status = check_replaceable(figures, names, count, err);
     if (status == STATUS_OK)
         status = move_all(figures, names, count, err);
     remove_staged(figures, names, count < 0 ? 0 : count);
-    for (int k = 0; k < count; k++)
-        free(names[k]);
-    free(names);
-    restore_signals(&figures->saved_mask);
+    free_names(names, count);
+    restore_signals(&saved_mask);
     free(figures);
     return status;
 }

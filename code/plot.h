@@ -167,16 +167,23 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
  *         status = plot_fit(figures_dir(figures), "ch04-fit", ...);
  *     ... more figures ...
  *     status = figures_finish(figures, status, err);
- * figures_begin() makes a hidden folder OUT_DIR/.figures.XXXXXX to draw in.
- * figures_finish() moves every figure drawn there into OUT_DIR if status is
- * STATUS_OK and none of them would land on a folder; otherwise it deletes
- * them, leaving OUT_DIR as it was. Either way it frees the set, and returns
- * status or why the figures could not be moved. Ctrl-C and kill wait from
- * begin to finish (see plot.c), so keep long computations out of that span. */
+ * figures_begin() makes a hidden folder OUT_DIR/.figures.PID.XXXXXX (PID: this
+ * process's ID) to draw in, and first removes any such folder whose process
+ * no longer exists: the remains of a run stopped by Ctrl-C or kill midway.
+ * figures_check() says whether every figure drawn there could be moved into
+ * OUT_DIR (none would land on a folder), without moving any: a chapter checks
+ * before it prints its last line (chapter.h's finish_run()).
+ * figures_finish() moves them all into OUT_DIR if status is STATUS_OK and
+ * none would land on a folder; otherwise it deletes them, leaving OUT_DIR as
+ * it was. Either way it frees the set, and returns status or why the figures
+ * could not be moved. Ctrl-C and kill stop the program at any time; only
+ * while a script is written and while the set is moved into place do they
+ * wait, a few milliseconds, so that no figure is left half replaced. */
 typedef struct FigureSet FigureSet;
 
 Status figures_begin(FigureSet **figures, const char *out_dir, Error *err);
 const char *figures_dir(const FigureSet *figures);
+Status figures_check(const FigureSet *figures, Error *err);
 Status figures_finish(FigureSet *figures, Status status, Error *err);
 
 /* A figure this module does not draw itself (chapter 07's contour maps):

@@ -72,17 +72,47 @@ bool loss_diverged(double loss, double start_loss)
 }
 //< loss_diverged
 
+//> full_batch_rose
+size_t full_batch_rose(const History *history, size_t steps)
+{
+    const double *loss = history->loss;
+    double limit = loss[0] * (1.0 + 1e-6); /* rounding moves a loss far less */
+    if (!(loss[steps] > limit))
+        return 0;
+    size_t step = 1;
+    while (!(loss[step] > limit))
+        step++;
+    return step;
+}
+//< full_batch_rose
+
+/* True when every x1 of data is the same. */
+static bool all_x_equal(const Dataset *data)
+{
+    for (size_t i = 1; i < data->n; i++)
+        if (data->x[2 * i] != data->x[0])
+            return false;
+    return true;
+}
+
 Status diverged_error(Error *err, const char *where, double lr, const Dataset *data)
 {
     double lambda[2];
     hessian_eigenvalues(data->x, data->n, lambda);
     double bound = 2.0 / lambda[0], condition = lambda[0] / lambda[1];
-    bool badly_scaled = condition > BADLY_SCALED;
+    char advice[240] = "";
+    /* Every x the same is no scaling problem: there is no slope to find. */
+    if (all_x_equal(data))
+        snprintf(advice, sizeof advice,
+                 "; every x is %g, so the slope is not determined (any line through the "
+                 "points' middle fits as well) and no rescaling of x can change that",
+                 data->x[0]);
+    else if (condition > BADLY_SCALED)
+        snprintf(advice, sizeof advice, "; but %s", SCALING_ADVICE);
     return fail(err, STATUS_DIVERGED,
                 "the loss diverged at %s with learning rate %g; on this data "
-                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g%s%s",
-                where, lr, bound, bound / 2.0, badly_scaled ? "; but " : "",
-                badly_scaled ? SCALING_ADVICE : "");
+                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g%s",
+                where, lr, bound, bound / 2.0, advice);
 }
 
 void history_record(History *history, size_t epoch, const double a[2], double loss)
@@ -115,6 +145,9 @@ Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epoc
     history_record(history, epochs, a, final_loss);
     if (loss_diverged(final_loss, history->loss[0]))
         return diverged_at_step(err, epochs, lr, data);
+    size_t rose = full_batch_rose(history, epochs); /* a slow blow-up */
+    if (rose > 0)
+        return diverged_at_step(err, rose, lr, data);
     return STATUS_OK;
 }
 //< train_full_batch

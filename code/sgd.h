@@ -79,7 +79,8 @@ double sgd_update(const double *x, const double *y, size_t n, double a[2], doubl
 
 /* epochs full-batch steps from the starting guess in a. Stops with
  * STATUS_DIVERGED as soon as the loss is not finite or grows far past where it
- * started. history: allocated for epochs. */
+ * started, and fails the same way at the end if the last loss is above the
+ * first (full_batch_rose). history: allocated for epochs. */
 Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epochs,
                         History *history, Error *err);
 
@@ -97,9 +98,24 @@ Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epoc
 /* True when a loss that began at start_loss has blown up. */
 bool loss_diverged(double loss, double start_loss);
 
+/* Full-batch descent below the stable bound never raises the loss: each
+ * step shrinks the error along every direction of the bowl. So a full-batch
+ * run whose last loss is above its first, by more than rounding (a
+ * millionth), has a rate past the bound, however slowly its loss grows: at
+ * lr just above the bound it can take thousands of steps to reach
+ * loss_diverged()'s ten times. Returns the first step whose loss was above
+ * the start, or 0 if the last loss is not. (Minibatch runs are judged by
+ * loss_diverged() alone: their loss jitters about a noise floor, which can lie
+ * above a start that was near the answer. So are runs with momentum, whose
+ * loss may rise before it falls even when they are stable.)
+ * history: the losses after 0 … steps steps recorded */
+size_t full_batch_rose(const History *history, size_t steps);
+
 /* Writes the divergence message: where it blew up ("step 3"), the learning
  * rate, a rate below the stable bound of this data, and, when x is badly
- * scaled, that rescaling is the real cure. Returns STATUS_DIVERGED. */
+ * scaled, that rescaling is the real cure; when every x is the same, that
+ * the slope is not determined (rescaling cannot help, and chapter 06 would
+ * refuse the data). Returns STATUS_DIVERGED. */
 Status diverged_error(Error *err, const char *where, double lr, const Dataset *data);
 
 /* diverged_error() at "step N" of full-batch descent. */

@@ -79,11 +79,16 @@ static inline int fuzz_csv_input(const uint8_t *bytes, size_t size)
     fclose(file);
     if (status == STATUS_OK) {
         fuzz_require(data.n >= 2);
+        double low = data.x[0], high = data.x[0];
         for (size_t i = 0; i < data.n; i++) {
             fuzz_require(fabs(data.x[2 * i]) <= CSV_MAX_MAGNITUDE);
             fuzz_require(data.x[2 * i + 1] == 1.0);
             fuzz_require(fabs(data.y[i]) <= CSV_MAX_MAGNITUDE);
+            low = fmin(low, data.x[2 * i]);
+            high = fmax(high, data.x[2 * i]);
         }
+        /* x values all the same, or far enough apart to tell apart */
+        fuzz_require(high == low || high - low >= CSV_MIN_SPREAD);
     } else {
         fuzz_require(status == STATUS_BAD_DATA || status == STATUS_IO ||
                      status == STATUS_NO_MEMORY);

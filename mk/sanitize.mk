@@ -65,6 +65,14 @@ define CHECKED_RUNS
 1 ch09 --data tests/data/line.csv --train 80
 1 ch10 --lr 100 --out OUT
 2 ch10 --init ones
+1 ch06 --lr 1 --epochs 1000 --out OUT
+0 ch06 --standardize --lr 1 --quiet --out OUT
+0 ch07 --lr 0.85 --quiet --out OUT
+1 ch07 --lr 1e308 --out OUT
+2 ch07 --da tests/data/line.csv
+2 ch07 --decay 1e-320
+1 ch04 --data tests/data/bad/x-too-close.csv
+1 ch08 --data tests/data/bad/hexadecimal.csv
 endef
 export CHECKED_RUNS
 

@@ -2,6 +2,7 @@
  * clear message for every bad command line. */
 #define _POSIX_C_SOURCE 200809L /* open_memstream */
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,21 +157,96 @@ START_TEST(numbers_are_decimal_and_hexadecimal_is_refused)
 }
 END_TEST
 
+/* The options of a command line of one flag and its value, which must be
+ * accepted. */
+static Options read_one(const Chapter *chapter, const char *flag, const char *value)
+{
+    const char *words[] = {flag, value, NULL};
+    Options o;
+    Error err = {""};
+    ck_assert_msg(parse(chapter, words, &o, &err) == STATUS_OK, "%s '%s': %s", flag, value,
+                  err.message);
+    return o;
+}
+
+START_TEST(momentum_and_decay_are_read_like_the_rate)
+{
+    /* They were read with plain strtod: "0x0.8" was 0.5, " 0.5" fine but
+     * "0.5 " refused, "1e-400" silently 0, "1e-320" a decay that made the
+     * rate exactly 0 after one step, and "-0" printed as -0. */
+    static const Chapter STEPS = {"chWW", "a chapter with momentum and decay",
+                                  FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY, 0};
+    const char *spaced[] = {" 0.5", "0.5 ", "\t0.5\t", "5e-1"};
+    for (size_t k = 0; k < 4; k++) {
+        ck_assert_double_eq(read_one(&STEPS, "--momentum", spaced[k]).momentum, 0.5);
+        ck_assert_double_eq(read_one(&STEPS, "--decay", spaced[k]).decay, 0.5);
+    }
+    const char *zeros[] = {"--momentum", "-0", "--decay", "-0.0e5", NULL};
+    Options o;
+    ck_assert_int_eq(parse(&STEPS, zeros, &o, NULL), STATUS_OK);
+    ck_assert(o.momentum == 0.0 && !signbit(o.momentum));
+    ck_assert(o.decay == 0.0 && !signbit(o.decay));
+    check_refused(&STEPS, "--momentum", "0x0.8", "--momentum: '0x0.8' is hexadecimal: write "
+                                                 "numbers in decimal");
+    check_refused(&STEPS, "--decay", "0x10", "--decay: '0x10' is hexadecimal");
+    check_refused(&STEPS, "--momentum", "1e-400", "--momentum: '1e-400' is too small to tell "
+                                                  "from 0: write 0 for no momentum");
+    check_refused(&STEPS, "--momentum", "1e-320", "--momentum: '1e-320' is too small");
+    check_refused(&STEPS, "--decay", "1e-320", "--decay: '1e-320' is too small to tell from "
+                                               "0: write 0 for a constant rate");
+    check_refused(&STEPS, "--decay", "1e-400", "--decay: '1e-400' is too small");
+    check_refused(&STEPS, "--momentum", "0.5x", "--momentum: '0.5x' is not a number");
+    check_refused(&STEPS, "--momentum", "nan", "--momentum: 'nan' is not a finite number");
+    check_refused(&STEPS, "--decay", "1e999", "--decay: '1e999' is not a finite number");
+    check_refused(&STEPS, "--momentum", "1", "--momentum: '1' must be below 1");
+    check_refused(&STEPS, "--momentum", "-0.1", "--momentum: '-0.1' must be 0 or more");
+    check_refused(&STEPS, "--decay", "-1", "--decay: '-1' must be 0 or more");
+    check_refused(&STEPS, "--lr", "1e-320", "--lr: '1e-320' is too small");
+}
+END_TEST
+
 START_TEST(a_flag_given_twice_is_refused)
 {
     const char *twice[] = {"--lr", "0.1", "--epochs", "5", "--lr", "0.5", NULL};
     check_words_refused(&TRAINS, twice, "--lr is given twice; give each flag once");
     const char *quiet[] = {"--quiet", "--quiet", NULL};
     check_words_refused(&TRAINS, quiet, "--quiet is given twice");
-    /* getopt_long takes "--ep" for --epochs: the message names the flag. */
-    const char *abbreviated[] = {"--ep", "5", "--epochs=6", NULL};
-    check_words_refused(&TRAINS, abbreviated, "--epochs is given twice");
+    const char *spelled[] = {"--epochs", "5", "--epochs=6", NULL};
+    check_words_refused(&TRAINS, spelled, "--epochs is given twice");
     const char *out[] = {"--out", "a", "--out", "a", NULL};
     check_words_refused(&LOOKS, out, "--out is given twice");
     /* Asking for help twice is still asking for help. */
     const char *help[] = {"--help", "-h", NULL};
     Options o;
     ck_assert_int_eq(parse(&TRAINS, help, &o, NULL), STATUS_OK);
+    ck_assert(o.help);
+}
+END_TEST
+
+START_TEST(a_flag_is_written_in_full)
+{
+    /* getopt_long took "--da FILE" as --data and "--e 5" as --epochs without
+     * a word, and called "--d" (--data, --decay, --degree...) an unknown flag. */
+    static const Chapter STEPS = {"chWW", "a chapter with momentum and decay",
+                                  FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY, 0};
+    check_refused(&TRAINS, "--da", "f.csv", "--da: write the whole flag, --data");
+    check_refused(&TRAINS, "--da=f.csv", NULL, "--da: write the whole flag, --data");
+    check_refused(&TRAINS, "--e", "5", "--e: write the whole flag, --epochs");
+    check_refused(&TRAINS, "--q", NULL, "--q: write the whole flag, --quiet");
+    check_refused(&TRAINS, "--qu=yes", NULL, "--qu: write the whole flag, --quiet");
+    check_refused(&TRAINS, "--he", NULL, "--he: write the whole flag, --help");
+    check_refused(&STEPS, "--mom", "0.5", "--mom: write the whole flag, --momentum");
+    check_refused(&STEPS, "--d", "5", "--d: write the whole flag, one of --data, --decay or "
+                                      "--degree");
+    const char *last[] = {"--lr", "0.1", "--ep", NULL};
+    check_words_refused(&TRAINS, last, "--ep: write the whole flag, --epochs");
+    check_refused(&TRAINS, "--h", NULL, "--h: write the whole flag, one of --hidden or --help");
+    /* Whole names, and their values, are as they were. */
+    const char *whole[] = {"--data", "--da", "--epochs", "5", "--help", NULL};
+    Options o;
+    ck_assert_int_eq(parse(&TRAINS, whole, &o, NULL), STATUS_OK);
+    ck_assert_str_eq(o.data_path, "--da");
+    ck_assert_uint_eq(o.epochs, 5);
     ck_assert(o.help);
 }
 END_TEST
@@ -219,8 +295,9 @@ static char *help_of(const Chapter *chapter)
 START_TEST(help_states_the_rules_of_the_command_line)
 {
     char *help = help_of(&LOOKS);
-    ck_assert_ptr_nonnull(strstr(help, "Give each flag at most once."));
-    ck_assert_ptr_nonnull(strstr(help, "Numbers are decimal: 0.05, 5e-2 and 100 are fine,\n"
+    ck_assert_ptr_nonnull(strstr(help, "Write each flag in full (--epochs, not --ep), and "
+                                       "give it at most once."));
+    ck_assert_ptr_nonnull(strstr(help, "Numbers are decimal: 0.05, 5e-2 and 100 are fine, "
                                        "0x10 is not"));
     ck_assert_ptr_nonnull(strstr(help, "or - to read the rows from standard input"));
     ck_assert_ptr_nonnull(strstr(help, "--seed N       seed of the synthetic data (default"));
@@ -291,7 +368,9 @@ Suite *cli_suite(void)
     tcase_add_test(tc, chapter_09s_flags_are_read_and_checked);
     tcase_add_test(tc, spaces_around_a_number_are_ignored);
     tcase_add_test(tc, numbers_are_decimal_and_hexadecimal_is_refused);
+    tcase_add_test(tc, momentum_and_decay_are_read_like_the_rate);
     tcase_add_test(tc, a_flag_given_twice_is_refused);
+    tcase_add_test(tc, a_flag_is_written_in_full);
     tcase_add_test(tc, seed_with_data_is_refused_where_it_would_do_nothing);
     tcase_add_test(tc, a_quoted_value_shows_what_the_terminal_would_hide);
     tcase_add_test(tc, help_states_the_rules_of_the_command_line);

@@ -172,11 +172,59 @@ END_TEST
 
 START_TEST(a_number_too_large_is_called_too_large_at_any_size)
 {
-    /* 1e308 fits in a double and 1e309 does not; both are far past 1e100. */
+    /* 1e308 fits in a double and 1e309 does not; both are far past 1e50. */
     CHECK_REFUSES("1,2\n1e308,4\n", "t.csv:2: x value '1e308' is too large");
     CHECK_REFUSES("1,2\n1e309,4\n", "t.csv:2: x value '1e309' is too large");
     CHECK_REFUSES("1,2\n3,-1e400\n", "t.csv:2: y value '-1e400' is too large");
     CHECK_REFUSES("1,2\n3,inf\n", "t.csv:2: y value 'inf' is not a finite number");
+}
+END_TEST
+
+/* Loads text that must load; returns how many rows it had. */
+static size_t rows_loaded(const char *text)
+{
+    Dataset data;
+    Error err = {""};
+    ck_assert_msg(load(text, strlen(text), &data, &err) == STATUS_OK, "%s: %s", text,
+                  err.message);
+    size_t n = data.n;
+    data_free(&data);
+    return n;
+}
+
+START_TEST(values_past_the_honest_limits_are_refused)
+{
+    /* ±1e50 is the largest size: 1e50 itself loads, twice it does not. Four
+     * such numbers multiplied (chapter 07's gradient noise) make 1e200, a
+     * double; four of 1e99 (once accepted) make inf. */
+    ck_assert_uint_eq(rows_loaded("1e50,-1e50\n-1e50,1e50\n"), 2);
+    CHECK_REFUSES("1,2\n2e50,4\n", "t.csv:2: x value '2e50' is too large: the loss squares "
+                                   "it, and the chapters square squares, so keep values "
+                                   "between -1e50 and 1e50");
+    CHECK_REFUSES("1,2\n3,-1e99\n", "t.csv:2: y value '-1e99' is too large");
+    /* x values 1e-200 apart differ, but their squared differences (1e-400)
+     * round to 0: not "all equal", and not a line anyone can fit. */
+    CHECK_REFUSES("0,0\n1e-200,1\n2e-200,2\n",
+                  "t.csv: the x values span only 2e-200 (from 0 to 2e-200), too little to "
+                  "tell them apart; keep their spread at least 1e-50");
+    CHECK_REFUSES("1e-60,0\n-1e-60,1\n", "t.csv: the x values span only 2e-60");
+    /* The least spread loads, and so do x values all the same (some
+     * chapters use them) and tiny x values far apart. */
+    ck_assert_uint_eq(rows_loaded("0,0\n1e-50,1\n"), 2);
+    ck_assert_uint_eq(rows_loaded("5,0\n5,1\n5,2\n"), 3);
+    ck_assert_uint_eq(rows_loaded("1e-300,0\n1,1\n"), 2);
+}
+END_TEST
+
+START_TEST(hexadecimal_is_refused_as_on_the_command_line)
+{
+    /* strtod reads "0x1" as 1: the row 0x1,2 was the point (1, 2). */
+    CHECK_REFUSES("0x1,2\n3,4\n", "t.csv:1: x value '0x1' is hexadecimal: write numbers in "
+                                  "decimal");
+    CHECK_REFUSES("1,2\n3,-0X1p3\n", "t.csv:2: y value '-0X1p3' is hexadecimal");
+    CHECK_REFUSES("1,2\n 0x10 ,4\n", "t.csv:2: x value '0x10' is hexadecimal");
+    CHECK_REFUSES("1,2\n0x,4\n", "t.csv:2: x value '0x' is not a number");
+    ck_assert_uint_eq(rows_loaded("0,1\n10,2\n"), 2); /* decimal zeros and tens are fine */
 }
 END_TEST
 
@@ -247,6 +295,8 @@ Suite *csv_suite(void)
     tcase_add_test(tc, invisible_characters_are_shown_escaped);
     tcase_add_test(tc, other_separators_get_a_hint);
     tcase_add_test(tc, a_number_too_large_is_called_too_large_at_any_size);
+    tcase_add_test(tc, values_past_the_honest_limits_are_refused);
+    tcase_add_test(tc, hexadecimal_is_refused_as_on_the_command_line);
     tcase_add_test(tc, a_comment_line_may_be_any_length);
     tcase_add_test(tc, a_read_error_says_what_failed);
     tcase_add_test(tc, only_a_regular_file_is_opened);

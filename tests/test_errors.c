@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -244,6 +245,14 @@ static const CsvCase CSV_CASES[] = {
                        "separate x and y with a comma, not ';'"},
     {"empty-field.csv", BAD "empty-field.csv:3: y value '' is empty"},
     {"old-mac-line-ends.csv", BAD "old-mac-line-ends.csv:1: has a carriage return"},
+    {"hexadecimal.csv", BAD "hexadecimal.csv:3: x value '0x1' is hexadecimal: write numbers "
+                        "in decimal"},
+    {"x-too-close.csv", BAD "x-too-close.csv: the x values span only 2e-200 (from 0 to "
+                        "2e-200), too little to tell them apart; keep their spread at least "
+                        "1e-50"},
+    {"past-1e50.csv", BAD "past-1e50.csv:3: y value '1e51' is too large: the loss squares "
+                      "it, and the chapters square squares, so keep values between -1e50 "
+                      "and 1e50"},
 };
 enum { CSV_CASE_COUNT = sizeof CSV_CASES / sizeof CSV_CASES[0] };
 
@@ -655,6 +664,252 @@ START_TEST(minibatch_training_stops_before_anything_overflows)
 }
 END_TEST
 
+START_TEST(a_blow_up_is_shown_in_words_never_as_nan)
+{
+    /* --lr 1e308 overflows on the first step: the row of step 1 used to read
+     * "1   -nan   [inf, inf]" in chapters 06 and 07, and chapters 08 to 10
+     * showed no row for it. Every chapter that trains shows the rows up to
+     * the blow-up, a number past the largest double as "overflow". */
+    const char *programs[] = {"ch04", "ch05", "ch06", "ch07", "ch08", "ch09", "ch10"};
+    for (size_t k = 0; k < 7; k++) {
+        char out[TEXT_SIZE];
+        format_text(out, "%s/blow-up-%zu", scratch, k);
+        ProgramRun run = RUN(programs[k], "--lr", "1e308", "--out", out);
+        assert_refused(&run, programs[k], 1, "diverged at ");
+        ck_assert_msg(strstr(run.out, " 1   overflow") != NULL,
+                      "%s shows no row for the blow-up: %s", programs[k], run.out);
+        program_run_free(&run);
+    }
+}
+END_TEST
+
+/* True if some script in folder holds a non-number ("inf", "nan" in any
+ * case) as a word: gnuplot would draw nothing there. */
+static bool figures_show_non_number(const char *folder)
+{
+    DIR *dir = opendir(folder);
+    ck_assert_ptr_nonnull(dir);
+    bool found = false;
+    struct dirent *entry;
+    while (!found && (entry = readdir(dir)) != NULL) {
+        if (strstr(entry->d_name, ".gp") == NULL)
+            continue;
+        char path[TEXT_SIZE];
+        format_text(path, "%s/%s", folder, entry->d_name);
+        char *script = read_text_file(path);
+        ck_assert_ptr_nonnull(script);
+        for (const char *word = strtok(script, " \t\n,:[]()'"); word != NULL && !found;
+             word = strtok(NULL, " \t\n,:[]()'"))
+            found = strcasecmp(word, "inf") == 0 || strcasecmp(word, "-inf") == 0 ||
+                    strcasecmp(word, "nan") == 0 || strcasecmp(word, "-nan") == 0;
+        free(script);
+    }
+    closedir(dir);
+    return found;
+}
+
+START_TEST(data_at_the_limits_gives_numbers_everywhere)
+{
+    /* At the edges of what the loader accepts (csv.h): x spread over 5e-50
+     * with y near 1e49 (a slope near 1e99, a condition number near 1e99), and
+     * x near 5e49. Chapter 06 printed "condition number inf" and drew inf for
+     * the predicted steps (1 - 1e-99 rounds to 1); chapter 07's contours
+     * were nan. Now every number printed or drawn is a number. */
+    static const struct {
+        const char *name, *text, *lr;
+    } cases[] = {
+        {"narrow.csv", "0,0\n1e-50,3e49\n2e-50,1e49\n3e-50,4e49\n4e-50,1e49\n5e-50,5e49\n",
+         "0.1"},
+        {"wide.csv", "1e49,3e49\n2e49,-1e49\n3e49,4e49\n4e49,-1e49\n5e49,5e49\n", "1e-100"},
+    };
+    const char *programs[] = {"ch06", "ch07"};
+    for (size_t c = 0; c < 2; c++)
+        for (size_t k = 0; k < 2; k++) {
+            char path[TEXT_SIZE], out[TEXT_SIZE];
+            scratch_path(path, cases[c].name);
+            format_text(out, "%s/limits-%zu-%zu", scratch, c, k);
+            ck_assert(write_text_file(path, cases[c].text));
+            ProgramRun run = RUN(programs[k], "--data", path, "--lr", cases[c].lr, "--out", out);
+            ck_assert_msg(run.exit_code == 0, "%s %s: %s", programs[k], path, run.err);
+            ck_assert_msg(!shows_non_number(run.out), "%s %s: %s", programs[k], path, run.out);
+            ck_assert_msg(!figures_show_non_number(out), "%s %s drew inf or nan", programs[k],
+                          path);
+            program_run_free(&run);
+        }
+    /* Just past them: refused, with the limit named. */
+    char path[TEXT_SIZE];
+    scratch_path(path, "closer.csv");
+    ck_assert(write_text_file(path, "0,0\n1e-200,1\n2e-200,2\n"));
+    assert_data_refused("ch06", path, "the x values span only 2e-200 (from 0 to 2e-200), too "
+                                      "little to tell them apart; keep their spread at least "
+                                      "1e-50");
+}
+END_TEST
+
+START_TEST(a_run_short_of_an_exact_line_gives_no_ratio_to_zero)
+{
+    /* Points exactly on y = 2*x1 + 1: the least-squares loss is 0, and
+     * chapter 04 said its loss was "still inf times" it. */
+    char path[TEXT_SIZE], out[TEXT_SIZE];
+    scratch_path(path, "exact.csv");
+    scratch_path(out, "exact");
+    ck_assert(write_text_file(path, "0,1\n1,3\n2,5\n3,7\n"));
+    ProgramRun run = RUN("ch04", "--data", path, "--lr", "0.01", "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert_msg(!shows_non_number(run.out), "%s", run.out);
+    ck_assert_ptr_nonnull(strstr(run.out, "the least-squares line, on which the\npoints lie, "
+                                          "has loss 0"));
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(a_rate_just_past_the_bound_fails_however_slowly_it_grows)
+{
+    /* The notebook's data has the bound 0.9997 (chapter 06 prints it). At
+     * lr = 1 the error along the steep direction grows by 1.0006 a step:
+     * after 1000 steps the loss was 8.5655, above its start 8.1193 but far
+     * below ten times it, and chapters 04, 06, 07 and 08 exited 0. */
+    const char *programs[] = {"ch04", "ch06", "ch07", "ch08"};
+    for (size_t k = 0; k < 4; k++) {
+        char out[TEXT_SIZE];
+        format_text(out, "%s/past-bound-%zu", scratch, k);
+        ProgramRun run = RUN(programs[k], "--lr", "1", "--epochs", "1000", "--out", out);
+        assert_refused(&run, programs[k], 1, "with learning rate 1; on this data full-batch "
+                                             "descent is stable only for lr < 0.9997");
+        ck_assert_ptr_nonnull(strstr(run.out, "1000   8.5655")); /* the rows were shown */
+        program_run_free(&run);
+    }
+}
+END_TEST
+
+START_TEST(a_rate_at_the_bound_is_said_to_swing_for_ever)
+{
+    /* Standardized, the bowl is round with both curvatures 2: the bound is
+     * exactly 1, and at lr = 1 every step flips the error and keeps its
+     * size, so the loss never moves from the start. Not a blow-up, but no
+     * fit either, and the program must say so. */
+    char out[TEXT_SIZE];
+    scratch_path(out, "at-bound");
+    ProgramRun run = RUN("ch06", "--standardize", "--lr", "1", "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert_msg(strstr(run.out, "lr = 1 is not below the stable bound 2/lambda_max = 1:") &&
+                      strstr(run.out, "swings back and forth for ever and gets no closer"),
+                  "%s", run.out);
+    program_run_free(&run);
+}
+END_TEST
+
+/* The least-squares loss of the points (x, y), from centred sums. */
+static double least_squares_loss(const double *x, const double *y, size_t n)
+{
+    double x_mean = 0, y_mean = 0, sxx = 0, sxy = 0, loss = 0;
+    for (size_t i = 0; i < n; i++) {
+        x_mean += x[i] / (double)n;
+        y_mean += y[i] / (double)n;
+    }
+    for (size_t i = 0; i < n; i++) {
+        sxx += (x[i] - x_mean) * (x[i] - x_mean);
+        sxy += (x[i] - x_mean) * (y[i] - y_mean);
+    }
+    for (size_t i = 0; i < n; i++) {
+        double miss = y_mean + sxy / sxx * (x[i] - x_mean) - y[i];
+        loss += miss * miss / (double)n;
+    }
+    return loss;
+}
+
+START_TEST(standardizing_says_how_many_steps_a_far_start_needs)
+{
+    /* x near 1e30, y near 5: standardized, the bowl is round and lr 0.1
+     * shrinks the distance by 0.8 a step, but the notebook's starting line
+     * y = -x + 1 is 1e30 away, and 100 steps cover only 0.8^100 = 2e-10 of
+     * it. The program said the loss "shrinks by only rho = 0.8": it now says
+     * how many steps it takes, and that many do reach least squares. */
+    static const double y[10] = {1, 3, 2, 5, 4, 6, 8, 7, 9, 9};
+    double x[10];
+    char text[TEXT_SIZE] = "", row[64], path[TEXT_SIZE], out[TEXT_SIZE];
+    for (size_t k = 0; k < 10; k++) {
+        x[k] = (double)k * 1e30;
+        snprintf(row, sizeof row, "%.17g,%g\n", x[k], y[k]);
+        strcat(text, row);
+    }
+    scratch_path(path, "far.csv");
+    scratch_path(out, "far");
+    ck_assert(write_text_file(path, text));
+    double floor = least_squares_loss(x, y, 10), loss;
+    ProgramRun run = RUN("ch06", "--standardize", "--data", path, "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    const char *said = strstr(run.out, "within 1% of it (--epochs ");
+    size_t epochs = 0;
+    ck_assert_msg(said != NULL && sscanf(said, "within 1%% of it (--epochs %zu)", &epochs) == 1,
+                  "%s", run.out);
+    char line[TEXT_SIZE];
+    last_line(run.out, line, sizeof line);
+    ck_assert(sscanf(line, "final: a = [%*[^]]], loss = %lf", &loss) == 1);
+    ck_assert_double_gt(loss, 1.01 * floor); /* 100 steps were not enough */
+    program_run_free(&run);
+    char count[32];
+    snprintf(count, sizeof count, "%zu", epochs);
+    run = RUN("ch06", "--standardize", "--quiet", "--data", path, "--epochs", count, "--out",
+              out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert(sscanf(run.out, "final: a = [%*[^]]], loss = %lf", &loss) == 1);
+    ck_assert_msg(loss <= 1.01 * floor, "%zu steps: loss %g, least squares %g", epochs, loss,
+                  floor);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(every_x_the_same_gets_no_advice_to_rescale)
+{
+    /* Every x = 5: the Hessian 2 [26 5; 5 1] has eigenvalues 52 and 0, so the
+     * bound is 2/52 = 0.03846 and the condition number infinite. The message
+     * used to call x badly scaled and send the reader to ch06 --standardize,
+     * which refuses this file: no rescaling can make a slope determined. */
+    char path[TEXT_SIZE];
+    scratch_path(path, "five.csv");
+    ck_assert(write_text_file(path, "5,1\n5,2\n5,3\n5,4\n"));
+    const char *programs[] = {"ch04", "ch05", "ch08"};
+    for (size_t k = 0; k < 3; k++) {
+        char out[TEXT_SIZE];
+        format_text(out, "%s/five-%zu", scratch, k);
+        ProgramRun run = RUN(programs[k], "--data", path, "--out", out);
+        assert_refused(&run, programs[k], 1, "stable only for lr < 0.03846, so try --lr "
+                                             "0.019; every x is 5, so the slope is not "
+                                             "determined");
+        ck_assert_msg(strstr(run.err, "standardize") == NULL, "%s", run.err);
+        program_run_free(&run);
+    }
+    char out[TEXT_SIZE];
+    scratch_path(out, "five-ch06");
+    ProgramRun run = RUN("ch06", "--data", path, "--standardize", "--out", out);
+    assert_refused(&run, "ch06", 1, "all x values are equal");
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(a_one_step_run_reports_the_loss_it_had)
+{
+    /* Chapter 08's run without zero_() gives the range of its losses from
+     * step epochs/2 on; for one step that range was empty, and it printed
+     * "the loss ranged from inf to 0.0000". One step has one loss, the
+     * start's, which the row of step 0 shows. */
+    char out[TEXT_SIZE];
+    scratch_path(out, "one-step");
+    ProgramRun run = RUN("ch08", "--epochs", "1", "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert(!shows_non_number(run.out));
+    const char *row = strstr(run.out, "\nstep   loss");
+    const char *range = strstr(run.out, "loss ranged from ");
+    double start, low, high;
+    ck_assert(row != NULL && sscanf(row, "\nstep   loss      a\n   0   %lf", &start) == 1);
+    ck_assert(range != NULL && sscanf(range, "loss ranged from %lf to %lf", &low, &high) == 2);
+    ck_assert_double_eq(low, start);
+    ck_assert_double_eq(high, start);
+    program_run_free(&run);
+}
+END_TEST
+
 /* ---- 4. Output folders ------------------------------------------------- */
 
 static int by_name(const struct dirent **a, const struct dirent **b)
@@ -814,6 +1069,85 @@ START_TEST(a_figure_that_cannot_be_replaced_leaves_the_rest)
 }
 END_TEST
 
+/* Every chapter, the name of a figure it draws, the start of its last line,
+ * and flags that keep its run short. */
+typedef struct {
+    const char *program, *figure, *last_line, *flags[3];
+} Ending;
+
+static const Ending ENDINGS[] = {
+    {"ch01", "ch01-data.gp", "data:", {NULL}},
+    {"ch02", "ch02-guess.gp", "loss:", {NULL}},
+    {"ch03", "ch03-least-squares.gp", "least squares:", {NULL}},
+    {"ch04", "ch04-fit.gp", "final:", {NULL}},
+    {"ch05", "ch05-loss-by-epoch.gp", "final:", {NULL}},
+    {"ch06", "ch06-fit.gp", "final:", {NULL}},
+    {"ch07", "ch07-noise-floor.gp", "final:", {NULL}},
+    {"ch08", "ch08-zero-grad.gp", "final:", {NULL}},
+    {"ch09", "ch09-fits.gp", "final:", {"--epochs", "200", NULL}},
+    {"ch10", "ch10-fit.gp", "final:", {NULL}},
+    {"ch11", "ch11-bandwidth.gp", "roofline:", {"--n", "1000", NULL}},
+};
+enum { ENDING_COUNT = sizeof ENDINGS / sizeof ENDINGS[0] };
+
+/* Runs the ending's chapter into out with more words (up to 2), stdout to
+ * out_path (NULL: kept). */
+static ProgramRun run_ending(const Ending *e, const char *out, const char *more,
+                             const char *out_path)
+{
+    const char *args[MAX_ARGS + 1] = {"--quiet", "--out", out};
+    size_t count = 3;
+    for (size_t k = 0; e->flags[k] != NULL; k++)
+        args[count++] = e->flags[k];
+    if (more != NULL)
+        args[count++] = more;
+    args[count] = NULL;
+    return run_chapter_redirected(e->program, args, NULL, out_path);
+}
+
+START_TEST(a_run_prints_its_last_line_only_when_its_figures_can_land)
+{
+    /* Chapter 06 printed "final: ..." and then failed on a folder in the
+     * way of a figure; chapters 06, 07 and 08 replaced the figures and then
+     * failed on a full standard output. The order now is: check that every
+     * figure can be moved, print the last line, then move the figures. */
+    const Ending *e = &ENDINGS[_i];
+    char out[TEXT_SIZE], blocker[TEXT_SIZE], expected[TEXT_SIZE];
+    format_text(out, "%s/ending-%d", scratch, _i);
+    ProgramRun run = run_ending(e, out, NULL, NULL);
+    ck_assert_msg(run.exit_code == 0, "%s: %s", e->program, run.err);
+    ck_assert_ptr_nonnull(strstr(run.out, e->last_line));
+    program_run_free(&run);
+    char *before = snapshot(out);
+
+    /* A full disk under standard output: no figure replaced. */
+    run = run_ending(e, out, NULL, "/dev/full");
+    assert_refused(&run, e->program, 1, "cannot write to standard output: No space left");
+    program_run_free(&run);
+    char *after = snapshot(out);
+    ck_assert_msg(strcmp(after, before) == 0, "%s replaced its figures", e->program);
+    free(after);
+
+    /* A folder where a figure should go: no last line, no figure replaced. */
+    format_text(blocker, "%s/%s", out, e->figure);
+    ck_assert_int_eq(remove(blocker), 0);
+    ck_assert_int_eq(mkdir(blocker, 0755), 0);
+    free(before);
+    before = snapshot(out);
+    run = run_ending(e, out, NULL, NULL);
+    format_text(expected, "cannot write %s: Is a directory", blocker);
+    assert_refused(&run, e->program, 1, expected);
+    ck_assert_msg(strstr(run.out, e->last_line) == NULL, "%s printed its last line: %s",
+                  e->program, run.out);
+    program_run_free(&run);
+    after = snapshot(out);
+    ck_assert_msg(strcmp(after, before) == 0, "%s moved some figures", e->program);
+    free(after);
+    free(before);
+    assert_no_temporary_files(out);
+}
+END_TEST
+
 /* ---- 5. Signals while a figure is written ------------------------------ */
 
 static Dataset some_data(void)
@@ -939,6 +1273,104 @@ START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
 }
 END_TEST
 
+/* The hidden folders ".figures.PID.XXXXXX" in folder whose PID is pid. */
+static size_t count_sets_of(const char *folder, pid_t pid)
+{
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, ".figures.%ld.", (long)pid);
+    DIR *dir = opendir(folder);
+    ck_assert_ptr_nonnull(dir);
+    size_t count = 0;
+    struct dirent *entry;
+    while ((entry = readdir(dir)) != NULL)
+        count += strncmp(entry->d_name, prefix, strlen(prefix)) == 0;
+    closedir(dir);
+    return count;
+}
+
+/* The child of the test below: it opens a figure set in out, draws a figure
+ * into it, tells the parent through ready that it is in the middle of its
+ * run, and then waits for go to close, as a chapter trains between its
+ * figures. If a stop signal cannot stop it there, it exits with 3. */
+static _Noreturn void wait_inside_a_figure_set(int ready, int go, const char *out,
+                                               const Dataset *data)
+{
+    for (size_t k = 0; k < 4; k++) /* the default actions: see rewrite_figure_forever */
+        signal(STOP_SIGNALS[k], SIG_DFL);
+    sigset_t stop = stop_signal_set();
+    sigprocmask(SIG_UNBLOCK, &stop, NULL);
+    FigureSet *figures = NULL;
+    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
+    if (figures_begin(&figures, out, NULL) != STATUS_OK ||
+        plot_fit(figures_dir(figures), "fit", "t", data, &line, 1, NULL) != STATUS_OK)
+        _exit(1);
+    char byte;
+    if (write(ready, "r", 1) != 1 || read(go, &byte, 1) != 0)
+        _exit(1);
+    _exit(3); /* still here: the signal waited */
+}
+
+START_TEST(a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later)
+{
+    /* A run used to hold Ctrl-C and kill from its first figure to its last,
+     * so a chapter that trains in between could not be stopped. The child
+     * stops in the middle of a figure set; the parent signals it and only
+     * then lets it go on (closes go), so the outcome does not depend on
+     * timing: a signal that stops the child at once wins, a held one lets
+     * it reach _exit(3). SIGKILL, which nothing can hold, is the last round. */
+    Dataset data = some_data();
+    char out[TEXT_SIZE];
+    scratch_path(out, "stopped");
+    const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGKILL};
+    sigset_t stop = stop_signal_set(), saved;
+    for (int round = 0; round < 4; round++) {
+        int ready[2], go[2];
+        ck_assert_int_eq(pipe(ready), 0);
+        ck_assert_int_eq(pipe(go), 0);
+        sigprocmask(SIG_BLOCK, &stop, &saved); /* until the child has reset them */
+        pid_t child = fork();
+        if (child == 0) {
+            close(ready[0]);
+            close(go[1]);
+            wait_inside_a_figure_set(ready[1], go[0], out, &data);
+        }
+        sigprocmask(SIG_SETMASK, &saved, NULL);
+        ck_assert_int_ge(child, 0);
+        close(ready[1]);
+        close(go[0]);
+        char byte;
+        ssize_t got = read(ready[0], &byte, 1); /* blocks until the child is in its set */
+        close(ready[0]);
+        ck_assert_int_eq(kill(child, got == 1 ? signals[round] : SIGKILL), 0);
+        close(go[1]);
+        int status;
+        ck_assert_int_eq(waitpid(child, &status, 0), child);
+        ck_assert_msg(got == 1, "round %d: the child could not draw its figure", round);
+        ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == signals[round],
+                      "round %d: signal %d did not stop the run (exit %d)", round,
+                      signals[round], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        /* What it leaves is its set's hidden folder, named with its PID ... */
+        ck_assert_uint_eq(count_sets_of(out, child), 1);
+        /* ... which the next run's figures_begin() removes, since that
+         * process is gone, while the set of a live process (this one) and
+         * a folder of another name stay. */
+        char mine[TEXT_SIZE], other[TEXT_SIZE];
+        format_text(mine, "%s/.figures.%ld.abcdef", out, (long)getpid());
+        format_text(other, "%s/.figures.keep.me", out);
+        ck_assert_int_eq(mkdir(mine, 0755), 0);
+        ck_assert_int_eq(mkdir(other, 0755), 0);
+        FigureSet *figures = NULL;
+        ck_assert_int_eq(figures_begin(&figures, out, NULL), STATUS_OK);
+        ck_assert_uint_eq(count_sets_of(out, child), 0);
+        ck_assert_uint_eq(count_sets_of(out, getpid()), 2); /* the new set and "mine" */
+        ck_assert_int_eq(figures_finish(figures, STATUS_OK, NULL), STATUS_OK);
+        ck_assert_int_eq(rmdir(mine), 0);
+        ck_assert_int_eq(rmdir(other), 0);
+    }
+    data_free(&data);
+}
+END_TEST
+
 /* ---- 6. The fuzzers' inputs -------------------------------------------- */
 
 /* Runs every file in folder through input; returns how many there were. */
@@ -1028,6 +1460,14 @@ Suite *errors_suite(void)
     tcase_add_loop_test(divergence, divergence_stops_at_once_and_suggests_a_rate_that_works,
                         0, DIVERGE_CASE_COUNT);
     tcase_add_test(divergence, minibatch_training_stops_before_anything_overflows);
+    tcase_add_test(divergence, a_blow_up_is_shown_in_words_never_as_nan);
+    tcase_add_test(divergence, data_at_the_limits_gives_numbers_everywhere);
+    tcase_add_test(divergence, a_one_step_run_reports_the_loss_it_had);
+    tcase_add_test(divergence, every_x_the_same_gets_no_advice_to_rescale);
+    tcase_add_test(divergence, a_rate_just_past_the_bound_fails_however_slowly_it_grows);
+    tcase_add_test(divergence, a_rate_at_the_bound_is_said_to_swing_for_ever);
+    tcase_add_test(divergence, standardizing_says_how_many_steps_a_far_start_needs);
+    tcase_add_test(divergence, a_run_short_of_an_exact_line_gives_no_ratio_to_zero);
 
     TCase *output = add_case(suite, "output");
     tcase_add_test(output, a_failing_run_leaves_the_out_folder_exactly_as_it_was);
@@ -1035,10 +1475,13 @@ Suite *errors_suite(void)
     tcase_add_test(output, a_read_only_out_folder_is_refused);
     tcase_add_test(output, a_figure_that_cannot_be_replaced_leaves_the_rest);
     tcase_add_test(output, output_that_cannot_be_written_is_a_failure);
+    tcase_add_loop_test(output, a_run_prints_its_last_line_only_when_its_figures_can_land, 0,
+                        ENDING_COUNT);
 
     TCase *signals = add_case(suite, "signals");
     tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);
     tcase_add_test(signals, an_interrupted_figure_write_leaves_no_temporary_file);
+    tcase_add_test(signals, a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later);
 
     TCase *fuzz_inputs = add_case(suite, "fuzz inputs");
     tcase_add_test(fuzz_inputs, the_fuzzers_seeds_and_past_crashes_replay_cleanly);

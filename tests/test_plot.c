@@ -667,6 +667,41 @@ START_TEST(chapter_05_names_a_diverged_run_and_draws_the_floor)
 }
 END_TEST
 
+START_TEST(chapter_07_draws_its_noise_floor_even_when_a_rate_diverged)
+{
+    /* At lr 0.9, SGD with batches of 1 diverges, with a constant rate and a
+     * decaying one alike. The run succeeds (its own run is full batch), but
+     * it used to skip ch07-noise-floor.gp, leaving an earlier run's beside
+     * the new figures. Now the figure is drawn, each diverged run named in
+     * the key and the title, with no line, as chapter 05 draws it. */
+    const char *defaults[] = {NULL};
+    run_ok("ch07", defaults);
+    check_title("ch07-noise-floor.gp", "diverged", false);
+    const char *words[] = {"--lr", "0.9", NULL};
+    run_ok("ch07", words);
+    check_title("ch07-noise-floor.gp", "lr = 0.9: both rates diverged", true);
+    char *script = read_in_dir("ch07-noise-floor.gp");
+    const char *names[2] = {"constant rate 0.9 diverged: not drawn",
+                            "rate 0.9 / (1 + t/100) diverged: not drawn"};
+    for (size_t k = 0; k < 2; k++) {
+        char *entry = clause_titled(script, names[k]);
+        ck_assert_ptr_nonnull(strstr(entry, "keyentry"));
+        free(entry);
+    }
+    free(script);
+    check_gnuplot_draws("ch07-noise-floor", "png");
+    /* At 0.85 only the constant rate diverges; the decaying one is drawn. */
+    const char *one[] = {"--lr", "0.85", NULL};
+    run_ok("ch07", one);
+    check_title("ch07-noise-floor.gp", "lr = 0.85: the constant rate diverged", true);
+    script = read_in_dir("ch07-noise-floor.gp");
+    char *drawn = clause_titled(script, "rate 0.85 / (1 + t/100)");
+    ck_assert_ptr_nonnull(strstr(drawn, "$curve1"));
+    free(drawn);
+    free(script);
+}
+END_TEST
+
 START_TEST(chapter_02_marks_the_lowest_point_of_the_slice)
 {
     /* Points (-1, -1) and (1, 3): with a2 = 1 the misses are 2 - a1 and
@@ -908,6 +943,7 @@ Suite *plot_suite(void)
     tcase_add_checked_fixture(chapters, make_scratch, remove_scratch);
     tcase_add_test(chapters, chapter_04_claims_success_only_when_it_reached_least_squares);
     tcase_add_test(chapters, chapter_05_names_a_diverged_run_and_draws_the_floor);
+    tcase_add_test(chapters, chapter_07_draws_its_noise_floor_even_when_a_rate_diverged);
     tcase_add_test(chapters, chapter_02_marks_the_lowest_point_of_the_slice);
     tcase_add_test(chapters, a_chapter_failing_on_a_later_figure_leaves_the_earlier_ones);
     tcase_add_test(chapters, chapters_draw_degenerate_data_without_a_warning);

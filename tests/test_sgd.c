@@ -141,6 +141,55 @@ START_TEST(divergence_is_caught_before_nan)
 }
 END_TEST
 
+START_TEST(a_slow_blow_up_past_the_bound_fails_by_the_end)
+{
+    /* Two points at x1 = -1 and 1: H = (2/n) XᵀX = 2 I, so both curvatures
+     * are 2 and the bound is exactly 1; a line fits both points, so the
+     * loss is |e|², e the distance to it. A step multiplies e by 1 − 2 lr:
+     * at lr = 1.0005 by −1.001, so the loss grows by 1.001² = 1.002001 a
+     * step, and reaches ten times its start only after ln 10 / ln 1.002001
+     * ≈ 1152 steps. 1000 steps never reach it (loss_diverged() would let
+     * the run through), but the loss is above the start from step 1 on. */
+    Dataset data;
+    ck_assert_int_eq(data_allocate(&data, 2, NULL), STATUS_OK);
+    data.x[0] = -1.0;
+    data.x[2] = 1.0;
+    data.y[0] = 0.5;
+    data.y[1] = 3.5;
+    History history;
+    ck_assert_int_eq(history_allocate(&history, 1000, NULL), STATUS_OK);
+    double a[2] = {-1, 1};
+    Error err;
+    ck_assert_int_eq(train_full_batch(&data, a, 1.0005, 1000, &history, &err),
+                     STATUS_DIVERGED);
+    ck_assert_msg(strstr(err.message, "diverged at step 1 with learning rate 1.0005") != NULL &&
+                      strstr(err.message, "stable only for lr < 1,") != NULL,
+                  "%s", err.message);
+    ck_assert_double_lt(history.loss[1000], 10.0 * history.loss[0]);
+    ck_assert_double_eq_tol(history.loss[1000] / history.loss[0], pow(1.002001, 1000), 1e-9);
+    /* Exactly at the bound the error flips sign and keeps its size: the
+     * loss stays where it started, which is not a blow-up. Below, it falls. */
+    double b[2] = {-1, 1}, c[2] = {-1, 1};
+    ck_assert_int_eq(train_full_batch(&data, b, 1.0, 1000, &history, NULL), STATUS_OK);
+    ck_assert_double_eq_tol(history.loss[1000], history.loss[0], 1e-12 * history.loss[0]);
+    ck_assert_int_eq(train_full_batch(&data, c, 0.9995, 1000, &history, NULL), STATUS_OK);
+    ck_assert_double_lt(history.loss[1000], history.loss[0]);
+    history_free(&history);
+    data_free(&data);
+}
+END_TEST
+
+START_TEST(full_batch_rose_names_the_first_step_above_the_start)
+{
+    double loss[5] = {1.0, 0.5, 1.0000001, 1.5, 2.0};
+    History history = {.epochs = 4, .loss = loss};
+    ck_assert_uint_eq(full_batch_rose(&history, 4), 3); /* 1e-7 above is rounding */
+    ck_assert_uint_eq(full_batch_rose(&history, 2), 0); /* ends within a millionth */
+    loss[4] = 0.25; /* rose, then fell back: the last loss decides */
+    ck_assert_uint_eq(full_batch_rose(&history, 4), 0);
+}
+END_TEST
+
 Suite *sgd_suite(void)
 {
     Suite *suite = suite_create("sgd");
@@ -152,6 +201,8 @@ Suite *sgd_suite(void)
     tcase_add_test(tc, history_starts_at_the_guess_and_never_goes_uphill);
     tcase_add_test(tc, the_stable_bound_separates_converging_from_diverging);
     tcase_add_test(tc, divergence_is_caught_before_nan);
+    tcase_add_test(tc, a_slow_blow_up_past_the_bound_fails_by_the_end);
+    tcase_add_test(tc, full_batch_rose_names_the_first_step_above_the_start);
     suite_add_tcase(suite, tc);
     return suite;
 }

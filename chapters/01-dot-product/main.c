@@ -48,8 +48,8 @@ static void show_dot_products(const Options *options, const Dataset *data)
     }
 }
 
-/* The last line: the data's size and extent, in one line. */
-static void print_summary(const Dataset *data)
+/* The last line: the data's size and extent, in one line, into text. */
+static const char *summary_line(char text[LAST_LINE_SIZE], const Dataset *data)
 {
     double x_min = INFINITY, x_max = -INFINITY, y_min = INFINITY, y_max = -INFINITY;
     for (size_t i = 0; i < data->n; i++) {
@@ -58,8 +58,9 @@ static void print_summary(const Dataset *data)
         y_min = fmin(y_min, data->y[i]);
         y_max = fmax(y_max, data->y[i]);
     }
-    printf("data: %zu points, x1 in [%.4f, %.4f], y in [%.4f, %.4f]\n", data->n, x_min,
-           x_max, y_min, y_max);
+    snprintf(text, LAST_LINE_SIZE, "data: %zu points, x1 in [%.4f, %.4f], y in [%.4f, %.4f]\n",
+             data->n, x_min, x_max, y_min, y_max);
+    return text;
 }
 
 //> ch01_run
@@ -91,13 +92,16 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     Line true_line = {"the true line y = 3*x1 + 2", {A_TRUE[0], A_TRUE[1]}, ROLE_TRUE_LINE};
     const char *title = synthetic ? "The data: y = 3*x1 + 2 + noise, noise uniform on [0, 1)"
                                   : "Your data";
-    Status status = plot_fit(options->out_dir, "ch01-data", title, data, &true_line,
-                             synthetic ? 1 : 0, err);
-    if (status != STATUS_OK)
-        return status;
-    say_wrote(options, "ch01-data");
-    print_summary(data);
-    return STATUS_OK;
+    /* The figure lands with the last line, or neither does: see chapter.h. */
+    FigureSet *figures = NULL;
+    Status status = figures_begin(&figures, options->out_dir, err);
+    if (status == STATUS_OK)
+        status = plot_fit(figures_dir(figures), "ch01-data", title, data, &true_line,
+                          synthetic ? 1 : 0, err);
+    if (status == STATUS_OK)
+        say_wrote(options, "ch01-data");
+    char last[LAST_LINE_SIZE];
+    return finish_run(figures, status, summary_line(last, data), err);
 }
 //< ch01_run
 

@@ -98,7 +98,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         say(options, "The true a = [%g, %g] scores %.4f: not 0, because of the noise.\n",
             A_TRUE[0], A_TRUE[1], loss_of(data->x, data->y, data->n, A_TRUE));
 
-    /* Both figures, or neither: see plot.h. */
+    /* Both figures and the last line, or none of them: see chapter.h. */
     Line guess = {"the guess y = -x1 + 1", {A_START[0], A_START[1]}, ROLE_START};
     FigureSet *figures = NULL;
     Status status = figures_begin(&figures, options->out_dir, err);
@@ -107,13 +107,14 @@ static Status run(const Options *options, const Dataset *data, Error *err)
                           "A first guess, a = (-1, 1): a poor fit", data, &guess, 1, err);
     if (status == STATUS_OK)
         status = draw_slice(options, figures_dir(figures), data, guess_loss, err);
-    status = figures_finish(figures, status, err);
-    if (status != STATUS_OK)
-        return status;
-    say_wrote(options, "ch02-guess");
-    say_wrote(options, "ch02-loss-slice");
-    printf("loss: a = [%.4f, %.4f], loss = %.4f\n", A_START[0], A_START[1], guess_loss);
-    return STATUS_OK;
+    if (status == STATUS_OK) {
+        say_wrote(options, "ch02-guess");
+        say_wrote(options, "ch02-loss-slice");
+    }
+    char last[LAST_LINE_SIZE];
+    snprintf(last, sizeof last, "loss: a = [%.4f, %.4f], loss = %.4f\n", A_START[0],
+             A_START[1], guess_loss);
+    return finish_run(figures, status, last, err);
 }
 //< ch02_run
 

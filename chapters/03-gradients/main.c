@@ -107,16 +107,20 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     Line lines[2] = {{label, {best[0], best[1]}, ROLE_LEAST_SQUARES},
                      {"the true line y = 3*x1 + 2", {A_TRUE[0], A_TRUE[1]}, ROLE_TRUE_LINE}};
     bool synthetic = options->data_path == NULL;
-    status = plot_fit(options->out_dir, "ch03-least-squares",
-                      synthetic ? "The best line runs through the middle of the data, "
-                                  "above the true one"
-                                : "The best line through your data",
-                      data, lines, synthetic ? 2 : 1, err);
-    if (status != STATUS_OK)
-        return status;
-    say_wrote(options, "ch03-least-squares");
-    printf("least squares: a = [%.4f, %.4f], loss = %.4f\n", best[0], best[1], best_loss);
-    return STATUS_OK;
+    FigureSet *figures = NULL; /* the figure and the last line, or neither */
+    status = figures_begin(&figures, options->out_dir, err);
+    if (status == STATUS_OK)
+        status = plot_fit(figures_dir(figures), "ch03-least-squares",
+                          synthetic ? "The best line runs through the middle of the data, "
+                                      "above the true one"
+                                    : "The best line through your data",
+                          data, lines, synthetic ? 2 : 1, err);
+    if (status == STATUS_OK)
+        say_wrote(options, "ch03-least-squares");
+    char last[LAST_LINE_SIZE];
+    snprintf(last, sizeof last, "least squares: a = [%.4f, %.4f], loss = %.4f\n", best[0],
+             best[1], best_loss);
+    return finish_run(figures, status, last, err);
 }
 //< ch03_run
 

@@ -32,21 +32,29 @@ static void show_step(const Options *options, const History *history, size_t ste
 }
 
 /* The rows a blow-up at step t would otherwise hide: every step since the
- * last printed row, so the reader watches the loss explode. */
+ * last printed row, t's own included, so the reader watches the loss
+ * explode. */
 static void show_blow_up(const Options *options, const History *history, size_t t,
                          size_t every)
 {
-    for (size_t step = t - t % every + 1; step <= t; step++)
+    for (size_t step = t == 0 ? 0 : t - (t - 1) % every; step <= t; step++)
         show_step(options, history, step);
 }
 
-/* Why a run that did not diverge can still end far from the answer. */
-static void say_not_converged(const Options *options, const Dataset *data, double ratio)
+/* Why a run that did not diverge can still end far from the answer: its
+ * loss, against the least-squares loss floor_loss. */
+static void say_not_converged(const Options *options, const Dataset *data, double loss,
+                              double floor_loss)
 {
     double lambda[2];
     hessian_eigenvalues(data->x, data->n, lambda);
-    say(options, "After %zu steps the loss is still %.3g times the least-squares loss.\n",
-        options->epochs, ratio);
+    if (floor_loss > 0.0)
+        say(options, "After %zu steps the loss is still %.3g times the least-squares loss.\n",
+            options->epochs, loss / floor_loss);
+    else /* the points lie on a line, whose loss is 0: no ratio to give */
+        say(options, "After %zu steps the loss is still %.3g; the least-squares line, on "
+                     "which the\npoints lie, has loss 0.\n",
+            options->epochs, loss);
     double bound = 2.0 / lambda[0];
     if (options->lr >= bound)
         say(options, "The rate %g is not below the stable bound %.4g: the steps overshoot\n"
@@ -58,6 +66,18 @@ static void say_not_converged(const Options *options, const Dataset *data, doubl
         say(options, "More steps (--epochs), or a larger rate below the stable bound %.4g,\n"
                      "get closer.\n",
             bound);
+}
+
+/* True when the run did what this chapter promises: its final loss came
+ * within 10% of the least-squares floor (or, where a line fits the data
+ * exactly and the floor is 0, within a millionth of the loss of the line
+ * y = 0). A run cut short, or crawling along a badly scaled valley, does not;
+ * nor does any run when there is no floor (floor_loss NAN). */
+static bool reached_least_squares(const Dataset *data, double final_loss, double floor_loss)
+{
+    const double zero[2] = {0.0, 0.0};
+    double scale = loss_of(data->x, data->y, data->n, zero);
+    return final_loss <= 1.1 * floor_loss + 1e-6 * scale;
 }
 
 /* Where training landed, next to the best answer of chapter 03, and, when it
@@ -72,22 +92,10 @@ static void compare_with_least_squares(const Options *options, const Dataset *da
     }
     say(options, "Least squares (chapter 03) says a = [%.4f, %.4f]; we are %.1e away.\n",
         best[0], best[1], hypot(a[0] - best[0], a[1] - best[1]));
-    double ratio = loss_of(data->x, data->y, data->n, a) /
-                   loss_of(data->x, data->y, data->n, best);
-    if (ratio > 1.1)
-        say_not_converged(options, data, ratio);
-}
-
-/* True when the run did what this chapter promises: its final loss came
- * within 10% of the least-squares floor (or, where a line fits the data
- * exactly and the floor is 0, within a millionth of the loss of the line
- * y = 0). A run cut short, or crawling along a badly scaled valley, does not;
- * nor does any run when there is no floor (floor_loss NAN). */
-static bool reached_least_squares(const Dataset *data, double final_loss, double floor_loss)
-{
-    const double zero[2] = {0.0, 0.0};
-    double scale = loss_of(data->x, data->y, data->n, zero);
-    return final_loss <= 1.1 * floor_loss + 1e-6 * scale;
+    double loss = loss_of(data->x, data->y, data->n, a);
+    double floor_loss = loss_of(data->x, data->y, data->n, best);
+    if (!reached_least_squares(data, loss, floor_loss))
+        say_not_converged(options, data, loss, floor_loss);
 }
 
 /* The loss at every step over the least-squares floor. floor_loss: the loss
@@ -169,21 +177,17 @@ static Status draw_animation(const char *dir, const Options *options, const Data
                           best != NULL ? &target : NULL, err);
 }
 
-/* All three figures, or none of them: see plot.h. best: 2, or NULL */
-static Status draw_figures(const Options *options, const Dataset *data,
+/* The three figures, into dir. best: 2, or NULL */
+static Status draw_figures(const Options *options, const char *dir, const Dataset *data,
                            const History *history, const double *best, Error *err)
 {
     double floor_loss = best != NULL ? loss_of(data->x, data->y, data->n, best) : NAN;
     bool reached = reached_least_squares(data, history->loss[history->epochs], floor_loss);
-    FigureSet *figures = NULL;
-    Status status = figures_begin(&figures, options->out_dir, err);
+    Status status = draw_fit(dir, data, history, best, reached, err);
     if (status == STATUS_OK)
-        status = draw_fit(figures_dir(figures), data, history, best, reached, err);
+        status = draw_loss_curve(dir, history, floor_loss, reached, err);
     if (status == STATUS_OK)
-        status = draw_loss_curve(figures_dir(figures), history, floor_loss, reached, err);
-    if (status == STATUS_OK)
-        status = draw_animation(figures_dir(figures), options, data, history, best, err);
-    status = figures_finish(figures, status, err);
+        status = draw_animation(dir, options, data, history, best, err);
     if (status == STATUS_OK) {
         say_wrote(options, "ch04-fit");
         say_wrote(options, "ch04-loss");
@@ -219,7 +223,8 @@ static Status descend(const Options *options, const Dataset *data, double a[2],
         a[1] -= options->lr * grad[1];
         history->iterations++;
     }
-    return STATUS_OK;
+    size_t rose = full_batch_rose(history, steps); /* uphill, if slowly: past the bound too */
+    return rose > 0 ? diverged_at_step(err, rose, options->lr, data) : STATUS_OK;
 }
 //< ch04_loop
 
@@ -236,16 +241,23 @@ static Status run(const Options *options, const Dataset *data, Error *err)
                  "Each step: y_hat = X a, loss, grad = (2/n) X^T (X a - y), a -= lr * grad.\n\n",
         data->n, a[0], a[1], options->lr, options->epochs);
     status = descend(options, data, a, &history, err);
+    /* The figures and the last line land together, or none of them: see chapter.h. */
+    FigureSet *figures = NULL;
+    if (status == STATUS_OK)
+        status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK) {
         double best[2];
         Error no_unique_line;
         bool has_best = least_squares(data->x, data->y, data->n, best, &no_unique_line) ==
                         STATUS_OK;
         compare_with_least_squares(options, data, a, has_best ? best : NULL);
-        status = draw_figures(options, data, &history, has_best ? best : NULL, err);
+        status = draw_figures(options, figures_dir(figures), data, &history,
+                              has_best ? best : NULL, err);
     }
+    char last[LAST_LINE_SIZE] = "";
     if (status == STATUS_OK)
-        print_final_line(a, history.loss[history.epochs]);
+        final_line(last, a, history.loss[history.epochs]);
+    status = finish_run(figures, status, last, err);
     history_free(&history);
     return status;
 }

@@ -168,9 +168,9 @@ static void name_diverged(char *text, size_t size, const size_t *batches,
         snprintf(text + used, size - used, " diverged");
 }
 
-/* Writes both figures, or neither: see plot.h. curves: count each */
-static Status write_comparison(const Options *options, const char *diverged_runs,
-                               const Curve *by_epoch, const Curve *by_iteration,
+/* Writes both figures into dir. curves: count each */
+static Status write_comparison(const Options *options, const char *dir,
+                               const char *diverged_runs, const Curve *by_epoch, const Curve *by_iteration,
                                size_t count, Error *err)
 {
     char epoch_title[128], iteration_title[128];
@@ -192,22 +192,18 @@ static Status write_comparison(const Options *options, const char *diverged_runs
                            .y_label = "loss of all the data (log scale)",
                            .log_x = true,
                            .log_y = true};
-    FigureSet *figures = NULL;
-    Status status = figures_begin(&figures, options->out_dir, err);
+    Status status = plot_curves(dir, "ch05-loss-by-epoch", &epoch_axes, by_epoch, count, err);
     if (status == STATUS_OK)
-        status = plot_curves(figures_dir(figures), "ch05-loss-by-epoch", &epoch_axes,
-                             by_epoch, count, err);
-    if (status == STATUS_OK)
-        status = plot_curves(figures_dir(figures), "ch05-loss-by-iteration",
-                             &iteration_axes, by_iteration, count, err);
-    return figures_finish(figures, status, err);
+        status = plot_curves(dir, "ch05-loss-by-iteration", &iteration_axes, by_iteration,
+                             count, err);
+    return status;
 }
 
 /* Two views of the same runs: loss per epoch (equal work: every point seen
  * once per epoch) and loss per iteration (equal number of steps), each run in
  * its batch size's colour, over the least-squares floor as chapter 04 draws
  * it. A run that diverged keeps its place in the key, saying so, with no line. */
-static Status draw_comparison(const Options *options, const History *runs,
+static Status draw_comparison(const Options *options, const char *dir, const History *runs,
                               const bool *diverged, const size_t *batches,
                               const Dataset *data, Error *err)
 {
@@ -250,8 +246,8 @@ static Status draw_comparison(const Options *options, const History *runs,
 
     char diverged_runs[64];
     name_diverged(diverged_runs, sizeof diverged_runs, batches, diverged);
-    Status status = write_comparison(options, diverged_runs, by_epoch, by_iteration, count,
-                                     err);
+    Status status = write_comparison(options, dir, diverged_runs, by_epoch, by_iteration,
+                                     count, err);
     free(epoch_x);
     if (status == STATUS_OK) {
         say_wrote(options, "ch05-loss-by-epoch");
@@ -261,7 +257,8 @@ static Status draw_comparison(const Options *options, const History *runs,
 }
 
 //> ch05_compare
-static Status compare_batch_sizes(const Options *options, const Dataset *data, Error *err)
+static Status compare_batch_sizes(const Options *options, const char *dir, const Dataset *data,
+                                  Error *err)
 {
     /* 10 is the chapter's default batch; no batch is larger than the data. */
     size_t batches[RUNS] = {1, data->n < 10 ? data->n : 10, data->n};
@@ -288,7 +285,7 @@ static Status compare_batch_sizes(const Options *options, const Dataset *data, E
             runs[r].iterations, a[0], a[1], runs[r].loss[options->epochs]);
     }
     if (status == STATUS_OK)
-        status = draw_comparison(options, runs, diverged, batches, data, err);
+        status = draw_comparison(options, dir, runs, diverged, batches, data, err);
     for (size_t r = 0; r < RUNS; r++)
         history_free(&runs[r]);
     return status;
@@ -306,10 +303,16 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     double a[2] = {A_START[0], A_START[1]};
     if (status == STATUS_OK)
         status = train_in_batches(options, data, batch, &history, a, err);
+    /* The figures and the last line land together, or none of them: see chapter.h. */
+    FigureSet *figures = NULL;
     if (status == STATUS_OK)
-        status = compare_batch_sizes(options, data, err);
+        status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK)
-        print_final_line(a, history.loss[history.epochs]);
+        status = compare_batch_sizes(options, figures_dir(figures), data, err);
+    char last[LAST_LINE_SIZE] = "";
+    if (status == STATUS_OK)
+        final_line(last, a, history.loss[history.epochs]);
+    status = finish_run(figures, status, last, err);
     history_free(&history);
     return status;
 }

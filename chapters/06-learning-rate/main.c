@@ -49,13 +49,14 @@ static void describe_curvature(const Options *options, const double lambda[2])
 /* ---- 1. Four rates --------------------------------------------------- */
 
 /* How many entries of history a run filled: all of them, or, when it blew
- * up, those up to the first loss past loss_diverged()'s limit. */
+ * up, those up to the first loss past loss_diverged()'s limit (a run that
+ * diverged only by ending above its start, full_batch_rose(), has them all). */
 static size_t recorded(const History *history, Status status)
 {
     if (status != STATUS_DIVERGED)
         return history->epochs + 1;
     size_t k = 0;
-    while (!loss_diverged(history->loss[k], history->loss[0]))
+    while (k < history->epochs && !loss_diverged(history->loss[k], history->loss[0]))
         k++;
     return k + 1;
 }
@@ -159,15 +160,22 @@ static double convergence_factor(const double lambda[2], double lr)
     return fmax(fabs(1.0 - lr * lambda[0]), fabs(1.0 - lr * lambda[1]));
 }
 
+/* ln |1 − u|. For a tiny u (a condition number past 1e16) 1 − u rounds to
+ * 1 and its log to 0; log1p(−u) keeps it, about −u. */
+static double log_of_factor(double u)
+{
+    return u < 1.0 ? log1p(-u) : log(u - 1.0);
+}
+
 /* The algebra's count: after t steps the distance is at most rho^t times
  * the start, so TOLERANCE is reached after ln(TOLERANCE) / ln(rho) steps,
  * and never when rho ≥ 1 (returns INFINITY). lambda: 2 */
 static double predicted_steps(const double lambda[2], double lr)
 {
-    double rho = convergence_factor(lambda, lr);
-    if (rho >= 1.0)
+    double log_rho = fmax(log_of_factor(lr * lambda[0]), log_of_factor(lr * lambda[1]));
+    if (log_rho >= 0.0)
         return INFINITY;
-    return fmax(1.0, ceil(log(TOLERANCE) / log(rho)));
+    return fmax(1.0, ceil(log(TOLERANCE) / log_rho));
 }
 //< ch06_predict
 
@@ -417,6 +425,41 @@ static double miss(double a, double best)
     return fabs(a - best) / fmax(fabs(best), 1e-3);
 }
 
+/* Why a run at --lr is still short of least squares, its loss loss against
+ * best_loss: at the bound (rho = 1) it never gets there, past it it will
+ * blow up, and below it every step shrinks the excess loss by rho² or more,
+ * so the count of the steps still needed is known. lambda: 2 of the data
+ * trained on */
+static void explain_gap(const Options *options, double loss, double best_loss,
+                        const double lambda[2])
+{
+    char factor[NUMBER_TEXT], steps[NUMBER_TEXT];
+    double rho = convergence_factor(lambda, options->lr);
+    factor_text(rho, factor);
+    if (rho >= 1.0) {
+        say(options, "lr = %g is not below the stable bound 2/lambda_max = %.6g: along the "
+                     "steepest\ndirection each step lands %s (rho = %s),\n%s Take a smaller "
+                     "rate.\n",
+            options->lr, 2.0 / lambda[0],
+            rho > 1.0 ? "further past the bottom than it started"
+                      : "as far past the bottom as it started",
+            factor,
+            rho > 1.0 ? "so the loss, whatever it does now, will grow without end."
+                      : "so the run swings back and forth for ever and gets no closer.");
+        return;
+    }
+    double log_rho = fmax(log_of_factor(options->lr * lambda[0]),
+                          log_of_factor(options->lr * lambda[1]));
+    double more = ceil(log(0.01 * best_loss / (loss - best_loss)) / (2.0 * log_rho));
+    say(options, "At this rate the distance to it shrinks by rho = max |1 - lr*lambda| = %s a "
+                 "step,\nthe loss above it by rho^2: at most %s more steps bring the loss "
+                 "within 1%% of it",
+        factor, count_text(more, steps));
+    if (more + (double)options->epochs <= MAX_EPOCHS)
+        say(options, " (--epochs %.0f)", more + (double)options->epochs);
+    say(options, ".\n");
+}
+
 /* Where the run ended, in the data's units, beside least squares; when it
  * is far, why. a, best: 2 (data units); lambda: 2 of the data trained on */
 static void compare(const Options *options, const Dataset *data, const double a[2],
@@ -426,13 +469,11 @@ static void compare(const Options *options, const Dataset *data, const double a[
                  "%.1e in the slope and %.1e in the intercept (relative).\n",
         best[0], best[1], miss(a[0], best[0]), miss(a[1], best[1]));
     double best_loss = loss_of(data->x, data->y, data->n, best);
-    double ratio = loss_of(data->x, data->y, data->n, a) / best_loss;
-    if (!(best_loss > 0.0) || ratio < 1.01)
+    double loss = loss_of(data->x, data->y, data->n, a);
+    if (!(best_loss > 0.0) || loss < 1.01 * best_loss)
         return;
-    char factor[NUMBER_TEXT];
-    say(options, "The loss is still %.3g times the least-squares loss: at this rate the\n"
-                 "distance to it shrinks by only rho = max |1 - lr*lambda| = %s a step.\n",
-        ratio, factor_text(convergence_factor(lambda, options->lr), factor));
+    say(options, "The loss is still %.3g times the least-squares loss.\n", loss / best_loss);
+    explain_gap(options, loss, best_loss, lambda);
     if (!options->standardize && lambda[0] / lambda[1] > BADLY_SCALED)
         say(options, "x is badly scaled (condition number %.3g): run again with "
                      "--standardize.\n",
@@ -489,16 +530,16 @@ static Status draw_fit(const Options *options, const char *dir, const Dataset *d
     return status;
 }
 
-/* Section 4 and the end: trains at --lr on fitted (the data, or the data
- * standardized by scaling), maps a back to the data's units, compares it
- * with least squares (best), draws it, and prints the final line.
- * lambda, best: 2 */
+/* Section 4: trains at --lr on fitted (the data, or the data standardized
+ * by scaling), maps a back to the data's units, compares it with least
+ * squares (best) and draws it. lambda, best: 2; a: 2, where the run ended
+ * (data units), with its loss */
 static Status your_run(const Options *options, const char *dir, const Dataset *data,
                        const Dataset *fitted,
                        const Scaling *scaling, const double lambda[2], const double best[2],
-                       Error *err)
+                       double a[2], double *loss, Error *err)
 {
-    double start[2], a_fitted[2], a[2], a_raw[2];
+    double start[2], a_fitted[2], a_raw[2];
     to_standard_units(scaling, A_START, start);
     Status status = train_at_your_rate(options, fitted, start, a_fitted, err);
     if (status != STATUS_OK)
@@ -510,7 +551,7 @@ static Status your_run(const Options *options, const char *dir, const Dataset *d
             a[0], a[1]);
     compare(options, data, a, best, lambda);
     double best_loss = loss_of(data->x, data->y, data->n, best);
-    double loss = loss_of(data->x, data->y, data->n, a);
+    *loss = loss_of(data->x, data->y, data->n, a);
     /* With --standardize, the line x as it is reaches in as many steps; none
      * to show when it blows up, or when the points lie exactly on a line. */
     bool show_raw = false;
@@ -522,9 +563,7 @@ static Status your_run(const Options *options, const char *dir, const Dataset *d
     }
     if (status == STATUS_OK)
         status = draw_fit(options, dir, data, a, best, show_raw ? a_raw : NULL,
-                          loss <= 1.01 * best_loss, err);
-    if (status == STATUS_OK)
-        print_final_line(a, loss);
+                          *loss <= 1.01 * best_loss, err);
     return status;
 }
 
@@ -584,17 +623,22 @@ static Status run(const Options *options, const Dataset *data, Error *err)
          * prints the data's, and with --standardize puts the standardized
          * bowl's in their place. */
         show_curvature(options, data, &standardized, &scaling, lambda);
-        /* The figures land together when the run succeeds, or not at all. */
+        /* The figures and the last line land together, or none of them. */
         FigureSet *figures = NULL;
         status = figures_begin(&figures, options->out_dir, err);
         const char *dir = status == STATUS_OK ? figures_dir(figures) : NULL;
+        double a[2], loss;
         if (status == STATUS_OK)
             status = lessons(options, dir, fitted, &scaling, lambda, err);
         if (status == STATUS_OK) {
             crawl(options, data, best, &standardized, &shifted);
-            status = your_run(options, dir, data, fitted, &scaling, lambda, best, err);
+            status = your_run(options, dir, data, fitted, &scaling, lambda, best, a, &loss,
+                              err);
         }
-        status = figures_finish(figures, status, err);
+        char last[LAST_LINE_SIZE] = "";
+        if (status == STATUS_OK)
+            final_line(last, a, loss);
+        status = finish_run(figures, status, last, err);
     }
     data_free(&standardized);
     data_free(&shifted);

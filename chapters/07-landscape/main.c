@@ -466,20 +466,33 @@ static Status trace_loss(const Recipe *recipe, const Dataset *data, uint64_t see
     return status;
 }
 
+/* The two traces over the floor; a run that diverged keeps its place in
+ * the key, saying so, with no line (as chapter 05 draws it). diverged: 2 */
 static Status draw_noise_floor(const Options *options, const char *dir, const LossTrace traces[2],
-                               const char *labels[2], double floor, Error *err)
+                               const char *labels[2], const bool diverged[2], double floor,
+                               Error *err)
 {
     double floor_x[2] = {1.0, FLOOR_ITERATIONS}, floor_y[2] = {floor, floor};
+    char keys[2][96], title[128];
+    for (int k = 0; k < 2; k++)
+        snprintf(keys[k], sizeof keys[k], "%s%s", labels[k],
+                 diverged[k] ? " diverged: not drawn" : "");
     /* Iteration 0 has no place on a log axis: the curves start at 1. */
     Curve curves[3] = {
-        {labels[0], ROLE_BATCH_1, false, &traces[0].iteration[1],
-         &traces[0].loss[1], traces[0].count - 1},
-        {labels[1], ROLE_DECAYING, false, &traces[1].iteration[1], &traces[1].loss[1],
-         traces[1].count - 1},
+        {keys[0], ROLE_BATCH_1, false, &traces[0].iteration[1], &traces[0].loss[1],
+         diverged[0] ? 0 : traces[0].count - 1},
+        {keys[1], ROLE_DECAYING, false, &traces[1].iteration[1], &traces[1].loss[1],
+         diverged[1] ? 0 : traces[1].count - 1},
         {"the least-squares loss L*", ROLE_LEAST_SQUARES, false, floor_x, floor_y, 2},
     };
-    Axes axes = {.title = "SGD, batch 1: a constant rate jitters above the floor; a decaying "
-                          "one settles on it",
+    snprintf(title, sizeof title, "SGD, batch 1, lr = %g: %s diverged", options->lr,
+             diverged[0] && diverged[1] ? "both rates"
+             : diverged[0]              ? "the constant rate"
+                                        : "the decaying rate");
+    Axes axes = {.title = !diverged[0] && !diverged[1]
+                              ? "SGD, batch 1: a constant rate jitters above the floor; a "
+                                "decaying one settles on it"
+                              : title,
                  .x_label = "iteration (log scale)",
                  .y_label = "loss of all the data (log scale)",
                  .log_x = true,
@@ -502,29 +515,30 @@ static Status show_noise_floor(const Options *options, const char *dir, const Da
     snprintf(decaying, sizeof decaying, "rate %g / (1 + t/%d)", options->lr, FLOOR_DECAY);
     const char *labels[2] = {constant, decaying};
     static LossTrace traces[2]; /* 13 kB: kept off the stack */
+    bool diverged[2];
     double floor = bowl->loss_best;
     say(options, "\nSGD with batch 1 for %d iterations: the loss of all the data over the last\n"
                  "quarter of them (its mean), against the floor L* = %.4f:\n",
         FLOOR_ITERATIONS, floor);
     for (int k = 0; k < 2; k++) {
-        bool diverged;
-        Status status = trace_loss(&recipes[k], data, options->seed, &traces[k], &diverged, err);
+        Status status = trace_loss(&recipes[k], data, options->seed, &traces[k], &diverged[k],
+                                   err);
         if (status != STATUS_OK)
             return status;
-        if (diverged) {
+        if (diverged[k])
             say(options, "  %-24s diverged: lr %g is too large for batches of 1\n",
                 labels[k], options->lr);
-            return STATUS_OK;
-        }
-        say(options, "  %-24s L* + %.3g\n", labels[k], traces[k].settled - floor);
+        else
+            say(options, "  %-24s L* + %.3g\n", labels[k], traces[k].settled - floor);
     }
     /* A constant rate's kicks, lr times the gradient's noise, balance the
      * pull back to a*: the loss settles about lr·noise/4 above L*. */
     double noise = gradient_noise(data, bowl), predicted = options->lr * noise / 4.0;
-    say(options, "  predicted for the constant rate: L* + lr * noise / 4 = L* + %g * %.4f / 4"
-                 " = L* + %.3g\n",
-        options->lr, noise, predicted);
-    return draw_noise_floor(options, dir, traces, labels, floor, err);
+    if (!diverged[0])
+        say(options, "  predicted for the constant rate: L* + lr * noise / 4 = L* + %g * %.4f / 4"
+                     " = L* + %.3g\n",
+            options->lr, noise, predicted);
+    return draw_noise_floor(options, dir, traces, labels, diverged, floor, err);
 }
 
 /* ---- 5. Your run ------------------------------------------------------- */
@@ -567,6 +581,12 @@ static Status train_as_asked(const Options *options, const Dataset *data, double
         if (diverged)
             status = minibatch_diverged_error(err, d.t, epoch, options->lr, data, batch);
     }
+    bool plain_full_batch = batch == n && options->momentum == 0.0;
+    size_t rose = status == STATUS_OK && plain_full_batch
+                      ? full_batch_rose(history, options->epochs)
+                      : 0;
+    if (rose > 0) /* full batch, uphill: past the bound */
+        status = minibatch_diverged_error(err, rose, rose, options->lr, data, batch);
     a[0] = d.a[0];
     a[1] = d.a[1];
     descent_free(&d);
@@ -585,7 +605,7 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = history_allocate(&history, options->epochs, err);
     if (status != STATUS_OK)
         return status;
-    /* The figures land together when the whole run succeeds, or not at all. */
+    /* The figures and the last line land together, or none of them. */
     FigureSet *figures = NULL;
     status = figures_begin(&figures, options->out_dir, err);
     const char *dir = status == STATUS_OK ? figures_dir(figures) : NULL;
@@ -599,9 +619,10 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = show_noise_floor(options, dir, data, &bowl, err);
     if (status == STATUS_OK)
         status = train_as_asked(options, data, a, &history, err);
-    status = figures_finish(figures, status, err);
+    char last[LAST_LINE_SIZE] = "";
     if (status == STATUS_OK)
-        print_final_line(a, history.loss[options->epochs]);
+        final_line(last, a, history.loss[options->epochs]);
+    status = finish_run(figures, status, last, err);
     history_free(&history);
     return status;
 }

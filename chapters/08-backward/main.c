@@ -244,10 +244,11 @@ static void show_step(const Options *options, size_t step, double loss, const Mo
 }
 
 /* The bookkeeping of a step, apart from the notebook's lines: did the tape
- * run out of memory, has the loss blown up (as in chapter 04), and where was
- * a. path: room for step */
-static Status keep_track(const Model *model, size_t step, double loss, double lr,
-                         const Dataset *data, History *path, Error *err)
+ * run out of memory, where was a, and has the loss blown up (as in chapter
+ * 04: then the rows since the last one printed show it) or, by the last
+ * step, risen above where it started. path: room for step */
+static Status keep_track(const Options *options, const Model *model, size_t step,
+                         double loss, const Dataset *data, History *path, Error *err)
 {
     Status status = tape_check(&model->tape, err);
     if (status != STATUS_OK)
@@ -255,9 +256,17 @@ static Status keep_track(const Model *model, size_t step, double loss, double lr
     double a[2];
     read_a(model, a);
     history_record(path, step, a, loss);
-    if (loss_diverged(loss, path->loss[0]))
-        return diverged_at_step(err, step, lr, data);
-    return STATUS_OK;
+    size_t rose = step == path->epochs ? full_batch_rose(path, step) : 0; /* a slow blow-up */
+    if (rose > 0) { /* the last row, then why */
+        say_progress_row(options, 4, step, loss, a);
+        return diverged_at_step(err, rose, options->lr, data);
+    }
+    if (!loss_diverged(loss, path->loss[0]))
+        return STATUS_OK;
+    size_t every = progress_every(options->epochs);
+    for (size_t t = step == 0 ? 0 : step - (step - 1) % every; t <= step; t++)
+        say_progress_row(options, 4, t, path->loss[t], &path->a[2 * t]);
+    return diverged_at_step(err, step, options->lr, data);
 }
 
 //> ch08_train
@@ -273,7 +282,7 @@ static Status train(const Options *options, const Dataset *data, Model *model,
     say(options, "\nstep   loss      a\n");
     for (size_t t = 0;; t++) {
         Var loss = forward(model, data);               /* y_hat = x@a; loss = mse(y, y_hat) */
-        Status status = keep_track(model, t, tape_value(tape, loss), lr, data, path, err);
+        Status status = keep_track(options, model, t, tape_value(tape, loss), data, path, err);
         if (status != STATUS_OK)
             return status;
         if (t % every == 0 || t == options->epochs)    /* if t % 10 == 0: print(loss) */
@@ -388,8 +397,8 @@ static Status without_no_grad(const Options *options, const Dataset *data,
 //> ch08_without_zero
 /* (b) update() without a.grad.zero_(), for steps steps from the a in model.
  * backward() adds into a.grad, so each step goes against the sum of every
- * gradient so far. low, high: the lowest and highest loss of the second
- * half of the run. */
+ * gradient so far. low, high: the lowest and highest loss from step
+ * steps / 2 on (step 0 itself, for a run of one step). */
 static void train_without_zero_grad(Model *model, const Dataset *data, double lr,
                                     size_t steps, double *low, double *high)
 {
@@ -398,7 +407,7 @@ static void train_without_zero_grad(Model *model, const Dataset *data, double lr
     *high = 0.0;
     for (size_t t = 0; t < steps; t++) {
         Var loss = forward(model, data);                /* y_hat = x@a; loss = mse(y, y_hat) */
-        if (2 * t >= steps) {
+        if (t >= steps / 2) {
             *low = fmin(*low, tape_value(tape, loss));
             *high = fmax(*high, tape_value(tape, loss));
         }
@@ -452,8 +461,9 @@ static Status without_zero_grad(const Options *options, const Dataset *data, dou
  * even compile. tape_value() copies each number out, without its history:
  * that is a.detach(), which is all there is to (c).
  * model: trained; a_no_zero: 2, from without_zero_grad() */
-static Status draw_zero_grad_figure(const Options *options, const Dataset *data,
-                                    const Model *model, const double a_no_zero[2], Error *err)
+static Status draw_zero_grad_figure(const Options *options, const char *dir,
+                                    const Dataset *data, const Model *model,
+                                    const double a_no_zero[2], Error *err)
 {
     double a[2] = {tape_value(&model->tape, model->a[0]), /* a.detach() */
                    tape_value(&model->tape, model->a[1])};
@@ -467,7 +477,7 @@ static Status draw_zero_grad_figure(const Options *options, const Dataset *data,
     Line lines[2] = {{trained, {a[0], a[1]}, ROLE_FULL_BATCH},
                      {swinging, {a_no_zero[0], a_no_zero[1]}, ROLE_MISTAKE}};
     bool swung_off = !(isfinite(a_no_zero[0]) && isfinite(a_no_zero[1]));
-    Status status = plot_fit(options->out_dir, "ch08-zero-grad", title, data, lines,
+    Status status = plot_fit(dir, "ch08-zero-grad", title, data, lines,
                              swung_off ? 1 : 2, err);
     if (status == STATUS_OK)
         say_wrote(options, "ch08-zero-grad");
@@ -577,6 +587,10 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = model_init(&model, A_START, data->n, err);
     if (status == STATUS_OK)
         status = train(options, data, &model, &path, err);
+    /* The figure and the last line land together, or neither: see chapter.h. */
+    FigureSet *figures = NULL;
+    if (status == STATUS_OK)
+        status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK) {
         compare_with_chapter_04(options, data, &path);
         status = without_no_grad(options, data, &path, err);
@@ -585,11 +599,13 @@ static Status run(const Options *options, const Dataset *data, Error *err)
     if (status == STATUS_OK)
         status = without_zero_grad(options, data, a_no_zero, err);
     if (status == STATUS_OK)
-        status = draw_zero_grad_figure(options, data, &model, a_no_zero, err);
+        status = draw_zero_grad_figure(options, figures_dir(figures), data, &model, a_no_zero, err);
     if (status == STATUS_OK && !options->quiet) /* timings are only printed */
         status = show_cost(options, err);
+    char last[LAST_LINE_SIZE] = "";
     if (status == STATUS_OK)
-        print_final_line(&path.a[2 * path.epochs], path.loss[path.epochs]);
+        final_line(last, &path.a[2 * path.epochs], path.loss[path.epochs]);
+    status = finish_run(figures, status, last, err);
     history_free(&path);
     model_free(&model);
     return status;

@@ -376,6 +376,15 @@ static bool is_row(size_t epoch, size_t last)
            (epoch % decade == 0 && (lead == 1 || lead == 2 || lead == 5));
 }
 
+/* A row of the SGD table: the epoch, the training and the validation loss
+ * (a number too large for a double as the word "overflow"). */
+static void show_row(const Options *options, size_t epoch, double train, double validation)
+{
+    char t[NUMBER_TEXT], v[NUMBER_TEXT];
+    say(options, "%6zu %10s %12s\n", epoch, format_number(train, t),
+        format_number(validation, v));
+}
+
 /* The divergence message: where, and a rate to try, half the bound below
  * which every batch is stable or, for the full batch, half of 2/λmax. */
 static Status diverged_at_epoch(Error *err, size_t epoch, double lr, const Design *design,
@@ -426,9 +435,11 @@ static Status train_with_validation(const Options *options, const Sets *sets,
         double train = loss_of_d(design->train, sets->train.y, n, d, a);
         double validation =
             loss_of_d(design->validation, sets->validation.y, sets->validation.n, d, a);
-        if (loss_diverged(train, start_loss))
+        if (loss_diverged(train, start_loss)) { /* the row where it blew up, then why */
+            show_row(options, epoch, train, validation);
             return diverged_at_epoch(err, epoch, options->lr, design, n,
                                      sampler->batch_size);
+        }
         if (validation < log->lowest_validation) { /* the lowest so far */
             log->lowest_epoch = epoch;
             log->lowest_validation = validation;
@@ -443,7 +454,7 @@ static Status train_with_validation(const Options *options, const Sets *sets,
             log->stopped_at = epoch; /* PATIENCE epochs with no new lowest: stop here */
         log_losses(log, epoch, options->epochs, train, validation);
         if (is_row(epoch, options->epochs))
-            say(options, "%6zu %10.4f %12.4f\n", epoch, train, validation);
+            show_row(options, epoch, train, validation);
     }
     return STATUS_OK;
 }
@@ -731,23 +742,19 @@ static Status fits_figure_allocate(const Sets *sets, FitsFigure **figure, Error 
     return STATUS_OK;
 }
 
-/* All three figures, or none: see plot.h. */
-static Status draw_figures(const Options *options, const Sets *sets, const Fit *fits,
-                           size_t top, Picks picks, const EpochLog *log, Error *err)
+/* The three figures, into dir. */
+static Status draw_figures(const Options *options, const char *dir, const Sets *sets,
+                           const Fit *fits, size_t top, Picks picks, const EpochLog *log,
+                           Error *err)
 {
     FitsFigure *figure = NULL;
     Status status = fits_figure_allocate(sets, &figure, err);
-    FigureSet *figures = NULL;
     if (status == STATUS_OK)
-        status = figures_begin(&figures, options->out_dir, err);
+        status = draw_degrees(dir, sets, fits, top, picks, err);
     if (status == STATUS_OK)
-        status = draw_degrees(figures_dir(figures), sets, fits, top, picks, err);
+        status = draw_epochs(dir, sets, log, options->degree, err);
     if (status == STATUS_OK)
-        status = draw_epochs(figures_dir(figures), sets, log, options->degree, err);
-    if (status == STATUS_OK)
-        status = draw_fits(figures_dir(figures), sets, fits, picks, log, options->degree,
-                           figure, err);
-    status = figures_finish(figures, status, err);
+        status = draw_fits(dir, sets, fits, picks, log, options->degree, figure, err);
     fits_figure_free(figure);
     if (status == STATUS_OK) {
         say_wrote(options, "ch09-degree");
@@ -839,16 +846,22 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         status = design_of(&sets, options->degree, &design, err);
     if (status == STATUS_OK)
         status = train_degree(options, &sets, &design, log, err);
+    /* The figures and the last line land together, or none of them: see chapter.h. */
+    FigureSet *figures = NULL;
     if (status == STATUS_OK) {
         summarize_epochs(options, log);
-        status = draw_figures(options, &sets, fits, top, picks, log, err);
+        status = figures_begin(&figures, options->out_dir, err);
     }
     if (status == STATUS_OK)
-        printf(
-            "final: best degree %zu, validation loss %.4f; early stopping keeps epoch %zu "
-            "of degree %zu, validation loss %.4f\n",
-            picks.best, fits[picks.best].validation_loss, log->kept_epoch, options->degree,
-            log->kept_validation);
+        status = draw_figures(options, figures_dir(figures), &sets, fits, top, picks, log, err);
+    char last[LAST_LINE_SIZE] = "";
+    if (status == STATUS_OK)
+        snprintf(last, sizeof last,
+                 "final: best degree %zu, validation loss %.4f; early stopping keeps epoch "
+                 "%zu of degree %zu, validation loss %.4f\n",
+                 picks.best, fits[picks.best].validation_loss, log->kept_epoch,
+                 options->degree, log->kept_validation);
+    status = finish_run(figures, status, last, err);
     design_free(&design);
     free(log);
     sets_free(&sets);

@@ -246,6 +246,19 @@ static Status network_diverged(Error *err, const Trace *trace, size_t epoch, dou
                               : "");
 }
 
+/* The end of a run that blew up at epoch: the loss of all the data at a,
+ * and the rows since the last one printed, that one included, so the reader
+ * sees it; then why. a: P */
+static Status blow_up(const Options *options, Trace *trace, size_t epoch, const Network *net,
+                      const double *a, const Dataset *data, Error *err)
+{
+    trace->loss[epoch] = network_loss_of(net, a, data);
+    size_t every = progress_every(options->epochs);
+    for (size_t e = epoch - (epoch - 1) % every; e <= epoch; e++)
+        show_epoch(options, trace, e);
+    return network_diverged(err, trace, epoch, options->lr, data);
+}
+
 //> ch10_loop
 /* Chapter 05's loop with the network in place of the line: each epoch
  * shuffles the rows and cuts them into batches, and each batch makes one
@@ -279,12 +292,12 @@ static Status descend(const Options *options, const Dataset *data, Trainer *trai
                 return status;
             if (network_blew_up(tape_value(&recorder->tape, loss), m, data->n,
                                 trace->loss[0], a, size))
-                return network_diverged(err, trace, epoch, options->lr, data);
+                return blow_up(options, trace, epoch, &recorder->net, a, data, err);
         }
         /* The loss of all the data, once an epoch, in plain numbers: no_grad. */
         keep_epoch(trace, epoch, a, size, network_loss_of(&recorder->net, a, data));
         if (loss_diverged(trace->loss[epoch], trace->loss[0]))
-            return network_diverged(err, trace, epoch, options->lr, data);
+            return blow_up(options, trace, epoch, &recorder->net, a, data, err);
         if (epoch % every == 0 || epoch == options->epochs)
             show_epoch(options, trace, epoch);
     }
@@ -557,20 +570,16 @@ static Status draw_units(const char *dir, const Figures *figures, Error *err)
     return plot_fit_overlay(dir, "ch10-units", title, figures->data, &overlay, err);
 }
 
-/* All four figures, or none: see plot.h. */
-static Status draw_figures(const Figures *figures, Error *err)
+/* The four figures, into dir. */
+static Status draw_figures(const char *dir, const Figures *figures, Error *err)
 {
-    FigureSet *set = NULL;
-    Status status = figures_begin(&set, figures->options->out_dir, err);
+    Status status = draw_fit(dir, figures, err);
     if (status == STATUS_OK)
-        status = draw_fit(figures_dir(set), figures, err);
+        status = draw_loss(dir, figures, err);
     if (status == STATUS_OK)
-        status = draw_loss(figures_dir(set), figures, err);
+        status = draw_animation(dir, figures, err);
     if (status == STATUS_OK)
-        status = draw_animation(figures_dir(set), figures, err);
-    if (status == STATUS_OK)
-        status = draw_units(figures_dir(set), figures, err);
-    status = figures_finish(set, status, err);
+        status = draw_units(dir, figures, err);
     if (status == STATUS_OK) {
         say_wrote(figures->options, "ch10-fit");
         say_wrote(figures->options, "ch10-loss");
@@ -597,10 +606,10 @@ static Status show_kinks(const Options *options, const Network *net, const doubl
 }
 
 /* What the trained network is: its loss beside the line's, its units, its
- * kinks, and the figures. a: P, trained */
-static Status report(const Options *options, const Dataset *data, const Network *net,
-                     const double *a, const Trace *trace, const double *best,
-                     double floor_loss, Error *err)
+ * kinks, and the figures, into dir. a: P, trained */
+static Status report(const Options *options, const char *dir, const Dataset *data,
+                     const Network *net, const double *a, const Trace *trace,
+                     const double *best, double floor_loss, Error *err)
 {
     Figures figures = {options, data, net, a, trace, best, floor_loss,
                        options->data_path == NULL ? noise_loss(data) : NAN, false,
@@ -616,7 +625,7 @@ static Status report(const Options *options, const Dataset *data, const Network 
     if (status == STATUS_OK && (figures.x == NULL || figures.y == NULL))
         status = fail(err, STATUS_NO_MEMORY, "out of memory for the figures");
     if (status == STATUS_OK)
-        status = draw_figures(&figures, err);
+        status = draw_figures(dir, &figures, err);
     free(figures.x);
     free(figures.y);
     return status;
@@ -647,11 +656,17 @@ static Status run(const Options *options, const Dataset *given, Error *err)
         start_network(options, &net, a);
         status = train(options, data, &net, a, &trace, err);
     }
+    /* The figures and the last line land together, or none of them: see chapter.h. */
+    FigureSet *figures = NULL;
     if (status == STATUS_OK)
-        status = report(options, data, &net, a, &trace, isnan(floor_loss) ? NULL : best,
-                        floor_loss, err);
+        status = figures_begin(&figures, options->out_dir, err);
     if (status == STATUS_OK)
-        print_network_final_line(net.hidden, trace.loss[trace.epochs]);
+        status = report(options, figures_dir(figures), data, &net, a, &trace,
+                        isnan(floor_loss) ? NULL : best, floor_loss, err);
+    char last[LAST_LINE_SIZE] = "";
+    if (status == STATUS_OK)
+        network_final_line(last, net.hidden, trace.loss[trace.epochs]);
+    status = finish_run(figures, status, last, err);
     trace_free(&trace);
     free(a);
     data_free(&bent);

@@ -319,9 +319,9 @@ static void show_summary(const Options *options, const Timing *t, bool all_agree
         all_agree ? "yes" : "NO");
 }
 
-/* GB/s against n for each variant, with the plain read as the roof. */
-static Status draw_bandwidth(const Options *options, const Timing *timing, size_t count,
-                             Error *err)
+/* GB/s against n for each variant, with the plain read as the roof, into dir. */
+static Status draw_bandwidth(const Options *options, const char *dir, const Timing *timing,
+                             size_t count, Error *err)
 {
     size_t rows = count;
     double *values = malloc((VARIANTS + 2) * rows * sizeof *values);
@@ -360,8 +360,7 @@ static Status draw_bandwidth(const Options *options, const Timing *timing, size_
                  .y_label = "GB of data per second",
                  .log_x = true,
                  .y_from_zero = true}; /* heights compare: half as high is half as fast */
-    Status status = plot_curves(options->out_dir, "ch11-bandwidth", &axes, curves,
-                                count_drawn, err);
+    Status status = plot_curves(dir, "ch11-bandwidth", &axes, curves, count_drawn, err);
     free(values);
     if (status == STATUS_OK)
         say_wrote(options, "ch11-bandwidth");
@@ -510,17 +509,23 @@ static Status run(const Options *options, const Dataset *data, Error *err)
         show_summary(options, largest, all_agree);
         status = compare_epochs(options, data, err);
     }
+    /* The figure and the last line land together, or neither: see chapter.h. */
+    FigureSet *figures = NULL;
     if (status == STATUS_OK)
-        status = draw_bandwidth(options, timing, count, err);
+        status = figures_begin(&figures, options->out_dir, err);
+    if (status == STATUS_OK)
+        status = draw_bandwidth(options, figures_dir(figures), timing, count, err);
+    char last[LAST_LINE_SIZE] = "";
     if (status == STATUS_OK) {
         /* The fused pass, which chapters 04 and 05 train with, against the roof. */
         double fused = gigabytes_per_second(24, largest->n, largest->variant[FUSED]);
         double roof = gigabytes_per_second(24, largest->n, largest->read);
-        printf("roofline: %.2f (the fused pass at %zu points; best times: %.1f and %.1f "
-               "GB/s)\n",
-               largest->roofline, largest->n, fused, roof);
+        snprintf(last, sizeof last,
+                 "roofline: %.2f (the fused pass at %zu points; best times: %.1f and %.1f "
+                 "GB/s)\n",
+                 largest->roofline, largest->n, fused, roof);
     }
-    return status;
+    return finish_run(figures, status, last, err);
 }
 //< ch11_run
 
