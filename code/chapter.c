@@ -106,6 +106,11 @@ void say_progress_row(const Options *options, int width, size_t index, double lo
         format_number(a[0], a1), format_number(a[1], a2));
 }
 
+size_t first_unshown_row(size_t t, size_t every)
+{
+    return t == 0 ? 0 : t - (t - 1) % every;
+}
+
 size_t progress_every(size_t count)
 {
     return count <= 10 ? 1 : count <= 100 ? 10 : count / 10;

@@ -64,6 +64,12 @@ Status finish_run(FigureSet *figures, Status status, const char *last_line, Erro
  * ten rows of a long one. */
 size_t progress_every(size_t count);
 
+/* The first row a blow-up at step or epoch t must print so that no row is
+ * hidden: the one right after the last row progress_every() printed before
+ * t (1 after row 0), or 0 at the start. A chapter prints rows
+ * first_unshown_row(t, every) … t, so the reader watches the loss explode. */
+size_t first_unshown_row(size_t t, size_t every);
+
 /* One row of a progress table, the step or epoch right-aligned in width
  * characters: "  10   1.3569    [1.0868, 2.3748]". a: 2 */
 void say_progress_row(const Options *options, int width, size_t index, double loss,

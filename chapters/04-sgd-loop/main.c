@@ -37,7 +37,7 @@ static void show_step(const Options *options, const History *history, size_t ste
 static void show_blow_up(const Options *options, const History *history, size_t t,
                          size_t every)
 {
-    for (size_t step = t == 0 ? 0 : t - (t - 1) % every; step <= t; step++)
+    for (size_t step = first_unshown_row(t, every); step <= t; step++)
         show_step(options, history, step);
 }
 

@@ -62,7 +62,7 @@ static void show_progress(const Options *options, const History *history, size_t
 {
     size_t every = progress_every(options->epochs);
     if (blew_up) {
-        for (size_t e = epoch - (epoch - 1) % every; e <= epoch; e++)
+        for (size_t e = first_unshown_row(epoch, every); e <= epoch; e++)
             show_epoch(options, history, e);
     } else if (epoch % every == 0 || epoch == options->epochs) {
         show_epoch(options, history, epoch);

@@ -574,7 +574,7 @@ static Status train_as_asked(const Options *options, const Dataset *data, double
         history_record(history, epoch, d.a, loss_of(data->x, data->y, n, d.a));
         diverged = diverged || loss_diverged(history->loss[epoch], d.start_loss);
         if (diverged) /* every epoch since the last row: watch it blow up */
-            for (size_t e = epoch - (epoch - 1) % every; e < epoch; e++)
+            for (size_t e = first_unshown_row(epoch, every); e < epoch; e++)
                 show_epoch(options, history, e);
         if (diverged || epoch % every == 0 || epoch == options->epochs)
             show_epoch(options, history, epoch);

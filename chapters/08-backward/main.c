@@ -264,7 +264,7 @@ static Status keep_track(const Options *options, const Model *model, size_t step
     if (!loss_diverged(loss, path->loss[0]))
         return STATUS_OK;
     size_t every = progress_every(options->epochs);
-    for (size_t t = step == 0 ? 0 : step - (step - 1) % every; t <= step; t++)
+    for (size_t t = first_unshown_row(step, every); t <= step; t++)
         say_progress_row(options, 4, t, path->loss[t], &path->a[2 * t]);
     return diverged_at_step(err, step, options->lr, data);
 }

@@ -254,7 +254,7 @@ static Status blow_up(const Options *options, Trace *trace, size_t epoch, const 
 {
     trace->loss[epoch] = network_loss_of(net, a, data);
     size_t every = progress_every(options->epochs);
-    for (size_t e = epoch - (epoch - 1) % every; e <= epoch; e++)
+    for (size_t e = first_unshown_row(epoch, every); e <= epoch; e++)
         show_epoch(options, trace, e);
     return network_diverged(err, trace, epoch, options->lr, data);
 }
