@@ -1,9 +1,10 @@
-#define _POSIX_C_SOURCE 200809L /* mkstemp, mkdtemp, scandir, fdopen, fchmod, sigprocmask */
+#define _POSIX_C_SOURCE 200809L /* mkstemp, mkdtemp, scandir, fdopen, fchmod, sigprocmask, openat */
 
 #include "plot.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <signal.h>
@@ -362,22 +363,37 @@ static bool process_exists(pid_t pid)
     return kill(pid, 0) == 0 || errno != ESRCH;
 }
 
-/* Deletes the files in the folder path, then the folder; a folder in it
- * (which no set makes) keeps it there. */
-static void remove_set_folder(const char *path)
+/* Deletes a stopped run's set: the folder name in out_dir, and the figure
+ * scripts in it. The folder is opened without following a link, and it must
+ * be a folder of this user's: a link planted under a set's name (another
+ * user can make one in a shared sticky folder) would otherwise lead the
+ * clean-up into its target. Inside, only regular files named NAME.gp go,
+ * through the opened folder, so no link in it is followed either; anything
+ * else keeps the folder there. */
+static void remove_set_folder(const char *out_dir, const char *name)
 {
-    struct dirent **names = NULL;
-    int count = scandir(path, &names, not_dot_or_dot_dot, alphasort);
-    for (int k = 0; k < count; k++) {
-        char file[PATH_MAX];
-        join(file, path, names[k]->d_name);
-        struct stat info;
-        if (lstat(file, &info) == 0 && !S_ISDIR(info.st_mode))
-            unlink(file);
-        free(names[k]);
+    char path[PATH_MAX];
+    join(path, out_dir, name);
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
+    if (fd < 0)
+        return;
+    struct stat info;
+    DIR *folder = NULL;
+    if (fstat(fd, &info) != 0 || info.st_uid != geteuid() ||
+        (folder = fdopendir(fd)) == NULL) {
+        close(fd);
+        return;
     }
-    free(names);
-    rmdir(path);
+    struct dirent *entry;
+    while ((entry = readdir(folder)) != NULL) {
+        size_t length = strlen(entry->d_name);
+        if (length > 3 && strcmp(entry->d_name + length - 3, ".gp") == 0 &&
+            fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 &&
+            S_ISREG(info.st_mode))
+            unlinkat(fd, entry->d_name, 0);
+    }
+    closedir(folder); /* closes fd too */
+    rmdir(path);      /* only if it is now empty */
 }
 
 /* The sets of runs that were stopped before they finished (Ctrl-C, kill -9,
@@ -389,11 +405,8 @@ static void remove_abandoned_sets(const char *out_dir)
     int count = scandir(out_dir, &names, not_dot_or_dot_dot, alphasort);
     for (int k = 0; k < count; k++) {
         pid_t owner = set_owner(names[k]->d_name);
-        if (owner > 0 && !process_exists(owner)) {
-            char path[PATH_MAX];
-            join(path, out_dir, names[k]->d_name);
-            remove_set_folder(path);
-        }
+        if (owner > 0 && !process_exists(owner))
+            remove_set_folder(out_dir, names[k]->d_name);
         free(names[k]);
     }
     free(names);

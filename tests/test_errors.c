@@ -1371,6 +1371,63 @@ START_TEST(a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later)
 }
 END_TEST
 
+/* A pid that no process has: a child's, once it has exited and been reaped. */
+static pid_t a_finished_pid(void)
+{
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    ck_assert_int_gt(child, 0);
+    ck_assert_int_eq(waitpid(child, NULL, 0), child);
+    return child;
+}
+
+START_TEST(clearing_a_stopped_set_never_follows_a_link)
+{
+    /* Issue 18's critical find: a link named like a stopped run's set led
+     * the clean-up into its target, which lost every file. Here one link
+     * stands for a whole set and points at a folder of someone's files;
+     * a real stopped set holds its figure and a link to a file outside.
+     * The next run must leave both targets alone; it may remove the real
+     * set's own figure, and keeps the folder while the link is in it. */
+    char out[TEXT_SIZE], victim[TEXT_SIZE], keep[TEXT_SIZE], keep_gp[TEXT_SIZE];
+    scratch_path(out, "planted");
+    scratch_path(victim, "victim");
+    format_text(keep, "%s/keep.txt", victim);
+    format_text(keep_gp, "%s/keep.gp", victim);
+    ck_assert_int_eq(mkdir(out, 0755), 0);
+    ck_assert_int_eq(mkdir(victim, 0755), 0);
+    ck_assert(write_text_file(keep, "x\n"));
+    ck_assert(write_text_file(keep_gp, "x\n"));
+    char planted[TEXT_SIZE], stopped[TEXT_SIZE], figure[TEXT_SIZE], inner[TEXT_SIZE];
+    format_text(planted, "%s/.figures.%ld.abcdef", out, (long)a_finished_pid());
+    format_text(stopped, "%s/.figures.%ld.ghijkl", out, (long)a_finished_pid());
+    format_text(figure, "%s/fit.gp", stopped);
+    format_text(inner, "%s/other.gp", stopped);
+    ck_assert_int_eq(symlink(victim, planted), 0);
+    ck_assert_int_eq(mkdir(stopped, 0755), 0);
+    ck_assert(write_text_file(figure, "plot x\n"));
+    ck_assert_int_eq(symlink(keep_gp, inner), 0);
+    FigureSet *figures = NULL;
+    ck_assert_int_eq(figures_begin(&figures, out, NULL), STATUS_OK);
+    ck_assert_int_eq(figures_finish(figures, STATUS_OK, NULL), STATUS_OK);
+    struct stat info;
+    ck_assert_msg(stat(keep, &info) == 0, "the clean-up followed a link to %s", keep);
+    ck_assert_msg(stat(keep_gp, &info) == 0, "the clean-up followed a link to %s", keep_gp);
+    ck_assert_int_eq(lstat(planted, &info), 0); /* the link is not ours to remove */
+    ck_assert(S_ISLNK(info.st_mode));
+    ck_assert_int_eq(lstat(inner, &info), 0);
+    ck_assert_int_ne(stat(figure, &info), 0); /* a stopped run's own figure goes */
+    ck_assert_int_eq(unlink(planted), 0);
+    ck_assert_int_eq(unlink(inner), 0);
+    ck_assert_int_eq(rmdir(stopped), 0);
+    ck_assert_int_eq(unlink(keep), 0);
+    ck_assert_int_eq(unlink(keep_gp), 0);
+    ck_assert_int_eq(rmdir(victim), 0);
+    ck_assert_int_eq(rmdir(out), 0);
+}
+END_TEST
+
 /* ---- 6. The fuzzers' inputs -------------------------------------------- */
 
 /* Runs every file in folder through input; returns how many there were. */
@@ -1482,6 +1539,7 @@ Suite *errors_suite(void)
     tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);
     tcase_add_test(signals, an_interrupted_figure_write_leaves_no_temporary_file);
     tcase_add_test(signals, a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later);
+    tcase_add_test(signals, clearing_a_stopped_set_never_follows_a_link);
 
     TCase *fuzz_inputs = add_case(suite, "fuzz inputs");
     tcase_add_test(fuzz_inputs, the_fuzzers_seeds_and_past_crashes_replay_cleanly);
