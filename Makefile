@@ -23,11 +23,12 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status rng data csv linalg loss gradient sgd minibatch scale heavy_ball landscape tape polynomial network plot cli chapter fast
+MODULES := status format rng data csv linalg loss gradient sgd minibatch scale heavy_ball landscape tape polynomial network plot cli chapter frame watch fast
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 
-# chapters/04-sgd-loop/main.c becomes $(BUILD)/ch04.
+# chapters/04-sgd-loop/main.c, and the files beside it that show what the
+# lesson does (show.c), become $(BUILD)/ch04.
 CHAPTER_DIRS := $(sort $(wildcard chapters/[0-9][0-9]-*))
 chapter_number = $(firstword $(subst -, ,$(notdir $(1))))
 CHAPTERS := $(foreach d,$(CHAPTER_DIRS),$(BUILD)/ch$(call chapter_number,$d))
@@ -59,8 +60,8 @@ $(LIBRARY): $(OBJECTS)
 	ar rcs $@ $^
 
 define chapter_rule
-$(BUILD)/ch$(call chapter_number,$(1)): $(1)/main.c $(LIBRARY) code/*.h
-	$$(CC) $$(CFLAGS) -Icode $$< $(LIBRARY) $$(LDLIBS) -o $$@
+$(BUILD)/ch$(call chapter_number,$(1)): $(wildcard $(1)/*.c $(1)/*.h) $(LIBRARY) code/*.h
+	$$(CC) $$(CFLAGS) -Icode $(wildcard $(1)/*.c) $(LIBRARY) $$(LDLIBS) -o $$@
 endef
 $(foreach d,$(CHAPTER_DIRS),$(eval $(call chapter_rule,$d)))
 

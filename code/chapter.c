@@ -60,31 +60,6 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body
     return cli_report(chapter, status, &err);
 }
 
-const char *format_number(double v, char text[NUMBER_TEXT])
-{
-    if (!isfinite(v))
-        snprintf(text, NUMBER_TEXT, "overflow");
-    else
-        snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.4f" : "%.4e", v);
-    return text;
-}
-
-const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss)
-{
-    char a1[NUMBER_TEXT], a2[NUMBER_TEXT], l[NUMBER_TEXT];
-    snprintf(text, LAST_LINE_SIZE, "final: a = [%s, %s], loss = %s\n",
-             format_number(a[0], a1), format_number(a[1], a2), format_number(loss, l));
-    return text;
-}
-
-const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss)
-{
-    char l[NUMBER_TEXT];
-    snprintf(text, LAST_LINE_SIZE, "final: hidden = %zu, loss = %s\n", hidden,
-             format_number(loss, l));
-    return text;
-}
-
 Status finish_run(FigureSet *figures, Status status, const char *last_line, Error *err)
 {
     if (status == STATUS_OK) /* (a) no figure would land on a folder */
@@ -109,11 +84,6 @@ void say_progress_row(const Options *options, int width, size_t index, double lo
 size_t first_unshown_row(size_t t, size_t every)
 {
     return t == 0 ? 0 : t - (t - 1) % every;
-}
-
-size_t progress_every(size_t count)
-{
-    return count <= 10 ? 1 : count <= 100 ? 10 : count / 10;
 }
 
 void say_wrote(const Options *options, const char *figure_name)

@@ -13,7 +13,13 @@
 #ifndef SGD_CHAPTER_H
 #define SGD_CHAPTER_H
 
+/* While chapters move to frame.h, its names are free: these are the old frame's. */
+#define chapter_main legacy_chapter_main
+#define say legacy_say
+#define say_wrote legacy_say_wrote
+
 #include "cli.h"
+#include "format.h"
 #include "data.h"
 #include "plot.h"
 #include "status.h"
@@ -25,28 +31,6 @@ static const double A_START[2] = {-1.0, 1.0};
 typedef Status (*ChapterBody)(const Options *options, const Dataset *data, Error *err);
 
 int chapter_main(int argc, char **argv, const Chapter *chapter, ChapterBody body);
-
-/* A number as the course prints it: four decimals, or, from a million up
- * (badly scaled data), scientific notation such as 2.4793e+18, which says its
- * size in a few characters instead of twenty digits. Both read back with %lf.
- * A number past the largest double (inf, or the nan that arithmetic on it
- * gives) is the word "overflow": the row where a run blew up says so in
- * words, and no output of the course shows inf or nan. Returns text. */
-enum { NUMBER_TEXT = 32 };
-const char *format_number(double v, char text[NUMBER_TEXT]);
-
-/* Room for a program's last line. */
-enum { LAST_LINE_SIZE = 512 };
-
-/* The last line of a training chapter, in the one format the tests and your
- * scripts can read: "final: a = [A1, A2], loss = L\n", each number as
- * format_number() writes it, into text. Returns text. a: 2 */
-const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss);
-
-/* The last line of a chapter that trains a neural network (chapter 10),
- * whose parameters are too many for one line: its size instead,
- * "final: hidden = H, loss = L\n", the loss as format_number() writes it. */
-const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss);
 
 /* The end of every chapter: its figures, drawn into a set (plot.h), and its
  * last line, in the one order that never says more than happened:

@@ -95,24 +95,32 @@ static bool all_x_equal(const Dataset *data)
     return true;
 }
 
-Status diverged_error(Error *err, const char *where, double lr, const Dataset *data)
+void line_divergence_advice(char *text, size_t size, const Dataset *data)
 {
     double lambda[2];
     hessian_eigenvalues(data->x, data->n, lambda);
     double bound = 2.0 / lambda[0], condition = lambda[0] / lambda[1];
-    char advice[240] = "";
+    char why[240] = "";
     /* Every x the same is no scaling problem: there is no slope to find. */
     if (all_x_equal(data))
-        snprintf(advice, sizeof advice,
+        snprintf(why, sizeof why,
                  "; every x is %g, so the slope is not determined (any line through the "
                  "points' middle fits as well) and no rescaling of x can change that",
                  data->x[0]);
     else if (condition > BADLY_SCALED)
-        snprintf(advice, sizeof advice, "; but %s", SCALING_ADVICE);
-    return fail(err, STATUS_DIVERGED,
-                "the loss diverged at %s with learning rate %g; on this data "
-                "full-batch descent is stable only for lr < %.4g, so try --lr %.2g%s",
-                where, lr, bound, bound / 2.0, advice);
+        snprintf(why, sizeof why, "; but %s", SCALING_ADVICE);
+    snprintf(text, size,
+             "; on this data full-batch descent is stable only for lr < %.4g, so try "
+             "--lr %.2g%s",
+             bound, bound / 2.0, why);
+}
+
+Status diverged_error(Error *err, const char *where, double lr, const Dataset *data)
+{
+    char advice[400];
+    line_divergence_advice(advice, sizeof advice, data);
+    return fail(err, STATUS_DIVERGED, "the loss diverged at %s with learning rate %g%s",
+                where, lr, advice);
 }
 
 void history_record(History *history, size_t epoch, const double a[2], double loss)

@@ -111,6 +111,13 @@ bool loss_diverged(double loss, double start_loss);
  * history: the losses after 0 … steps steps recorded */
 size_t full_batch_rose(const History *history, size_t steps);
 
+/* What a line's run that blew up should try, for the divergence message:
+ * "; on this data full-batch descent is stable only for lr < B, so try
+ * --lr B/2", and, when x is badly scaled, that rescaling is the real cure;
+ * when every x is the same, that the slope is not determined (rescaling
+ * cannot help, and chapter 06 would refuse the data). Into text (size). */
+void line_divergence_advice(char *text, size_t size, const Dataset *data);
+
 /* Writes the divergence message: where it blew up ("step 3"), the learning
  * rate, a rate below the stable bound of this data, and, when x is badly
  * scaled, that rescaling is the real cure; when every x is the same, that

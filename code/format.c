@@ -1,0 +1,29 @@
+#include "format.h"
+
+#include <math.h>
+#include <stdio.h>
+
+const char *format_number(double v, char text[NUMBER_TEXT])
+{
+    if (!isfinite(v))
+        snprintf(text, NUMBER_TEXT, "overflow");
+    else
+        snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.4f" : "%.4e", v);
+    return text;
+}
+
+const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss)
+{
+    char a1[NUMBER_TEXT], a2[NUMBER_TEXT], l[NUMBER_TEXT];
+    snprintf(text, LAST_LINE_SIZE, "final: a = [%s, %s], loss = %s\n",
+             format_number(a[0], a1), format_number(a[1], a2), format_number(loss, l));
+    return text;
+}
+
+const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss)
+{
+    char l[NUMBER_TEXT];
+    snprintf(text, LAST_LINE_SIZE, "final: hidden = %zu, loss = %s\n", hidden,
+             format_number(loss, l));
+    return text;
+}

@@ -1,0 +1,32 @@
+/*
+ * format.h — how the course prints a number, and its machine-readable last lines.
+ * Introduced in chapter 01.
+ */
+#ifndef SGD_FORMAT_H
+#define SGD_FORMAT_H
+
+#include <stddef.h>
+
+/* A number as the course prints it: four decimals, or, from a million up
+ * (badly scaled data), scientific notation such as 2.4793e+18, which says its
+ * size in a few characters instead of twenty digits. Both read back with %lf.
+ * A number past the largest double (inf, or the nan that arithmetic on it
+ * gives) is the word "overflow": the row where a run blew up says so in
+ * words, and no output of the course shows inf or nan. Returns text. */
+enum { NUMBER_TEXT = 32 };
+const char *format_number(double v, char text[NUMBER_TEXT]);
+
+/* Room for a program's last line. */
+enum { LAST_LINE_SIZE = 512 };
+
+/* The last line of a training chapter, in the one format the tests and your
+ * scripts can read: "final: a = [A1, A2], loss = L\n", each number as
+ * format_number() writes it, into text. Returns text. a: 2 */
+const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss);
+
+/* The last line of a chapter that trains a neural network (chapter 10),
+ * whose parameters are too many for one line: its size instead,
+ * "final: hidden = H, loss = L\n", the loss as format_number() writes it. */
+const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss);
+
+#endif

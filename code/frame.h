@@ -1,0 +1,92 @@
+/*
+ * frame.h — the program every chapter runs inside: flags in, one message out.
+ * Introduced in chapter 01.
+ *
+ * A chapter's main.c is its lesson: plain loops over plain arrays. Everything
+ * around the lesson is the frame's: parse the flags, answer --help, make the
+ * notebook's data or load the reader's CSV, hand out memory, say what the
+ * run does (unless --quiet), draw the figures into one set, and end with the
+ * last line. A failure anywhere (a bad flag, a CSV the run cannot use, a
+ * blow-up, a full disk) goes through run_fail(): it prints one message on
+ * stderr, discards the run's figures, frees everything the run was handed,
+ * and exits with 1 (2 for a bad command line). So lesson code never checks a
+ * Status: when a call returns, it worked.
+ *
+ * This is the one module that prints and exits. The library below it returns
+ * a Status and an Error instead (status.h), so that the tests and the fuzzers
+ * can call it; the frame turns those into the message.
+ */
+#ifndef SGD_FRAME_H
+#define SGD_FRAME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cli.h"
+#include "data.h"
+#include "plot.h" /* FigureSet */
+#include "status.h"
+
+/* The notebook's true coefficients and its starting guess. */
+static const double A_TRUE[2] = {3.0, 2.0};
+static const double A_START[2] = {-1.0, 1.0};
+
+typedef struct Allocation Allocation;
+
+/* One run of a chapter: what the reader asked for, the data, and what the
+ * frame holds on the run's behalf until it ends. */
+typedef struct {
+    const Chapter *chapter;
+    const Options *options;
+    const Dataset *data; /* the reader's CSV, the notebook's data, or n = 0 */
+    Allocation *allocations; /* everything run_alloc() handed out */
+    FigureSet *figures;      /* begun by the first run_figures_dir() */
+    char *last_line;         /* set by run_last_line(), printed at the end */
+} Run;
+
+/* The lesson itself: it runs, says, draws, and sets its last line. */
+typedef void (*Lesson)(Run *run);
+
+/* Parses the flags, prepares the data, runs lesson, and ends the run: the
+ * figures are checked, the last line is printed, and then the figures are
+ * moved into place (see figures.h), so a run ends with its last line and its
+ * figures or fails with neither. Returns the exit status. */
+int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson);
+
+/* count × size bytes of zeros, freed when the run ends. Never returns NULL:
+ * out of memory fails the run. */
+void *run_alloc(Run *run, size_t count, size_t size);
+
+/* Ends the run with err's message and the exit status for status. */
+_Noreturn void run_fail(Run *run, Status status, const Error *err);
+
+/* run_fail() unless status is STATUS_OK: how the frame takes a library call's
+ * result, `run_check(run, least_squares(..., &err), &err)`. */
+void run_check(Run *run, Status status, const Error *err);
+
+/* run_fail() with a message written printf-style. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+_Noreturn void run_failf(Run *run, Status status, const char *format, ...);
+
+/* The folder the run's figures are drawn into, a staging folder inside
+ * --out: the figures appear in --out only when the run ends well. */
+const char *run_figures_dir(Run *run);
+
+/* What the run prints last, printf-style: "final: a = [...], loss = ...". */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void run_last_line(Run *run, const char *format, ...);
+
+/* printf, unless --quiet asked for the last line only. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+void say(const Run *run, const char *format, ...);
+
+/* "Wrote DIR/NAME.gp (draw it: gnuplot DIR/NAME.gp)", unless --quiet. */
+void say_wrote(const Run *run, const char *figure_name);
+
+#endif
