@@ -16,8 +16,31 @@ struct Allocation {
     max_align_t data[]; /* aligned for any type the lesson stores */
 };
 
+struct Deferred {
+    Deferred *next;
+    void (*release)(void *object);
+    void *object;
+};
+
+void run_defer(Run *run, void (*release)(void *object), void *object)
+{
+    Deferred *deferred = malloc(sizeof *deferred);
+    if (deferred == NULL) {
+        release(object);
+        run_failf(run, STATUS_NO_MEMORY, "out of memory");
+    }
+    *deferred = (Deferred){run->deferred, release, object};
+    run->deferred = deferred;
+}
+
 static void free_allocations(Run *run)
 {
+    while (run->deferred != NULL) {
+        Deferred *next = run->deferred->next;
+        run->deferred->release(run->deferred->object);
+        free(run->deferred);
+        run->deferred = next;
+    }
     while (run->allocations != NULL) {
         Allocation *next = run->allocations->next;
         free(run->allocations);

@@ -32,6 +32,7 @@ static const double A_TRUE[2] = {3.0, 2.0};
 static const double A_START[2] = {-1.0, 1.0};
 
 typedef struct Allocation Allocation;
+typedef struct Deferred Deferred;
 
 /* One run of a chapter: what the reader asked for, the data, and what the
  * frame holds on the run's behalf until it ends. */
@@ -40,6 +41,7 @@ typedef struct {
     const Options *options;
     const Dataset *data; /* the reader's CSV, the notebook's data, or n = 0 */
     Allocation *allocations; /* everything run_alloc() handed out */
+    Deferred *deferred;      /* what run_defer() is to release, newest first */
     FigureSet *figures;      /* begun by the first run_figures_dir() */
     char *last_line;         /* set by run_last_line(), printed at the end */
 } Run;
@@ -56,6 +58,11 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson);
 /* count × size bytes of zeros, freed when the run ends. Never returns NULL:
  * out of memory fails the run. */
 void *run_alloc(Run *run, size_t count, size_t size);
+
+/* release(object) when the run ends, however it ends, before the memory
+ * of run_alloc() goes (newest first): for what the library allocates
+ * itself, such as chapter 05's sampler. */
+void run_defer(Run *run, void (*release)(void *object), void *object);
 
 /* Ends the run with err's message and the exit status for status. */
 _Noreturn void run_fail(Run *run, Status status, const Error *err);

@@ -24,27 +24,40 @@ static void line_advice(const Watch *watch, char *text, size_t size)
     line_divergence_advice(text, size, watch->run->data);
 }
 
-Watch watch_line(Run *run, const char *unit, size_t last, double lr)
+/* A row with the loss alone, for a model whose parameters are too many. */
+static void loss_row(const Watch *watch, size_t row)
+{
+    char l[NUMBER_TEXT];
+    say(watch->run, "%*zu   %s\n", watch->width, row, format_number(watch->loss[row], l));
+}
+
+Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size)
 {
     Watch watch = {.run = run,
                    .unit = unit,
                    .last = last,
                    .every = progress_every(last),
                    .width = (int)strlen(unit),
-                   .size = 2,
+                   .size = size,
                    .lr = lr,
-                   .full_batch = true,
-                   .row = line_row,
-                   .advice = line_advice};
+                   .row = size == 2 ? line_row : loss_row};
     watch.loss = run_alloc(run, last + 1, sizeof *watch.loss);
-    watch.a = run_alloc(run, last + 1, 2 * sizeof *watch.a);
+    watch.a = run_alloc(run, last + 1, size * sizeof *watch.a);
+    return watch;
+}
+
+Watch watch_line(Run *run, const char *unit, size_t last, double lr)
+{
+    Watch watch = watch_new(run, unit, last, lr, 2);
+    watch.full_batch = true;
+    watch.advice = line_advice;
     return watch;
 }
 
 static void show_row(const Watch *watch, size_t row)
 {
     if (!watch->quiet)
-        (watch->row != NULL ? watch->row : line_row)(watch, row);
+        watch->row(watch, row);
 }
 
 /* The first row a blow-up at t must print so that no row is hidden: the one
@@ -61,7 +74,7 @@ static bool blow_up(Watch *watch, size_t t)
 {
     watch->blew_up = true;
     char where[64], advice[400] = "";
-    if (watch->iterations > t) /* minibatches: several updates an epoch */
+    if (watch->iterations > 0) /* minibatches: updates counted by watch_batch() */
         snprintf(where, sizeof where, "iteration %zu (%s %zu)", watch->iterations,
                  watch->unit, t);
     else

@@ -59,11 +59,17 @@ struct Watch {
     bool quiet;         /* keep the history, print no rows */
     bool survive;       /* a blow-up ends this run only, not the program */
     bool blew_up;
-    WatchRow row;       /* NULL: the default row */
+    WatchRow row;       /* prints one row of the history */
     WatchAdvice advice; /* NULL: none */
     const void *context; /* for row and advice: the data, the model, ... */
     char message[512];  /* why a run that survives blew up */
 };
+
+/* A watcher of a run over `last` steps or epochs (unit) at rate lr that
+ * keeps `size` parameters a row (0: none, only the loss): its history room
+ * from the run, its rows every progress_every(last), each "  10   1.3569"
+ * (with the two a's, for size 2), no advice. */
+Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size);
 
 /* A watcher of a line's run over `last` steps or epochs at rate lr: its
  * history room from the run, its rows every progress_every(last), the
