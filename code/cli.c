@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "number.h"
+
 /* One row per flag: its name, its FLAG_ bit, the text of --help. */
 typedef struct {
     const char *name;
@@ -46,19 +48,6 @@ static Status bad_value(Error *err, const char *flag, const char *value,
     return fail(err, STATUS_USAGE, "--%s: '%s' %s", flag, shown(value, buffer), why);
 }
 
-/* The number in value without the spaces or tabs around it, which are
- * ignored as in the CSV files: ' 5' and '5 ' both mean 5. */
-static const char *strip_blanks(const char *value, size_t *length)
-{
-    while (*value == ' ' || *value == '\t')
-        value++;
-    size_t end = strlen(value);
-    while (end > 0 && (value[end - 1] == ' ' || value[end - 1] == '\t'))
-        end--;
-    *length = end;
-    return value;
-}
-
 static size_t count_digits(const char *text)
 {
     size_t k = 0;
@@ -90,13 +79,6 @@ static bool is_decimal(const char *text, size_t length)
         k += 1 + sign + digits;
     }
     return k == length;
-}
-
-/* "0x10", "-0X1p3": hexadecimal, which C reads but a reader rarely means. */
-static bool is_hexadecimal(const char *text)
-{
-    text += text[0] == '+' || text[0] == '-';
-    return text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
 }
 
 static const char HEX_REFUSED[] = "is hexadecimal: write numbers in decimal";

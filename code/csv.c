@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "number.h"
+
 /* Growing arrays for the points read so far. */
 typedef struct {
     double *x1;
@@ -54,15 +56,14 @@ typedef struct {
     CsvHeader header;
 } Reader;
 
-/* Removes surrounding spaces and tabs; returns the text. */
+/* Removes surrounding spaces and tabs, as the flags ignore them; returns
+ * the text. */
 static char *trim(char *text)
 {
-    while (*text == ' ' || *text == '\t')
-        text++;
-    size_t len = strlen(text);
-    while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t'))
-        text[--len] = '\0';
-    return text;
+    size_t length;
+    char *start = text + (strip_blanks(text, &length) - text);
+    start[length] = '\0';
+    return start;
 }
 
 typedef enum {
@@ -73,14 +74,6 @@ typedef enum {
     FIELD_TOO_LARGE,
     FIELD_HEXADECIMAL
 } FieldResult;
-
-/* "0x10", "-0X1p3": hexadecimal, which strtod reads (0x1 as 1) but a data
- * file means as text; refused, as on the command line. */
-static bool is_hexadecimal(const char *text)
-{
-    text += text[0] == '+' || text[0] == '-';
-    return text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
-}
 
 static FieldResult parse_field(const char *text, double *value)
 {
