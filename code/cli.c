@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "number.h"
+#include "shown.h"
 
 /* One row per flag: its name, its FLAG_ bit, the text of --help. */
 typedef struct {

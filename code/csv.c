@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "number.h"
+#include "shown.h"
 
 /* Growing arrays for the points read so far. */
 typedef struct {

@@ -25,6 +25,7 @@
 #include <stdio.h>
 
 #include "data.h"
+#include "shown.h" /* SHOWN_SIZE */
 #include "status.h"
 
 /* A row longer than this cannot be an honest "x,y" pair. */

@@ -36,14 +36,4 @@ Status fail(Error *err, Status status, const char *format, ...);
 /* The exit code a program returns for status: 0, 2 for usage, else 1. */
 int exit_code_for(Status status);
 
-/* A piece of the reader's text (a flag's value, a CSV field) as a message
- * quotes it: at most SHOWN_MAX bytes of it, then "..." if there was more.
- * Whatever a terminal would not show plainly is written as \xNN escapes: a
- * control character (a newline would split the message), bytes that are not
- * UTF-8, and the characters that look like nothing or like a plain space — a
- * non-breaking space (\xc2\xa0), a byte order mark (\xef\xbb\xbf), zero-width
- * and other Unicode spaces. Returns buffer (SHOWN_SIZE bytes). */
-enum { SHOWN_MAX = 60, SHOWN_SIZE = 4 * SHOWN_MAX + 4 };
-const char *shown(const char *text, char buffer[SHOWN_SIZE]);
-
 #endif

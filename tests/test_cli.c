@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "shown.h"
 #include "suites.h"
 
 static const Chapter TRAINS = {"chXX", "a test chapter", FLAGS_TRAINING | FLAG_BATCH, 10};
