@@ -15,37 +15,26 @@
 #include "number.h"
 #include "shown.h"
 
-/* Growing arrays for the points read so far. */
+/* The rows read so far, row-major, growing as they come. */
 typedef struct {
-    double *x1;
-    double *y;
-    size_t count, capacity;
-} Points;
+    double *values; /* count×columns */
+    size_t columns, count, capacity;
+} Rows;
 
-static bool points_push(Points *points, double x1, double y)
+static bool rows_push(Rows *rows, const double *values)
 {
-    if (points->count == points->capacity) {
-        size_t capacity = points->capacity ? 2 * points->capacity : 256;
-        double *x1s = realloc(points->x1, capacity * sizeof *x1s);
-        if (x1s == NULL)
+    if (rows->count == rows->capacity) {
+        size_t capacity = rows->capacity ? 2 * rows->capacity : 256;
+        double *grown = realloc(rows->values, capacity * rows->columns * sizeof *grown);
+        if (grown == NULL)
             return false;
-        points->x1 = x1s;
-        double *ys = realloc(points->y, capacity * sizeof *ys);
-        if (ys == NULL)
-            return false;
-        points->y = ys;
-        points->capacity = capacity;
+        rows->values = grown;
+        rows->capacity = capacity;
     }
-    points->x1[points->count] = x1;
-    points->y[points->count] = y;
-    points->count++;
+    memcpy(&rows->values[rows->count * rows->columns], values,
+           rows->columns * sizeof *values);
+    rows->count++;
     return true;
-}
-
-static void points_free(Points *points)
-{
-    free(points->x1);
-    free(points->y);
 }
 
 /* Where the file is: its name for messages, the line being read, and whether
@@ -55,6 +44,9 @@ typedef struct {
     size_t line_number;
     bool seen_fields;
     CsvHeader header;
+    bool pairs;      /* x,y rows (chapters 01-10), or a table of any width */
+    size_t columns;  /* of every data row: 2 for pairs; a table's first row sets it */
+    size_t max_line; /* CSV_MAX_LINE, or CSV_MAX_TABLE_LINE */
 } Reader;
 
 /* Removes surrounding spaces and tabs, as the flags ignore them; returns
@@ -163,23 +155,82 @@ static const char *columns_hint(const char *text, size_t columns)
     return "";
 }
 
-static Status refuse_field(const Reader *reader, int f, const char *field,
+/* "x" and "y" for a pair; "column 3" in a table. */
+static const char *column_name(const Reader *reader, size_t f, char text[32])
+{
+    if (reader->pairs)
+        return f == 0 ? "x" : "y";
+    snprintf(text, 32, "column %zu", f + 1);
+    return text;
+}
+
+static Status refuse_field(const Reader *reader, size_t f, const char *field,
                            FieldResult result, Error *err)
 {
-    char quoted[SHOWN_SIZE];
+    char quoted[SHOWN_SIZE], column[32];
     shown(field, quoted);
     bool escaped = strstr(quoted, "\\x") != NULL && strchr(field, '\\') == NULL;
     return fail(err, STATUS_BAD_DATA, "%s:%zu: %s value '%s' %s%s", reader->name,
-                reader->line_number, f == 0 ? "x" : "y", quoted, describe(result),
+                reader->line_number, column_name(reader, f, column), quoted,
+                describe(result),
                 escaped && result == FIELD_NOT_A_NUMBER
                     ? " (each \\xNN is a byte of a character you cannot see, such as "
                       "a non-breaking space)"
                     : "");
 }
 
-/* Parses one line into a point. Lines that hold no data (blank, a comment, a
+/* The first row of fields is a header when every field is there and none
+ * starts the way a number does. fields: count */
+static bool is_header(char **fields, size_t count)
+{
+    for (size_t f = 0; f < count; f++)
+        if (*fields[f] == '\0' || starts_like_a_number(fields[f]))
+            return false;
+    return true;
+}
+
+static Status wrong_columns(const Reader *reader, const char *text, size_t columns,
+                            Error *err)
+{
+    if (reader->pairs)
+        return fail(err, STATUS_BAD_DATA, "%s:%zu: expected 2 columns (x,y), found %zu%s",
+                    reader->name, reader->line_number, columns,
+                    columns_hint(text, columns));
+    return fail(err, STATUS_BAD_DATA,
+                "%s:%zu: expected %zu columns, as on the first data row, found %zu",
+                reader->name, reader->line_number, reader->columns, columns);
+}
+
+/* Cuts text at its commas into fields, each trimmed. fields: count */
+static void split_fields(char *text, char **fields, size_t count)
+{
+    for (size_t f = 0; f < count; f++) {
+        char *comma = strchr(text, ',');
+        if (comma != NULL)
+            *comma = '\0';
+        fields[f] = trim(text);
+        text = comma + 1;
+    }
+}
+
+/* The numbers of one data row, added to rows. fields, values: columns */
+static Status parse_fields(const Reader *reader, char **fields, double *values, Rows *rows,
+                           Error *err)
+{
+    for (size_t f = 0; f < reader->columns; f++) {
+        FieldResult result = parse_field(fields[f], &values[f]);
+        if (result != FIELD_OK)
+            return refuse_field(reader, f, fields[f], result, err);
+    }
+    if (!rows_push(rows, values))
+        return fail(err, STATUS_NO_MEMORY, "%s:%zu: out of memory", reader->name,
+                    reader->line_number);
+    return STATUS_OK;
+}
+
+/* Parses one line into a row. Lines that hold no data (blank, a comment, a
  * header) add nothing. */
-static Status parse_line(char *line, Reader *reader, Points *points, Error *err)
+static Status parse_line(char *line, Reader *reader, Rows *rows, Error *err)
 {
     char *text = trim(line);
     if (*text == '\0' || *text == '#')
@@ -188,32 +239,30 @@ static Status parse_line(char *line, Reader *reader, Points *points, Error *err)
     reader->seen_fields = true;
 
     size_t columns = count_columns(text);
-    if (columns != 2)
-        return fail(err, STATUS_BAD_DATA, "%s:%zu: expected 2 columns (x,y), found %zu%s",
-                    reader->name, reader->line_number, columns,
-                    columns_hint(text, columns));
-    char whole[CSV_MAX_LINE + 1];
+    if (reader->columns == 0)
+        reader->columns = rows->columns = columns;
+    if (columns != reader->columns)
+        return wrong_columns(reader, text, columns, err);
+    char whole[CSV_MAX_TABLE_LINE + 1];
     strcpy(whole, text); /* as it was, in case it is a header */
-    char *comma = strchr(text, ',');
-    *comma = '\0';
-    const char *fields[2] = {trim(text), trim(comma + 1)};
-
-    if (first_fields && *fields[0] != '\0' && *fields[1] != '\0' &&
-        !starts_like_a_number(fields[0]) && !starts_like_a_number(fields[1])) {
-        reader->header.line = reader->line_number;
-        shown(whole, reader->header.text);
-        return STATUS_OK;
+    char **fields = malloc(columns * sizeof *fields);
+    double *values = malloc(columns * sizeof *values);
+    Status status = STATUS_OK;
+    if (fields == NULL || values == NULL) {
+        status = fail(err, STATUS_NO_MEMORY, "%s:%zu: out of memory", reader->name,
+                      reader->line_number);
+    } else {
+        split_fields(text, fields, columns);
+        if (first_fields && is_header(fields, columns)) {
+            reader->header.line = reader->line_number;
+            shown(whole, reader->header.text);
+        } else {
+            status = parse_fields(reader, fields, values, rows, err);
+        }
     }
-    double values[2];
-    for (int f = 0; f < 2; f++) {
-        FieldResult result = parse_field(fields[f], &values[f]);
-        if (result != FIELD_OK)
-            return refuse_field(reader, f, fields[f], result, err);
-    }
-    if (!points_push(points, values[0], values[1]))
-        return fail(err, STATUS_NO_MEMORY, "%s:%zu: out of memory", reader->name,
-                    reader->line_number);
-    return STATUS_OK;
+    free(fields);
+    free(values);
+    return status;
 }
 
 typedef enum {
@@ -235,18 +284,18 @@ static bool begins_comment(const char *line, size_t count)
     return k < count && line[k] == '#';
 }
 
-/* Reads the next line into line (room for CSV_MAX_LINE + 1 characters) without
+/* Reads the next line into line (room for max_line + 1 characters) without
  * its "\n" or "\r\n", and without the byte order mark that may start the
  * first line. It stops at the first byte that shows the line cannot be an x,y
  * row — one too many characters, a control character (NUL, escape, …) that no
  * text file holds, a '\r' that does not end the line — without reading the
  * rest: a multi-gigabyte line or a binary file costs no memory, and no binary
  * junk reaches the terminal in a message. A comment may be longer: past
- * CSV_MAX_LINE its rest is read and dropped.
+ * max_line its rest is read and dropped.
  * bad_byte: the control character, for LINE_BINARY; read_errno: the reason,
  * for LINE_READ_ERROR. */
-static LineResult read_line(FILE *file, bool first_line, char *line, int *bad_byte,
-                            int *read_errno)
+static LineResult read_line(FILE *file, bool first_line, size_t max_line, char *line,
+                            int *bad_byte, int *read_errno)
 {
     size_t count = 0;
     bool dropping = false; /* the rest of a long comment */
@@ -262,7 +311,7 @@ static LineResult read_line(FILE *file, bool first_line, char *line, int *bad_by
             *bad_byte = c;
             return LINE_BINARY;
         }
-        if (count == CSV_MAX_LINE && !dropping) {
+        if (count == max_line && !dropping) {
             if (!begins_comment(line, count))
                 return LINE_TOO_LONG;
             dropping = true;
@@ -291,9 +340,8 @@ static Status refuse_line(LineResult result, int bad_byte, int read_errno,
                     strerror(read_errno));
     if (result == LINE_TOO_LONG)
         return fail(err, STATUS_BAD_DATA,
-                    "%s:%zu: line is longer than %d characters; an x,y row is much "
-                    "shorter",
-                    name, line_number, CSV_MAX_LINE);
+                    "%s:%zu: line is longer than %zu characters%s", name, line_number,
+                    reader->max_line, reader->pairs ? "; an x,y row is much shorter" : "");
     if (result == LINE_STRAY_CR)
         return fail(err, STATUS_BAD_DATA,
                     "%s:%zu: has a carriage return (\\r) inside the line; lines must "
@@ -308,19 +356,19 @@ static Status refuse_line(LineResult result, int bad_byte, int read_errno,
                 name, line_number, byte);
 }
 
-static Status read_points(FILE *file, Reader *reader, Points *points, Error *err)
+static Status read_rows(FILE *file, Reader *reader, Rows *rows, Error *err)
 {
-    char line[CSV_MAX_LINE + 1];
+    char line[CSV_MAX_TABLE_LINE + 1];
     int bad_byte = 0, read_errno = 0;
     LineResult result;
     Status status = STATUS_OK;
     while (status == STATUS_OK &&
-           (result = read_line(file, reader->line_number == 0, line, &bad_byte,
-                               &read_errno)) != LINE_NONE_LEFT) {
+           (result = read_line(file, reader->line_number == 0, reader->max_line, line,
+                               &bad_byte, &read_errno)) != LINE_NONE_LEFT) {
         reader->line_number++;
         if (result != LINE_READ) /* line holds an unfinished part: leave it */
             return refuse_line(result, bad_byte, read_errno, reader, err);
-        status = parse_line(line, reader, points, err);
+        status = parse_line(line, reader, rows, err);
     }
     if (status == STATUS_OK && reader->line_number == 0)
         status = fail(err, STATUS_BAD_DATA, "%s: the file is empty", reader->name);
@@ -365,13 +413,13 @@ static Status open_regular_file(const char *path, FILE **file, Error *err)
 }
 
 /* x values that differ, but by less than CSV_MIN_SPREAD, are too close to
- * tell apart in the sums a fit takes (see csv.h). points: at least 1 */
-static Status check_x_spread(const Points *points, const char *name, Error *err)
+ * tell apart in the sums a fit takes (see csv.h). rows: pairs, at least 1 */
+static Status check_x_spread(const Rows *rows, const char *name, Error *err)
 {
-    double low = points->x1[0], high = points->x1[0];
-    for (size_t i = 1; i < points->count; i++) {
-        low = fmin(low, points->x1[i]);
-        high = fmax(high, points->x1[i]);
+    double low = rows->values[0], high = rows->values[0];
+    for (size_t i = 1; i < rows->count; i++) {
+        low = fmin(low, rows->values[2 * i]);
+        high = fmax(high, rows->values[2 * i]);
     }
     if (high > low && high - low < CSV_MIN_SPREAD)
         return fail(err, STATUS_BAD_DATA,
@@ -382,32 +430,68 @@ static Status check_x_spread(const Points *points, const char *name, Error *err)
     return STATUS_OK;
 }
 
+/* x,y pairs into data, with x2 = 1. */
+static Status pairs_to_data(const Rows *rows, const Reader *reader, Dataset *data,
+                            Error *err)
+{
+    const char *name = reader->name;
+    if (rows->count < 2)
+        return fail(err, STATUS_BAD_DATA,
+                    "%s: found %zu data row%s%s; fitting a line needs at least 2", name,
+                    rows->count, rows->count == 1 ? "" : "s",
+                    reader->header.line != 0 ? " after the header" : "");
+    Status status = check_x_spread(rows, name, err);
+    if (status == STATUS_OK)
+        status = data_allocate(data, rows->count, err);
+    for (size_t i = 0; status == STATUS_OK && i < rows->count; i++) {
+        data->x[2 * i] = rows->values[2 * i];
+        data->y[i] = rows->values[2 * i + 1];
+    }
+    return status;
+}
+
+/* The rows of a table, the array itself handed over. */
+static Status rows_to_table(Rows *rows, const Reader *reader, CsvTable *table, Error *err)
+{
+    if (rows->count == 0)
+        return fail(err, STATUS_BAD_DATA, "%s: found no data rows%s", reader->name,
+                    reader->header.line != 0 ? " after the header" : "");
+    *table = (CsvTable){rows->count, rows->columns, rows->values};
+    rows->values = NULL;
+    return STATUS_OK;
+}
+
+/* Reads file as pairs (into data) or as a table (into table). */
+static Status read_file(FILE *file, const char *name, bool pairs, Dataset *data,
+                        CsvTable *table, CsvHeader *header, Error *err)
+{
+    Rows rows = {.columns = pairs ? 2 : 0};
+    Reader reader = {.name = name,
+                     .pairs = pairs,
+                     .columns = rows.columns,
+                     .max_line = pairs ? CSV_MAX_LINE : CSV_MAX_TABLE_LINE};
+    Status status = read_rows(file, &reader, &rows, err);
+    if (header != NULL)
+        *header = reader.header;
+    if (status == STATUS_OK)
+        status = pairs ? pairs_to_data(&rows, &reader, data, err)
+                       : rows_to_table(&rows, &reader, table, err);
+    free(rows.values);
+    return status;
+}
+
 Status csv_read(Dataset *data, FILE *file, const char *name, CsvHeader *header,
                 Error *err)
 {
     *data = (Dataset){0};
-    Points points = {0};
-    Reader reader = {.name = name};
-    Status status = read_points(file, &reader, &points, err);
-    if (header != NULL)
-        *header = reader.header;
-    if (status == STATUS_OK && points.count < 2)
-        status = fail(err, STATUS_BAD_DATA,
-                      "%s: found %zu data row%s%s; fitting a line needs at least 2", name,
-                      points.count, points.count == 1 ? "" : "s",
-                      reader.header.line != 0 ? " after the header" : "");
-    if (status == STATUS_OK)
-        status = check_x_spread(&points, name, err);
-    if (status == STATUS_OK)
-        status = data_allocate(data, points.count, err);
-    if (status == STATUS_OK) {
-        for (size_t i = 0; i < points.count; i++) {
-            data->x[2 * i] = points.x1[i];
-            data->y[i] = points.y[i];
-        }
-    }
-    points_free(&points);
-    return status;
+    return read_file(file, name, true, data, NULL, header, err);
+}
+
+Status csv_read_table(CsvTable *table, FILE *file, const char *name, CsvHeader *header,
+                      Error *err)
+{
+    *table = (CsvTable){0};
+    return read_file(file, name, false, NULL, table, header, err);
 }
 
 const char *csv_name(const char *path)
@@ -415,21 +499,40 @@ const char *csv_name(const char *path)
     return strcmp(path, "-") == 0 ? "stdin" : path;
 }
 
-Status csv_load(Dataset *data, const char *path, CsvHeader *header, Error *err)
+/* Opens path ("-": standard input), reads it and closes it. */
+static Status load_file(const char *path, bool pairs, Dataset *data, CsvTable *table,
+                        CsvHeader *header, Error *err)
 {
-    *data = (Dataset){0};
     if (strcmp(path, "-") == 0) {
         if (isatty(fileno(stdin)))
             return fail(err, STATUS_IO,
                         "--data -: standard input is a terminal; pipe the rows in "
                         "(... | program --data -) or redirect a file (< my.csv)");
-        return csv_read(data, stdin, csv_name(path), header, err);
+        return read_file(stdin, csv_name(path), pairs, data, table, header, err);
     }
     FILE *file;
     Status status = open_regular_file(path, &file, err);
     if (status != STATUS_OK)
         return status;
-    status = csv_read(data, file, path, header, err);
+    status = read_file(file, path, pairs, data, table, header, err);
     fclose(file);
     return status;
+}
+
+Status csv_load(Dataset *data, const char *path, CsvHeader *header, Error *err)
+{
+    *data = (Dataset){0};
+    return load_file(path, true, data, NULL, header, err);
+}
+
+Status csv_load_table(CsvTable *table, const char *path, CsvHeader *header, Error *err)
+{
+    *table = (CsvTable){0};
+    return load_file(path, false, NULL, table, header, err);
+}
+
+void csv_table_free(CsvTable *table)
+{
+    free(table->values);
+    *table = (CsvTable){0};
 }

@@ -28,8 +28,9 @@
 #include "shown.h" /* SHOWN_SIZE */
 #include "status.h"
 
-/* A row longer than this cannot be an honest "x,y" pair. */
-enum { CSV_MAX_LINE = 1024 };
+/* A row longer than this cannot be an honest "x,y" pair; a table's row (an
+ * image's pixels) may be longer. */
+enum { CSV_MAX_LINE = 1024, CSV_MAX_TABLE_LINE = 16384 };
 
 /* The largest value accepted, and the least spread of x: the honest limits
  * of what the chapters compute in doubles (largest about 1.8e308, smallest
@@ -56,6 +57,21 @@ typedef struct {
  * it is a terminal, where nobody would know the program is waiting).
  * On failure data is left empty. */
 Status csv_load(Dataset *data, const char *path, CsvHeader *header, Error *err);
+
+/* A table of numbers (chapter 11): n rows of the same number of columns,
+ * such as an image's pixels and its label. Read with the strictness of
+ * csv_load(), the same header, comments and messages; a field is named by
+ * its column ("column 3 value 'x' is not a number"). */
+typedef struct {
+    size_t n, columns;
+    double *values; /* n×columns row-major */
+} CsvTable;
+
+/* Reads path into table, at least one row; on failure table is empty. */
+Status csv_load_table(CsvTable *table, const char *path, CsvHeader *header, Error *err);
+Status csv_read_table(CsvTable *table, FILE *file, const char *name, CsvHeader *header,
+                      Error *err);
+void csv_table_free(CsvTable *table);
 
 /* The name messages give the data at path: path itself, or "stdin" for "-". */
 const char *csv_name(const char *path);

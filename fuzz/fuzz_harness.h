@@ -66,6 +66,30 @@ static inline void fuzz_require_message(const Error *err)
 }
 
 /* The bytes as the contents of a CSV file, read by csv_read(). */
+/* The same bytes read as a table (chapter 11's --data): rows of one width,
+ * every value finite and within the limits, or one message. */
+static inline int fuzz_table_input(const uint8_t *bytes, size_t size)
+{
+    FILE *file = fmemopen((void *)(uintptr_t)bytes, size, "r");
+    if (file == NULL)
+        return 0;
+    CsvTable table;
+    Error err = {""};
+    Status status = csv_read_table(&table, file, "fuzz.csv", NULL, &err);
+    fclose(file);
+    if (status == STATUS_OK) {
+        fuzz_require(table.n >= 1 && table.columns >= 1);
+        for (size_t k = 0; k < table.n * table.columns; k++)
+            fuzz_require(fabs(table.values[k]) <= CSV_MAX_MAGNITUDE);
+    } else {
+        fuzz_require(table.n == 0 && table.values == NULL);
+        fuzz_require_message(&err);
+        fuzz_require(strncmp(err.message, "fuzz.csv", 8) == 0);
+    }
+    csv_table_free(&table);
+    return 0;
+}
+
 static inline int fuzz_csv_input(const uint8_t *bytes, size_t size)
 {
     /* fmemopen reads but never writes a buffer opened with "r". */
@@ -97,7 +121,7 @@ static inline int fuzz_csv_input(const uint8_t *bytes, size_t size)
         fuzz_require(strncmp(err.message, "fuzz.csv:", 9) == 0);
     }
     data_free(&data);
-    return 0;
+    return fuzz_table_input(bytes, size);
 }
 
 enum { FUZZ_MAX_ARGS = 64 };

@@ -283,6 +283,71 @@ START_TEST(only_a_regular_file_is_opened)
 }
 END_TEST
 
+/* A table read from text; err holds the message when it fails. */
+static Status load_table(const char *text, CsvTable *table, Error *err)
+{
+    FILE *file = fmemopen((void *)text, strlen(text), "r");
+    ck_assert_ptr_nonnull(file);
+    Status status = csv_read_table(table, file, "t.csv", NULL, err);
+    fclose(file);
+    return status;
+}
+
+START_TEST(a_table_of_any_width_reads_row_by_row)
+{
+    /* Three rows of four columns, a header and a comment among them: the
+     * values land row-major, each where the text puts it. */
+    CsvTable table;
+    Error err = {""};
+    ck_assert_msg(load_table("p1,p2,p3,label\n# a comment\n0,16,3.5,7\n1, 2 ,3,0\n"
+                             "-4,5e1,6,9\r\n",
+                             &table, &err) == STATUS_OK,
+                  "%s", err.message);
+    ck_assert_uint_eq(table.n, 3);
+    ck_assert_uint_eq(table.columns, 4);
+    const double want[12] = {0, 16, 3.5, 7, 1, 2, 3, 0, -4, 50, 6, 9};
+    for (size_t k = 0; k < 12; k++)
+        ck_assert_double_eq(table.values[k], want[k]);
+    csv_table_free(&table);
+}
+END_TEST
+
+START_TEST(a_table_refuses_ragged_rows_and_bad_fields_by_column)
+{
+    CsvTable table;
+    Error err = {""};
+    ck_assert_int_eq(load_table("1,2,3\n4,5\n", &table, &err), STATUS_BAD_DATA);
+    ck_assert_str_eq(err.message,
+                     "t.csv:2: expected 3 columns, as on the first data row, found 2");
+    ck_assert_ptr_null(table.values);
+    ck_assert_int_eq(load_table("1,2,3\n4,x5,6\n", &table, &err), STATUS_BAD_DATA);
+    ck_assert_str_eq(err.message, "t.csv:2: column 2 value 'x5' is not a number");
+    ck_assert_int_eq(load_table("1,2,0x3\n", &table, &err), STATUS_BAD_DATA);
+    ck_assert_str_eq(err.message,
+                     "t.csv:1: column 3 value '0x3' is hexadecimal: write numbers in decimal");
+    ck_assert_int_eq(load_table("a,b,c\n", &table, &err), STATUS_BAD_DATA);
+    ck_assert_str_eq(err.message, "t.csv: found no data rows after the header");
+    ck_assert_int_eq(load_table("", &table, &err), STATUS_BAD_DATA);
+    ck_assert_str_eq(err.message, "t.csv: the file is empty");
+}
+END_TEST
+
+START_TEST(a_table_row_may_be_longer_than_a_pair)
+{
+    /* 400 columns of "16," are 1,600 characters: past a pair's 1,024, as
+     * long as an image's row can be. */
+    char text[2048] = "";
+    for (int k = 0; k < 400; k++)
+        strcat(text, k + 1 < 400 ? "16," : "16\n");
+    CsvTable table;
+    Error err = {""};
+    ck_assert_msg(load_table(text, &table, &err) == STATUS_OK, "%s", err.message);
+    ck_assert_uint_eq(table.columns, 400);
+    ck_assert_double_eq(table.values[399], 16.0);
+    csv_table_free(&table);
+}
+END_TEST
+
 Suite *csv_suite(void)
 {
     Suite *suite = suite_create("csv");
@@ -300,6 +365,9 @@ Suite *csv_suite(void)
     tcase_add_test(tc, a_comment_line_may_be_any_length);
     tcase_add_test(tc, a_read_error_says_what_failed);
     tcase_add_test(tc, only_a_regular_file_is_opened);
+    tcase_add_test(tc, a_table_of_any_width_reads_row_by_row);
+    tcase_add_test(tc, a_table_refuses_ragged_rows_and_bad_fields_by_column);
+    tcase_add_test(tc, a_table_row_may_be_longer_than_a_pair);
     suite_add_tcase(suite, tc);
     return suite;
 }
