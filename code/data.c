@@ -16,22 +16,22 @@ Status data_allocate(Dataset *data, size_t n, Error *err)
     return STATUS_OK;
 }
 
-//> data_synthetic
 Status data_synthetic(Dataset *data, size_t n, const double a_true[2], Rng *rng,
                       Error *err)
 {
-    Status status = data_allocate(data, n, err);
+    Status status = data_allocate(data, n, err); /* x = torch.ones(n,2) */
     if (status != STATUS_OK)
         return status;
+    //> data_synthetic
     for (size_t i = 0; i < n; i++) {
-        double x1 = rng_uniform_between(rng, -1.0, 1.0);
-        double noise = rng_uniform(rng);
-        data->x[2 * i] = x1;
-        data->y[i] = a_true[0] * x1 + a_true[1] * 1.0 + noise;
+        double x1 = rng_uniform_between(rng, -1.0, 1.0); /* x[:,0].uniform_(-1.,1) */
+        double noise = rng_uniform(rng);                  /* torch.rand(n) */
+        data->x[2 * i] = x1;                              /* x2, x[2*i + 1], stays 1 */
+        data->y[i] = a_true[0] * x1 + a_true[1] * 1.0 + noise; /* y = x@a + torch.rand(n) */
     }
+    //< data_synthetic
     return STATUS_OK;
 }
-//< data_synthetic
 
 void data_free(Dataset *data)
 {

@@ -1,6 +1,7 @@
 #include "gradient.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,8 +58,10 @@ static double mean_of(const double *v, size_t stride, size_t n)
 }
 
 //> least_squares
-Status least_squares(const double *x, const double *y, size_t n, double a[2],
-                     Error *err)
+/* The slope and intercept of the least-squares line, or false, with a left
+ * as it was, when every x1 is the same: then every line through (x_mean,
+ * y_mean) fits equally well, whatever its slope. x: n×2, y: n, a: 2 */
+static bool least_squares_line(const double *x, const double *y, size_t n, double a[2])
 {
     double x_mean = mean_of(x, 2, n), y_mean = mean_of(y, 1, n);
     /* Sums about the means: each term stays small when x sits far from 0,
@@ -69,16 +72,22 @@ Status least_squares(const double *x, const double *y, size_t n, double a[2],
         sxx += dx * dx;
         sxy += dx * (y[i] - y_mean);
     }
-    /* sxx is 0 exactly when every x1 is the same: then every line through
-     * (x_mean, y_mean) fits equally well, whatever its slope. */
     if (!(sxx > 0.0))
-        return fail(err, STATUS_BAD_DATA,
-                    "the least-squares line is not unique: all x values are equal");
+        return false;
     a[0] = sxy / sxx;
     a[1] = y_mean - a[0] * x_mean;
-    return STATUS_OK;
+    return true;
 }
 //< least_squares
+
+Status least_squares(const double *x, const double *y, size_t n, double a[2],
+                     Error *err)
+{
+    if (!least_squares_line(x, y, n, a))
+        return fail(err, STATUS_BAD_DATA,
+                    "the least-squares line is not unique: all x values are equal");
+    return STATUS_OK;
+}
 
 //> hessian_eigenvalues
 void hessian_eigenvalues(const double *x, size_t n, double lambda[2])
