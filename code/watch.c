@@ -82,7 +82,8 @@ static bool blow_up(Watch *watch, size_t t)
     if (watch->advice != NULL)
         watch->advice(watch, advice, sizeof advice);
     snprintf(watch->message, sizeof watch->message,
-             "the loss diverged at %s with learning rate %g%s", where, watch->lr, advice);
+             "the loss diverged at %s with learning rate %g%.380s", where, watch->lr,
+             advice);
     if (!watch->survive)
         run_failf(watch->run, STATUS_DIVERGED, "%s", watch->message);
     return false;

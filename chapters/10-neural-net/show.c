@@ -292,13 +292,14 @@ static Curve trained_curve(const Figures *figures, const char *label)
 /* The data, the best line and the network. */
 static void draw_fit(const Figures *figures)
 {
-    char line_label[96], net_label[96], equation[64] = "";
+    char line_label[160], net_label[96], equation[64] = "", loss[NUMBER_TEXT];
     if (figures->best->exists)
         line_equation(equation, sizeof equation, figures->best->a);
-    snprintf(line_label, sizeof line_label, "the best straight line: %s, loss %.4f", equation,
-             figures->best->loss);
-    snprintf(net_label, sizeof net_label, "the network, %zu hidden units: loss %.4f",
-             figures->net->hidden, figures->watch->loss[figures->watch->last]);
+    snprintf(line_label, sizeof line_label, "the best straight line: %s, loss %s", equation,
+             format_number(figures->best->loss, loss));
+    snprintf(net_label, sizeof net_label, "the network, %zu hidden units: loss %s",
+             figures->net->hidden,
+             format_number(figures->watch->loss[figures->watch->last], loss));
     Line line = best_line(figures, line_label);
     Curve network = trained_curve(figures, net_label);
     Overlay overlay = {.lines = &line, .line_count = figures->best->exists ? 1 : 0,
