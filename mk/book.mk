@@ -8,7 +8,7 @@
 
 WEAVE := $(BUILD)/weave
 
-# weave uses POSIX calls (getline, popen, mkstemp) beyond plain C11.
+# weave uses POSIX calls (getline, popen, open_memstream) beyond plain C11.
 WEAVE_CFLAGS := -D_POSIX_C_SOURCE=200809L
 
 # For tests/test_weave.c, which runs the built weaver: add these to the
