@@ -61,7 +61,8 @@ static bool blow_up(Watch *watch, size_t t)
 {
     watch->blew_up = true;
     char where[64], advice[400] = "";
-    if (watch->iterations > t) /* minibatches: several updates an epoch */
+    /* minibatches: several updates an epoch, or named as such (name_iteration) */
+    if (watch->iterations > t || watch->name_iteration)
         snprintf(where, sizeof where, "iteration %zu (%s %zu)", watch->iterations,
                  watch->unit, t);
     else
