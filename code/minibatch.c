@@ -25,8 +25,8 @@ void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_si
 Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_size,
                     Error *err)
 {
+    *sampler = (EpochSampler){0}; /* sampler_free() is safe even after a failure */
     size_t *order = malloc(data->n * sizeof *order);
-    sampler->order = NULL; /* sampler_free() is safe even after a failure */
     if (order == NULL)
         return fail(err, STATUS_NO_MEMORY, "out of memory for %zu row numbers", data->n);
     sampler_init_in(sampler, data, batch_size, order);
