@@ -8,8 +8,8 @@
 #include "linalg.h"
 #include "loss.h"
 
-Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_size,
-                    Error *err)
+void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
+                     size_t *order)
 {
     size_t n = data->n;
     sampler->n = n;
@@ -17,11 +17,19 @@ Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_siz
     sampler->prefetched = n;
     sampler->batch_size = batch_size < n ? batch_size : n;
     sampler->next = n; /* nothing to hand out before the first epoch starts */
-    sampler->order = malloc(n * sizeof *sampler->order);
-    if (sampler->order == NULL)
-        return fail(err, STATUS_NO_MEMORY, "out of memory for %zu row numbers", n);
+    sampler->order = order;
     for (size_t i = 0; i < n; i++)
         sampler->order[i] = i;
+}
+
+Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_size,
+                    Error *err)
+{
+    *sampler = (EpochSampler){0}; /* sampler_free() is safe even after a failure */
+    size_t *order = malloc(data->n * sizeof *order);
+    if (order == NULL)
+        return fail(err, STATUS_NO_MEMORY, "out of memory for %zu row numbers", data->n);
+    sampler_init_in(sampler, data, batch_size, order);
     return STATUS_OK;
 }
 
@@ -135,36 +143,39 @@ bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
 }
 //< batch_blew_up
 
-/* Adds the loss to the trace when the iteration count has reached the next
- * sample point: iterations 1, 2, …, then about 5% apart. The loss is that of
- * sample: all the data, or TRACE_POINTS of its points when it has more. */
-static void trace_loss(History *history, const Dataset *sample, const double a[2])
+void trace_update(IterationTrace *trace, size_t iteration, const double a[2])
 {
-    size_t count = history->trace_count;
-    double iteration = (double)history->iterations;
-    double due = count == 0 ? 1.0 : floor(history->trace_iteration[count - 1] * 1.05) + 1.0;
-    if (count == TRACE_MAX || iteration < due)
+    size_t count = trace->count;
+    double due = count == 0 ? 1.0 : floor(trace->iteration[count - 1] * 1.05) + 1.0;
+    if (count == TRACE_MAX || (double)iteration < due)
         return;
     double unused_grad[2];
-    history->trace_iteration[count] = iteration;
-    history->trace_loss[count] = loss_and_gradient(sample->x, sample->y, sample->n, a,
-                                                   unused_grad);
-    history->trace_count++;
+    const Dataset *sample = trace->sample;
+    trace->iteration[count] = (double)iteration;
+    trace->loss[count] = loss_and_gradient(sample->x, sample->y, sample->n, a, unused_grad);
+    trace->count++;
 }
 
-/* The points the trace measures the loss on: all of data when it has at most
- * TRACE_POINTS, else TRACE_POINTS of them evenly spread through it. Up to
- * TRACE_MAX evaluations of a sample that size cost a bounded fraction of
- * training, whatever n is; all of a large data set would cost ~TRACE_MAX
- * epochs. sample: filled here, freed by the caller. */
-static Status trace_sample(const Dataset *data, Dataset *sample, Error *err)
+size_t trace_sample_size(const Dataset *data)
 {
-    size_t count = data->n < TRACE_POINTS ? data->n : TRACE_POINTS;
+    return data->n < TRACE_POINTS ? data->n : TRACE_POINTS;
+}
+
+void trace_sample(const Dataset *data, size_t *rows, Dataset *sample)
+{
+    gather_rows(data, rows, data_plot_sample(data, trace_sample_size(data), rows), sample);
+}
+
+/* trace_sample() into memory of its own. sample: filled here, freed by the
+ * caller. */
+static Status allocate_trace_sample(const Dataset *data, Dataset *sample, Error *err)
+{
+    size_t count = trace_sample_size(data);
     size_t *rows = malloc(count * sizeof *rows);
     Status status = rows == NULL ? fail(err, STATUS_NO_MEMORY, "out of memory for the trace")
                                  : data_allocate(sample, count, err);
     if (status == STATUS_OK)
-        gather_rows(data, rows, data_plot_sample(data, count, rows), sample);
+        trace_sample(data, rows, sample);
     free(rows);
     return status;
 }
@@ -173,7 +184,7 @@ static Status trace_sample(const Dataset *data, Dataset *sample, Error *err)
 /* One pass over the data in shuffled batches. Returns the iteration number at
  * which the loss blew up, or 0 if it did not. */
 static size_t run_epoch(const Dataset *data, double a[2], double lr,
-                        EpochSampler *sampler, Rng *rng, const Dataset *trace_points,
+                        EpochSampler *sampler, Rng *rng, IterationTrace *trace,
                         History *history)
 {
     const size_t *rows;
@@ -184,7 +195,7 @@ static size_t run_epoch(const Dataset *data, double a[2], double lr,
         history->iterations++;
         if (batch_blew_up(batch_loss, m, data->n, history->loss[0], a))
             return history->iterations;
-        trace_loss(history, trace_points, a);
+        trace_update(trace, history->iterations, a);
     }
     return 0;
 }
@@ -202,18 +213,28 @@ double stable_lr_for_any_batch(const double *x, size_t n, size_t d)
     return 1.0 / largest;
 }
 
+void minibatch_divergence_advice(char *text, size_t size, const Dataset *data,
+                                 size_t batch_size)
+{
+    if (batch_size >= data->n) {
+        line_divergence_advice(text, size, data);
+        return;
+    }
+    double bound = stable_lr_for_any_batch(data->x, data->n, 2);
+    snprintf(text, size,
+             " and batches of %zu; on this data no batch overshoots when lr < %.4g, so try "
+             "--lr %.2g",
+             batch_size, bound, bound / 2.0);
+}
+
 Status minibatch_diverged_error(Error *err, size_t iteration, size_t epoch, double lr,
                                 const Dataset *data, size_t batch_size)
 {
-    char where[64];
-    snprintf(where, sizeof where, "iteration %zu (epoch %zu)", iteration, epoch);
-    if (batch_size >= data->n)
-        return diverged_error(err, where, lr, data);
-    double bound = stable_lr_for_any_batch(data->x, data->n, 2);
+    char advice[400];
+    minibatch_divergence_advice(advice, sizeof advice, data, batch_size);
     return fail(err, STATUS_DIVERGED,
-                "the loss diverged at %s with learning rate %g and batches of %zu; "
-                "on this data no batch overshoots when lr < %.4g, so try --lr %.2g",
-                where, lr, batch_size, bound, bound / 2.0);
+                "the loss diverged at iteration %zu (epoch %zu) with learning rate %g%s",
+                iteration, epoch, lr, advice);
 }
 
 //> train_minibatch
@@ -224,19 +245,20 @@ Status train_minibatch(const Dataset *data, double a[2], double lr, size_t epoch
     Dataset trace_points = {0};
     Status status = sampler_init(&sampler, data, batch_size, err);
     if (status == STATUS_OK)
-        status = trace_sample(data, &trace_points, err);
+        status = allocate_trace_sample(data, &trace_points, err);
     if (status != STATUS_OK) {
         sampler_free(&sampler);
         return status;
     }
 
+    IterationTrace trace = {&trace_points, 0, history->trace_iteration, history->trace_loss};
     /* The loss of all the data from the fused pass: loss_of()'s number, from
      * the one walk chapter 04 made fast; the gradient is not needed here. */
     double unused_grad[2];
     history_record(history, 0, a,
                    loss_and_gradient(data->x, data->y, data->n, a, unused_grad));
     for (size_t epoch = 1; epoch <= epochs && status == STATUS_OK; epoch++) {
-        size_t blew_up_at = run_epoch(data, a, lr, &sampler, rng, &trace_points, history);
+        size_t blew_up_at = run_epoch(data, a, lr, &sampler, rng, &trace, history);
         double loss = loss_and_gradient(data->x, data->y, data->n, a, unused_grad);
         history_record(history, epoch, a, loss);
         if (blew_up_at == 0 && loss_diverged(loss, history->loss[0]))
@@ -245,6 +267,7 @@ Status train_minibatch(const Dataset *data, double a[2], double lr, size_t epoch
             status = minibatch_diverged_error(err, blew_up_at, epoch, lr, data,
                                               sampler.batch_size);
     }
+    history->trace_count = trace.count;
     data_free(&trace_points);
     sampler_free(&sampler);
     return status;

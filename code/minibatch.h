@@ -36,6 +36,13 @@ Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_siz
                     Error *err);
 void sampler_free(EpochSampler *sampler);
 
+/* sampler_init() into order, room for data->n row numbers that the caller
+ * owns (sampler_free() is not for it), set to 0 … n−1. The same order may
+ * serve one sampler after another: each starts from 0 … n−1 again, so each
+ * sees the shuffles a fresh sampler would. */
+void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
+                     size_t *order);
+
 /* Reshuffles the rows and rewinds to the first batch. A batch of every row
  * is not shuffled: its order changes nothing but the rounding, and shuffling
  * n numbers costs more than the step itself. */
@@ -75,6 +82,38 @@ bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
 /* The largest learning rate at which no batch, of any size, can overshoot:
  * 1 / max |x_i|² over the rows x_i of X. x: n×d row-major */
 double stable_lr_for_any_batch(const double *x, size_t n, size_t d);
+
+/* What a minibatch run that blew up should try, to follow "the loss diverged
+ * at iteration 7 (epoch 1) with learning rate 2": " and batches of 10; on
+ * this data no batch overshoots when lr < B, so try --lr B/2", below the
+ * bound for any batch, which is lower than the full-batch one; for a batch of
+ * all the points, line_divergence_advice(). Into text (size bytes). */
+void minibatch_divergence_advice(char *text, size_t size, const Dataset *data,
+                                 size_t batch_size);
+
+/* The loss sampled by iteration, for a loss-per-iteration curve on a log
+ * axis: at iterations 1, 2, 3, … spaced ever wider (each about 5% past the one
+ * before), at most TRACE_MAX of them, without the cost of the loss of all the
+ * data after every step. The loss is that of sample: all the data when there
+ * are at most TRACE_POINTS points, else TRACE_POINTS of them, evenly spread
+ * (an estimate within about 1%), so a trace costs the same whatever n is. */
+typedef struct {
+    const Dataset *sample; /* trace_sample() */
+    size_t count;          /* points kept so far */
+    double *iteration;     /* TRACE_MAX */
+    double *loss;          /* TRACE_MAX */
+} IterationTrace;
+
+/* Adds the loss at a, after iteration updates, when that is the next point
+ * due. a: 2 */
+void trace_update(IterationTrace *trace, size_t iteration, const double a[2]);
+
+/* How many points a trace of data measures: at most TRACE_POINTS. */
+size_t trace_sample_size(const Dataset *data);
+
+/* The points a trace of data measures, into sample, which has room for
+ * trace_sample_size(data) of them. rows: room for as many row numbers */
+void trace_sample(const Dataset *data, size_t *rows, Dataset *sample);
 
 /* The divergence message in minibatch words, iteration and epoch, with a rate
  * to try: below the bound for any batch, which is lower than the full-batch

@@ -74,7 +74,8 @@ static bool blow_up(Watch *watch, size_t t)
 {
     watch->blew_up = true;
     char where[64], advice[400] = "";
-    if (watch->iterations > 0) /* minibatches: updates counted by watch_batch() */
+    /* minibatches: updates counted by watch_batch(), or named so (name_iteration) */
+    if (watch->iterations > 0 || watch->name_iteration)
         snprintf(where, sizeof where, "iteration %zu (%s %zu)", watch->iterations,
                  watch->unit, t);
     else

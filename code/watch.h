@@ -59,6 +59,8 @@ struct Watch {
     bool quiet;         /* keep the history, print no rows */
     bool survive;       /* a blow-up ends this run only, not the program */
     bool blew_up;
+    bool name_iteration; /* minibatches: the message names the iteration even when,
+                            one batch an epoch, it is the epoch's number */
     WatchRow row;       /* prints one row of the history */
     WatchAdvice advice; /* NULL: none */
     const void *context; /* for row and advice: the data, the model, ... */

@@ -411,11 +411,12 @@ START_TEST(a_huge_final_loss_is_printed_short_and_parseable)
 }
 END_TEST
 
-START_TEST(chapter_05_walks_the_library_trainers_path)
+START_TEST(chapter_05_compares_the_run_it_made)
 {
-    /* The loop written out in chapter 05's main.c and train_minibatch(),
-     * which makes the comparison table, must take the same steps for the same
-     * seed: the table's batch-10 row is the main run's final line. */
+    /* The main run and the comparison's batch-10 run are chapter 05's one
+     * loop, each from a fresh RNG of the same seed and the rows in their
+     * first order: they must take the same steps, so the table's batch-10
+     * row is the main run's final line. */
     const char *none[] = {NULL};
     ProgramRun run;
     run_chapter("ch05", none, &run);
@@ -1398,7 +1399,7 @@ Suite *chapters_suite(void)
     tcase_add_test(tc, chapter_05_counts_a_blow_up_in_iterations_and_epochs);
     tcase_add_test(tc, badly_scaled_data_gets_the_advice_to_rescale);
     tcase_add_test(tc, a_huge_final_loss_is_printed_short_and_parseable);
-    tcase_add_test(tc, chapter_05_walks_the_library_trainers_path);
+    tcase_add_test(tc, chapter_05_compares_the_run_it_made);
     tcase_add_test(tc, chapter_04_walks_the_library_trainers_path);
     tcase_add_test(tc, chapter_08_trains_to_chapter_04s_final_line);
     tcase_add_test(tc, chapter_08_diverges_where_chapter_04_does);
