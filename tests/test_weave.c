@@ -4,9 +4,7 @@
  * the built weaver there, just as `make book` does, and checks its exit
  * status, what it printed and what book.md holds afterwards.
  */
-#ifndef _XOPEN_SOURCE
 #define _XOPEN_SOURCE 700 /* mkdtemp, open_memstream, popen, realpath */
-#endif
 
 #include <check.h>
 #include <stdio.h>
@@ -84,6 +82,9 @@ static void expect(const char *arguments, const char *book, const char *source, 
 static const char source[] = "int a;\n//> step\ndouble step(double a)\n{\n    return a - 1;\n}\n"
                              "//< step\nint b;\n";
 
+/* The same region marked inside a body: the listing loses the body's indent. */
+static const char indented[] = "void f(void)\n{\n    //> step\n    double step(double a)\n    {\n"
+                               "        return a - 1;\n    }\n    //< step\n}\n";
 #define LISTING "<!-- listing: a.c step -->\n```c\ndouble step(double a)\n{\n" \
                 "    return a - 1;\n}\n```\n"
 
@@ -93,7 +94,7 @@ START_TEST(test_listing_replaces_a_stale_block_or_fills_a_missing_one)
            "<!-- a comment -->\n<!-- listing: a.c step -->\n```C title\nstale\n```\nEnd.\n", source,
            0, "weave: book.md: 1 listings, 0 outputs, 0 figures (1 updated)\n",
            "<!-- a comment -->\n" LISTING "End.\n");
-    expect("book.md", "<!-- listing: a.c step -->\nEnd.\n", source, 0, "(1 updated)",
+    expect("book.md", "<!-- listing: a.c step -->\nEnd.\n", indented, 0, "(1 updated)",
            LISTING "End.\n");
 }
 END_TEST

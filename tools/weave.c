@@ -56,9 +56,10 @@ static bool is_line_end(const char *string)
     return string[strspn(string, " \t\r\n")] == '\0';
 }
 
-/* Is LINE the marker TAG NAME, as in "//> name" or "//< name"? */
+/* Is LINE the marker TAG NAME, as in "//> name" or "//< name", indented or not? */
 static bool is_marker(const char *line, const char *tag, const char *name)
 {
+    line += strspn(line, " \t");
     if (!starts_with(line, tag))
         return false;
     line += strlen(tag) + strspn(line + strlen(tag), " \t");
@@ -84,14 +85,15 @@ static bool copy_region(const char *book, size_t book_line, const struct directi
         return false;
     }
     char *line = NULL;
-    size_t capacity = 0, number = 0, opened = 0;
+    size_t capacity = 0, number = 0, opened = 0, indent = 0;
     bool closed = false;
     while (!closed && getline(&line, &capacity, source) != -1) {
         number++;
-        if (opened == 0)
-            opened = is_marker(line, "//>", name) ? number : 0;
-        else if (!(closed = is_marker(line, "//<", name)))
-            fputs(line, listing);
+        if (opened == 0 && is_marker(line, "//>", name))
+            opened = number, indent = strspn(line, " \t"); /* a region inside a body */
+        else if (opened != 0 && !(closed = is_marker(line, "//<", name)))
+            fputs(line + (strspn(line, " \t") < indent ? strspn(line, " \t") : indent),
+                  listing);
     }
     free(line);
     fclose(source);
