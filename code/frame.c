@@ -10,9 +10,12 @@
 #include "rng.h"
 
 /* Every block run_alloc() handed out, newest first, so the end of a run,
- * however it ends, frees them all. */
+ * however it ends, frees them all. A block run_on_end() made holds no data:
+ * it calls end(object) instead. */
 struct Allocation {
     Allocation *next;
+    void (*end)(void *object); /* NULL for a block of data */
+    void *object;
     max_align_t data[]; /* aligned for any type the lesson stores */
 };
 
@@ -20,6 +23,8 @@ static void free_allocations(Run *run)
 {
     while (run->allocations != NULL) {
         Allocation *next = run->allocations->next;
+        if (run->allocations->end != NULL)
+            run->allocations->end(run->allocations->object);
         free(run->allocations);
         run->allocations = next;
     }
@@ -71,7 +76,8 @@ _Noreturn void run_failf(Run *run, Status status, const char *format, ...)
     run_fail(run, status, &err);
 }
 
-void *run_alloc(Run *run, size_t count, size_t size)
+/* A new block of count × size bytes of zeros at the head of the run's list. */
+static Allocation *new_block(Run *run, size_t count, size_t size)
 {
     if (size != 0 && count > (SIZE_MAX - sizeof(Allocation)) / size)
         run_failf(run, STATUS_NO_MEMORY, "out of memory: %zu items of %zu bytes", count,
@@ -82,7 +88,19 @@ void *run_alloc(Run *run, size_t count, size_t size)
                   size);
     block->next = run->allocations;
     run->allocations = block;
-    return block->data;
+    return block;
+}
+
+void *run_alloc(Run *run, size_t count, size_t size)
+{
+    return new_block(run, count, size)->data;
+}
+
+void run_on_end(Run *run, void (*end)(void *object), void *object)
+{
+    Allocation *block = new_block(run, 0, 1);
+    block->end = end;
+    block->object = object;
 }
 
 const char *run_figures_dir(Run *run)

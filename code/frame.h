@@ -57,6 +57,13 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson);
  * out of memory fails the run. */
 void *run_alloc(Run *run, size_t count, size_t size);
 
+/* Has end(object) called when the run ends, however it ends, before the
+ * blocks run_alloc() handed out earlier are freed: for memory the library
+ * allocates itself and a lesson cannot hand to run_alloc(), such as a tape's
+ * nodes (chapter 08). end must be safe to call on an object already freed
+ * (tape_free() and data_free() are), so the lesson may free it sooner. */
+void run_on_end(Run *run, void (*end)(void *object), void *object);
+
 /* Ends the run with err's message and the exit status for status. */
 _Noreturn void run_fail(Run *run, Status status, const Error *err);
 

@@ -59,6 +59,9 @@ struct Watch {
     bool quiet;         /* keep the history, print no rows */
     bool survive;       /* a blow-up ends this run only, not the program */
     bool blew_up;
+    bool rise_first;    /* at the last row, a loss above the start is judged
+                           first, and blows up where it first rose, even when
+                           the last loss is also past the limit (chapter 08) */
     WatchRow row;       /* NULL: the default row */
     WatchAdvice advice; /* NULL: none */
     const void *context; /* for row and advice: the data, the model, ... */
