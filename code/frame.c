@@ -10,39 +10,22 @@
 #include "rng.h"
 
 /* Every block run_alloc() handed out, newest first, so the end of a run,
- * however it ends, frees them all. */
+ * however it ends, frees them all. A block run_defer() made holds no data:
+ * it calls release(object) instead, before the blocks made earlier (which
+ * may hold the object) are freed. */
 struct Allocation {
     Allocation *next;
+    void (*release)(void *object); /* NULL for a block of data */
+    void *object;
     max_align_t data[]; /* aligned for any type the lesson stores */
 };
 
-struct Deferred {
-    Deferred *next;
-    void (*release)(void *object);
-    void *object;
-};
-
-void run_defer(Run *run, void (*release)(void *object), void *object)
-{
-    Deferred *deferred = malloc(sizeof *deferred);
-    if (deferred == NULL) {
-        release(object);
-        run_failf(run, STATUS_NO_MEMORY, "out of memory");
-    }
-    *deferred = (Deferred){run->deferred, release, object};
-    run->deferred = deferred;
-}
-
 static void free_allocations(Run *run)
 {
-    while (run->deferred != NULL) {
-        Deferred *next = run->deferred->next;
-        run->deferred->release(run->deferred->object);
-        free(run->deferred);
-        run->deferred = next;
-    }
     while (run->allocations != NULL) {
         Allocation *next = run->allocations->next;
+        if (run->allocations->release != NULL)
+            run->allocations->release(run->allocations->object);
         free(run->allocations);
         run->allocations = next;
     }
@@ -94,18 +77,38 @@ _Noreturn void run_failf(Run *run, Status status, const char *format, ...)
     run_fail(run, status, &err);
 }
 
-void *run_alloc(Run *run, size_t count, size_t size)
+/* A new block of count × size bytes of zeros at the head of the run's list,
+ * or NULL when there is no memory for it. */
+static Allocation *new_block(Run *run, size_t count, size_t size)
 {
     if (size != 0 && count > (SIZE_MAX - sizeof(Allocation)) / size)
-        run_failf(run, STATUS_NO_MEMORY, "out of memory: %zu items of %zu bytes", count,
-                  size);
+        return NULL;
     Allocation *block = calloc(1, sizeof *block + count * size);
+    if (block != NULL) {
+        block->next = run->allocations;
+        run->allocations = block;
+    }
+    return block;
+}
+
+void *run_alloc(Run *run, size_t count, size_t size)
+{
+    Allocation *block = new_block(run, count, size);
     if (block == NULL)
         run_failf(run, STATUS_NO_MEMORY, "out of memory: %zu items of %zu bytes", count,
                   size);
-    block->next = run->allocations;
-    run->allocations = block;
     return block->data;
+}
+
+void run_defer(Run *run, void (*release)(void *object), void *object)
+{
+    Allocation *block = new_block(run, 0, 1);
+    if (block == NULL) {
+        release(object);
+        run_failf(run, STATUS_NO_MEMORY, "out of memory");
+    }
+    block->release = release;
+    block->object = object;
 }
 
 const char *run_figures_dir(Run *run)

@@ -32,7 +32,6 @@ static const double A_TRUE[2] = {3.0, 2.0};
 static const double A_START[2] = {-1.0, 1.0};
 
 typedef struct Allocation Allocation;
-typedef struct Deferred Deferred;
 
 /* One run of a chapter: what the reader asked for, the data, and what the
  * frame holds on the run's behalf until it ends. */
@@ -40,8 +39,7 @@ typedef struct {
     const Chapter *chapter;
     const Options *options;
     const Dataset *data; /* the reader's CSV, the notebook's data, or n = 0 */
-    Allocation *allocations; /* everything run_alloc() handed out */
-    Deferred *deferred;      /* what run_defer() is to release, newest first */
+    Allocation *allocations; /* what run_alloc() and run_defer() took on, newest first */
     FigureSet *figures;      /* begun by the first run_figures_dir() */
     char *last_line;         /* set by run_last_line(), printed at the end */
 } Run;
@@ -59,9 +57,12 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson);
  * out of memory fails the run. */
 void *run_alloc(Run *run, size_t count, size_t size);
 
-/* release(object) when the run ends, however it ends, before the memory
- * of run_alloc() goes (newest first): for what the library allocates
- * itself, such as chapter 05's sampler. */
+/* release(object) when the run ends, however it ends, before the blocks
+ * run_alloc() handed out earlier are freed: for memory the library allocates
+ * itself and a lesson cannot take from run_alloc(), such as a tape's nodes
+ * (chapter 08) or a sampler's rows. release must be safe to call on an
+ * object already freed (tape_free() and data_free() are), so that a lesson
+ * may free it sooner. */
 void run_defer(Run *run, void (*release)(void *object), void *object);
 
 /* Ends the run with err's message and the exit status for status. */

@@ -112,7 +112,6 @@ Var tape_binary(Tape *tape, const char *op, double value, Var u, double d_u, Var
     return push(tape, op, value, 2, (Var[2]){u, v}, (double[2]){d_u, d_v});
 }
 
-//> tape_ops
 Var tape_add(Tape *tape, Var u, Var v)
 {
     /* ∂(u + v)/∂u = 1, ∂(u + v)/∂v = 1 */
@@ -127,6 +126,7 @@ Var tape_sub(Tape *tape, Var u, Var v)
                        -1.0);
 }
 
+//> tape_ops
 Var tape_mul(Tape *tape, Var u, Var v)
 {
     /* ∂(u v)/∂u = v, ∂(u v)/∂v = u: each input's derivative is the other */
@@ -158,7 +158,6 @@ Var tape_tanh(Tape *tape, Var u)
     return tape_unary(tape, "tanh", t, u, 1.0 - t * t);
 }
 
-//> tape_mean
 Var tape_sum(Tape *tape, const Var *terms, size_t count)
 {
     if (count == 0)
@@ -169,6 +168,7 @@ Var tape_sum(Tape *tape, const Var *terms, size_t count)
     return sum;
 }
 
+//> tape_mean
 Var tape_mean(Tape *tape, const Var *terms, size_t count)
 {
     /* ∂(s / count)/∂s = 1 / count */

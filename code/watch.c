@@ -90,11 +90,33 @@ static bool blow_up(Watch *watch, size_t t)
     return false;
 }
 
+/* The first row whose loss is above the start's, if the last row recorded
+ * is; else 0. Below the stable bound full-batch descent never raises the
+ * loss, so a rise is a blow-up, however slow. */
+static size_t first_rise(const Watch *watch)
+{
+    const double *loss = watch->loss;
+    double limit = loss[0] * (1.0 + 1e-6); /* rounding moves a loss far less */
+    if (!(loss[watch->rows - 1] > limit))
+        return 0;
+    size_t t = 1;
+    while (!(loss[t] > limit))
+        t++;
+    return t;
+}
+
 bool watch_row(Watch *watch, size_t t, const double *a, double loss)
 {
     memcpy(&watch->a[watch->size * t], a, watch->size * sizeof *a);
     watch->loss[t] = loss;
     watch->rows = t + 1;
+    if (watch->rise_first && watch->full_batch && t == watch->last && !watch->blew_up) {
+        size_t rose = first_rise(watch);
+        if (rose > 0) { /* the last row, then where the loss first rose */
+            show_row(watch, t);
+            return blow_up(watch, rose);
+        }
+    }
     if (watch->blew_up || loss_diverged(loss, watch->loss[0])) {
         for (size_t row = first_unshown_row(t, watch->every); row <= t; row++)
             show_row(watch, row);
@@ -121,13 +143,6 @@ bool watch_end(Watch *watch)
 {
     if (!watch->full_batch || watch->blew_up)
         return !watch->blew_up;
-    const double *loss = watch->loss;
-    size_t last = watch->rows - 1;
-    double limit = loss[0] * (1.0 + 1e-6); /* rounding moves a loss far less */
-    if (!(loss[last] > limit))
-        return true;
-    size_t t = 1;
-    while (!(loss[t] > limit))
-        t++;
-    return blow_up(watch, t);
+    size_t t = first_rise(watch);
+    return t == 0 || blow_up(watch, t);
 }

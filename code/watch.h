@@ -61,6 +61,9 @@ struct Watch {
     bool blew_up;
     bool name_iteration; /* minibatches: the message names the iteration even when,
                             one batch an epoch, it is the epoch's number */
+    bool rise_first;    /* at the last row, a loss above the start is judged
+                           first, and blows up where it first rose, even when
+                           the last loss is also past the limit (chapter 08) */
     WatchRow row;       /* prints one row of the history */
     WatchAdvice advice; /* NULL: none */
     const void *context; /* for row and advice: the data, the model, ... */
