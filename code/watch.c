@@ -85,7 +85,7 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss)
             show_row(watch, row);
         return blow_up(watch, t);
     }
-    if (t % watch->every == 0 || t == watch->last)
+    if (watch->due != NULL ? watch->due(watch, t) : t % watch->every == 0 || t == watch->last)
         show_row(watch, t);
     return true;
 }
