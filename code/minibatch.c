@@ -31,6 +31,16 @@ void sampler_free(EpochSampler *sampler)
     sampler->order = NULL;
 }
 
+EpochSampler sampler_with(const Dataset *data, size_t batch_size, size_t *order)
+{
+    size_t n = data->n;
+    for (size_t i = 0; i < n; i++)
+        order[i] = i;
+    /* next = n: nothing to hand out before the first epoch starts */
+    return (EpochSampler){.n = n, .batch_size = batch_size < n ? batch_size : n,
+                          .order = order, .next = n, .data = data, .prefetched = n};
+}
+
 /* How far ahead of the batch in use the sampler prefetches rows: the next
  * batch, and at least PREFETCH_AHEAD rows, enough to cover the wait for
  * memory when each batch is only a few rows. */

@@ -36,6 +36,11 @@ Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_siz
                     Error *err);
 void sampler_free(EpochSampler *sampler);
 
+/* sampler_init() in memory the caller owns (a chapter's run_alloc(), which
+ * frees it however the run ends): nothing to free, nothing that can fail.
+ * order: data->n */
+EpochSampler sampler_with(const Dataset *data, size_t batch_size, size_t *order);
+
 /* Reshuffles the rows and rewinds to the first batch. A batch of every row
  * is not shuffled: its order changes nothing but the rounding, and shuffling
  * n numbers costs more than the step itself. */
