@@ -47,6 +47,15 @@ static void show_row(const Watch *watch, size_t row)
         (watch->row != NULL ? watch->row : line_row)(watch, row);
 }
 
+/* Whether row t is shown when nothing blew up: every `every` and the last,
+ * unless the chapter says otherwise. */
+static bool is_due(const Watch *watch, size_t t)
+{
+    if (watch->due != NULL)
+        return watch->due(watch, t);
+    return t % watch->every == 0 || t == watch->last;
+}
+
 /* The first row a blow-up at t must print so that no row is hidden: the one
  * right after the last row printed before t (1 after row 0), or 0 at the
  * start. */
@@ -60,7 +69,9 @@ static size_t first_unshown_row(size_t t, size_t every)
 static bool blow_up(Watch *watch, size_t t)
 {
     watch->blew_up = true;
-    char where[64], advice[400] = "";
+    /* advice fits in message beside the rest (21 + 63 + 20 + 13 characters),
+     * which gcc checks at -O0, -O1 and -Os: the longest advice is about 320 */
+    char where[64], advice[384] = "";
     if (watch->iterations > t) /* minibatches: several updates an epoch */
         snprintf(where, sizeof where, "iteration %zu (%s %zu)", watch->iterations,
                  watch->unit, t);
@@ -85,7 +96,7 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss)
             show_row(watch, row);
         return blow_up(watch, t);
     }
-    if (watch->due != NULL ? watch->due(watch, t) : t % watch->every == 0 || t == watch->last)
+    if (is_due(watch, t))
         show_row(watch, t);
     return true;
 }
