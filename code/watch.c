@@ -60,6 +60,15 @@ static void show_row(const Watch *watch, size_t row)
         watch->row(watch, row);
 }
 
+/* Whether row t is shown when nothing blew up: every `every` and the last,
+ * unless the chapter says otherwise. */
+static bool is_due(const Watch *watch, size_t t)
+{
+    if (watch->due != NULL)
+        return watch->due(watch, t);
+    return t % watch->every == 0 || t == watch->last;
+}
+
 /* The first row a blow-up at t must print so that no row is hidden: the one
  * right after the last row printed before t (1 after row 0), or 0 at the
  * start. */
@@ -122,7 +131,7 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss)
             show_row(watch, row);
         return blow_up(watch, t);
     }
-    if (t % watch->every == 0 || t == watch->last)
+    if (is_due(watch, t))
         show_row(watch, t);
     return true;
 }

@@ -43,6 +43,11 @@ typedef void (*WatchRow)(const Watch *watch, size_t row);
  * stable only for lr < 0.9997, so try --lr 0.5". */
 typedef void (*WatchAdvice)(const Watch *watch, char *text, size_t size);
 
+/* Whether row t is one the table shows: for a table that is not one row
+ * every `every` (chapter 09's epochs 1, 2, 5, 10, 20, 50, ...). A blow-up at
+ * t still shows rows first_unshown_row(t, every) … t: with every = 1, row t. */
+typedef bool (*WatchDue)(const Watch *watch, size_t t);
+
 struct Watch {
     Run *run;
     const char *unit;   /* what a row counts: "step" or "epoch" */
@@ -66,6 +71,7 @@ struct Watch {
                            the last loss is also past the limit (chapter 08) */
     WatchRow row;       /* prints one row of the history */
     WatchAdvice advice; /* NULL: none */
+    WatchDue due;       /* NULL: every `every` and the last */
     const void *context; /* for row and advice: the data, the model, ... */
     char message[512];  /* why a run that survives blew up */
 };

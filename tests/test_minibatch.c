@@ -113,6 +113,34 @@ START_TEST(a_batch_of_every_row_is_not_shuffled)
 }
 END_TEST
 
+START_TEST(a_sampler_in_the_callers_memory_is_the_same_sampler)
+{
+    /* sampler_init_in() only takes its room from the caller: the same seed
+     * gives the same epochs, batch for batch, as sampler_init(), and the
+     * same clamp of a batch larger than the data to all of it. */
+    Dataset data;
+    ck_assert_int_eq(data_allocate(&data, 23, NULL), STATUS_OK);
+    const size_t sizes[3] = {5, 23, 100};
+    for (int s = 0; s < 3; s++) {
+        EpochSampler owned, borrowed;
+        ck_assert_int_eq(sampler_init(&owned, &data, sizes[s], NULL), STATUS_OK);
+        size_t room[23];
+        sampler_init_in(&borrowed, &data, sizes[s], room);
+        ck_assert_uint_eq(borrowed.batch_size, owned.batch_size);
+        Rng rng_owned = rng_seeded(9), rng_borrowed = rng_seeded(9);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            size_t first[23], second[23];
+            one_epoch_order(&owned, &rng_owned, first);
+            one_epoch_order(&borrowed, &rng_borrowed, second);
+            for (size_t k = 0; k < 23; k++)
+                ck_assert_uint_eq(first[k], second[k]);
+        }
+        sampler_free(&owned);
+    }
+    data_free(&data);
+}
+END_TEST
+
 START_TEST(a_batch_read_in_place_is_the_gathered_batch)
 {
     /* rows_loss_and_gradient() sums the listed rows in the order listed,
@@ -291,6 +319,7 @@ Suite *minibatch_suite(void)
     tcase_add_test(tc, every_row_once_per_epoch_with_the_short_batch_kept);
     tcase_add_test(tc, epochs_are_shuffled_differently);
     tcase_add_test(tc, a_batch_of_every_row_is_not_shuffled);
+    tcase_add_test(tc, a_sampler_in_the_callers_memory_is_the_same_sampler);
     tcase_add_test(tc, a_batch_read_in_place_is_the_gathered_batch);
     tcase_add_test(tc, the_trace_of_a_large_data_set_is_a_fixed_sample);
     tcase_add_test(tc, the_full_batch_as_a_minibatch_is_gradient_descent);
