@@ -91,8 +91,7 @@ static void bound_against_experiment(Run *run, const Setup *s)
 //< ch06_bound
 
 //> ch06_crawl
-/* 3. At lr = 1/lambda_max, which suits the steep direction exactly, the flat
- * one shrinks by 1 − lambda_min/lambda_max a step. start, best: 2 */
+/* 3. One row, at lr = 1/lambda_max, which suits the steep direction exactly. */
 static void crawl_row(Run *run, const char *name, const Dataset *d, const double start[2],
                       const double best[2])
 {
