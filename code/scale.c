@@ -63,14 +63,21 @@ void to_standard_units(const Scaling *scaling, const double a[2], double a_std[2
     a_std[1] = a[1] + a[0] * scaling->x_mean - scaling->y_mean;
 }
 
-Status standardized_copy(const Dataset *data, Dataset *out, Scaling *scaling, Error *err)
+Status standard_scaling(const Dataset *data, Scaling *scaling, Error *err)
 {
     *scaling = scaling_of(data->x, data->y, data->n);
     if (!(scaling->x_sd > 0.0))
         return fail(err, STATUS_BAD_DATA,
                     "cannot standardize x: every x value is the same, so its standard "
                     "deviation is 0");
-    Status status = data_allocate(out, data->n, err);
+    return STATUS_OK;
+}
+
+Status standardized_copy(const Dataset *data, Dataset *out, Scaling *scaling, Error *err)
+{
+    Status status = standard_scaling(data, scaling, err);
+    if (status == STATUS_OK)
+        status = data_allocate(out, data->n, err);
     if (status == STATUS_OK)
         standardize(data->x, data->y, data->n, scaling, out->x, out->y);
     return status;

@@ -50,6 +50,10 @@ void to_data_units(const Scaling *scaling, const double a_std[2], double a[2]);
  * intercept a2 + a1·x̄ − ȳ. a: 2, a_std: 2 */
 void to_standard_units(const Scaling *scaling, const double a[2], double a_std[2]);
 
+/* scaling_of() the data, or STATUS_BAD_DATA when every x is the same: then
+ * x has no spread to divide by, and no rescaling can help. */
+Status standard_scaling(const Dataset *data, Scaling *scaling, Error *err);
+
 /* A standardized copy of data in out (the caller frees it with data_free)
  * and the scaling used. Fails with STATUS_BAD_DATA when every x is the same,
  * STATUS_NO_MEMORY when there is no room for the copy. */

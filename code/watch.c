@@ -19,6 +19,11 @@ static void line_row(const Watch *watch, size_t row)
         format_number(watch->loss[row], l), format_number(a[0], a1), format_number(a[1], a2));
 }
 
+void watch_line_row(const Watch *watch, size_t row)
+{
+    line_row(watch, row);
+}
+
 static void line_advice(const Watch *watch, char *text, size_t size)
 {
     line_divergence_advice(text, size, watch->run->data);

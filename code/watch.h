@@ -87,6 +87,9 @@ Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size)
  * advice a line gets (the data's stable bound, sgd.h). */
 Watch watch_line(Run *run, const char *unit, size_t last, double lr);
 
+/* The default row, for a row callback that prints some rows as it does. */
+void watch_line_row(const Watch *watch, size_t row);
+
 /* Records row t: the loss and parameters after t steps or epochs. Prints it
  * if due, and decides whether the run blew up: then prints the rows the
  * reader has not seen and ends the program, or, for a run that survives,
