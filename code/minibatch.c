@@ -11,18 +11,25 @@
 Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_size,
                     Error *err)
 {
+    size_t *order = malloc(data->n * sizeof *order);
+    if (order == NULL)
+        return fail(err, STATUS_NO_MEMORY, "out of memory for %zu row numbers", data->n);
+    sampler_init_in(sampler, data, batch_size, order);
+    return STATUS_OK;
+}
+
+void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
+                     size_t *order)
+{
     size_t n = data->n;
     sampler->n = n;
     sampler->data = data;
     sampler->prefetched = n;
     sampler->batch_size = batch_size < n ? batch_size : n;
     sampler->next = n; /* nothing to hand out before the first epoch starts */
-    sampler->order = malloc(n * sizeof *sampler->order);
-    if (sampler->order == NULL)
-        return fail(err, STATUS_NO_MEMORY, "out of memory for %zu row numbers", n);
+    sampler->order = order;
     for (size_t i = 0; i < n; i++)
         sampler->order[i] = i;
-    return STATUS_OK;
 }
 
 void sampler_free(EpochSampler *sampler)
@@ -202,18 +209,28 @@ double stable_lr_for_any_batch(const double *x, size_t n, size_t d)
     return 1.0 / largest;
 }
 
+void minibatch_divergence_advice(char *text, size_t size, const Dataset *data,
+                                 size_t batch_size)
+{
+    if (batch_size >= data->n) {
+        line_divergence_advice(text, size, data);
+        return;
+    }
+    double bound = stable_lr_for_any_batch(data->x, data->n, 2);
+    snprintf(text, size,
+             " and batches of %zu; on this data no batch overshoots when lr < %.4g, so try "
+             "--lr %.2g",
+             batch_size, bound, bound / 2.0);
+}
+
 Status minibatch_diverged_error(Error *err, size_t iteration, size_t epoch, double lr,
                                 const Dataset *data, size_t batch_size)
 {
-    char where[64];
+    char where[64], advice[400];
     snprintf(where, sizeof where, "iteration %zu (epoch %zu)", iteration, epoch);
-    if (batch_size >= data->n)
-        return diverged_error(err, where, lr, data);
-    double bound = stable_lr_for_any_batch(data->x, data->n, 2);
-    return fail(err, STATUS_DIVERGED,
-                "the loss diverged at %s with learning rate %g and batches of %zu; "
-                "on this data no batch overshoots when lr < %.4g, so try --lr %.2g",
-                where, lr, batch_size, bound, bound / 2.0);
+    minibatch_divergence_advice(advice, sizeof advice, data, batch_size);
+    return fail(err, STATUS_DIVERGED, "the loss diverged at %s with learning rate %g%s", where,
+                lr, advice);
 }
 
 //> train_minibatch

@@ -34,6 +34,12 @@ typedef struct {
 
 Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_size,
                     Error *err);
+
+/* sampler_init() over room for the n row numbers that the caller owns, such
+ * as memory the chapter frame hands out (frame.h), so it cannot fail; the
+ * caller frees order, not sampler_free(). order: data->n */
+void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
+                     size_t *order);
 void sampler_free(EpochSampler *sampler);
 
 /* Reshuffles the rows and rewinds to the first batch. A batch of every row
@@ -75,6 +81,13 @@ bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
 /* The largest learning rate at which no batch, of any size, can overshoot:
  * 1 / max |x_i|² over the rows x_i of X. x: n×d row-major */
 double stable_lr_for_any_batch(const double *x, size_t n, size_t d);
+
+/* What a run with batches of batch_size that blew up should try, to follow
+ * "the loss diverged at iteration 5 (epoch 1) with learning rate 1.5": "
+ * and batches of 10; on this data no batch overshoots when lr < B, so try
+ * --lr B/2", or, for the full batch, line_divergence_advice(). Into text (size). */
+void minibatch_divergence_advice(char *text, size_t size, const Dataset *data,
+                                 size_t batch_size);
 
 /* The divergence message in minibatch words, iteration and epoch, with a rate
  * to try: below the bound for any batch, which is lower than the full-batch

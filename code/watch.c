@@ -55,15 +55,14 @@ static size_t first_unshown_row(size_t t, size_t every)
     return t == 0 ? 0 : t - (t - 1) % every;
 }
 
-/* Where and why, in the one message; then the program ends, unless this run
- * survives its blow-up. Returns false. */
-static bool blow_up(Watch *watch, size_t t)
+/* Where and why, in the one message: row t, after update iteration; then
+ * the program ends, unless this run survives its blow-up. Returns false. */
+static bool blow_up(Watch *watch, size_t t, size_t iteration)
 {
     watch->blew_up = true;
     char where[64], advice[400] = "";
-    if (watch->iterations > t) /* minibatches: several updates an epoch */
-        snprintf(where, sizeof where, "iteration %zu (%s %zu)", watch->iterations,
-                 watch->unit, t);
+    if (iteration > t || watch->name_iteration) /* minibatches: several updates an epoch */
+        snprintf(where, sizeof where, "iteration %zu (%s %zu)", iteration, watch->unit, t);
     else
         snprintf(where, sizeof where, "%s %zu", watch->unit, t);
     if (watch->advice != NULL)
@@ -83,7 +82,7 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss)
     if (watch->blew_up || loss_diverged(loss, watch->loss[0])) {
         for (size_t row = first_unshown_row(t, watch->every); row <= t; row++)
             show_row(watch, row);
-        return blow_up(watch, t);
+        return blow_up(watch, t, watch->iterations);
     }
     if (t % watch->every == 0 || t == watch->last)
         show_row(watch, t);
@@ -114,5 +113,5 @@ bool watch_end(Watch *watch)
     size_t t = 1;
     while (!(loss[t] > limit))
         t++;
-    return blow_up(watch, t);
+    return blow_up(watch, t, t); /* one update a row: the rise began at update t */
 }

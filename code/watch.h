@@ -59,6 +59,8 @@ struct Watch {
     bool quiet;         /* keep the history, print no rows */
     bool survive;       /* a blow-up ends this run only, not the program */
     bool blew_up;
+    bool name_iteration; /* a blow-up names its iteration beside its epoch even
+                            when they are one: "iteration 3 (epoch 3)" */
     WatchRow row;       /* NULL: the default row */
     WatchAdvice advice; /* NULL: none */
     const void *context; /* for row and advice: the data, the model, ... */

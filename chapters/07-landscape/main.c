@@ -413,20 +413,6 @@ static Status scaling_and_momentum(const Options *options, const char *dir, Erro
 
 enum { FLOOR_ITERATIONS = 20000, FLOOR_SAMPLES = 400, FLOOR_DECAY = 100, SETTLED_EVERY = 50 };
 
-//> ch07_gradient_noise
-/* The mean squared length of one point's gradient at a*, 2 r_i x_i: the
- * variance of a batch-1 gradient there, where the full gradient is 0. */
-static double gradient_noise(const Dataset *data, const Bowl *bowl)
-{
-    double sum = 0.0;
-    for (size_t i = 0; i < data->n; i++) {
-        const double *x = &data->x[2 * i];
-        double r = x[0] * bowl->a_best[0] + x[1] * bowl->a_best[1] - data->y[i];
-        sum += 4.0 * r * r * (x[0] * x[0] + x[1] * x[1]);
-    }
-    return sum / (double)data->n;
-}
-//< ch07_gradient_noise
 
 /* The loss of all the data along one run: at iterations 0, 1, 2, … spaced
  * ever wider, for a log axis, and its mean over the last quarter of the run. */
