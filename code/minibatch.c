@@ -12,8 +12,10 @@ Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_siz
                     Error *err)
 {
     size_t *order = malloc(data->n * sizeof *order);
-    if (order == NULL)
+    if (order == NULL) {
+        *sampler = (EpochSampler){.order = NULL}; /* sampler_free() may still be called */
         return fail(err, STATUS_NO_MEMORY, "out of memory for %zu row numbers", data->n);
+    }
     sampler_init_in(sampler, data, batch_size, order);
     return STATUS_OK;
 }
