@@ -67,9 +67,11 @@ void say_standardized(const Run *run, const Scaling *scaling, const double start
 /* ---- The paths --------------------------------------------------------- */
 
 /* What each figure of paths says before its table, and its title. */
-static const struct {
+typedef struct {
     const char *name, *intro, *title;
-} PATH_FIGURES[] = {
+} PathFigure;
+
+static const PathFigure PATH_FIGURES[] = {
     {"ch07-landscape",
      "Gradient descent from a = [-1, 1] at a small rate and at 95% of the limit:\n",
      "The loss bowl; near the limit, descent zig-zags across its steep direction"},
@@ -81,6 +83,15 @@ static const struct {
     {"ch07-momentum", "",
      "The valley at the best settings: plain descent zig-zags, momentum gets there"},
 };
+
+/* The words of the figure named name: from the list above, or none. */
+static PathFigure path_figure(const char *name)
+{
+    for (size_t f = 0; f < sizeof PATH_FIGURES / sizeof PATH_FIGURES[0]; f++)
+        if (strcmp(PATH_FIGURES[f].name, name) == 0)
+            return PATH_FIGURES[f];
+    return (PathFigure){name, "", name};
+}
 
 /* The legend of a recipe: "GD, lr 0.1", "SGD batch 10, lr 0.1",
  * "momentum 0.9, lr 0.1". label: 64 */
@@ -97,14 +108,12 @@ static void recipe_label(const Recipe *recipe, size_t n, char label[64])
 void walk_and_draw(Run *run, const Dataset *data, const Bowl *bowl, const char *figure,
                    const Recipe *recipes, size_t count, size_t steps)
 {
-    size_t f = 0;
-    while (strcmp(PATH_FIGURES[f].name, figure) != 0)
-        f++;
+    PathFigure words = path_figure(figure);
     Trail paths[PATHS];
     char labels[PATHS][64], loss_after[32];
     size_t drawn = 0;
     snprintf(loss_after, sizeof loss_after, "loss after %zu steps", steps);
-    say(run, "%s  %-34s  %-20s  %-14s  a\n", PATH_FIGURES[f].intro, "path", loss_after,
+    say(run, "%s  %-34s  %-20s  %-14s  a\n", words.intro, "path", loss_after,
         "distance to a*");
     for (size_t r = 0; r < count; r++) {
         Walk walk = follow(run, &recipes[r], data, steps);
@@ -122,7 +131,7 @@ void walk_and_draw(Run *run, const Dataset *data, const Bowl *bowl, const char *
     }
     Error err;
     run_check(run,
-              plot_landscape(run_figures_dir(run), figure, PATH_FIGURES[f].title, bowl, paths,
+              plot_landscape(run_figures_dir(run), figure, words.title, bowl, paths,
                              drawn, &err),
               &err);
     say_wrote(run, figure);

@@ -52,7 +52,8 @@ void show_noise_floor(Run *run, const Dataset *data, const Bowl *bowl, const Wal
 
 /* The watcher of your run of recipe, after the head of its table: a row
  * every few epochs; a blow-up names its iteration and says what rate to
- * try for its batches; a plain full-batch run that ends uphill blew up too. */
+ * try for its batches; a plain full-batch run that ends uphill blew up too.
+ * The watcher reads recipe's batch size: recipe must outlive it. */
 Watch watch_your_run(Run *run, const Recipe *recipe);
 
 /* The program's last line: where your run ended, a: 2, and its loss. */
