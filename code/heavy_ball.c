@@ -5,20 +5,26 @@
 #include "gradient.h"
 #include "loss.h"
 
-//> momentum_update
+//> heavy_ball_step
+void heavy_ball_step(double a[2], double velocity[2], const double grad[2], double lr,
+                     double beta)
+{
+    for (int j = 0; j < 2; j++) {
+        velocity[j] = beta * velocity[j] + grad[j]; /* old gradients fade by beta a step */
+        a[j] -= lr * velocity[j];
+    }
+}
+//< heavy_ball_step
+
 double momentum_update(const double *x, const double *y, size_t n, double a[2],
                        double velocity[2], double lr, double beta)
 {
     double loss = loss_of(x, y, n, a);
     double grad[2];
     gradient(x, y, n, a, grad);
-    for (int j = 0; j < 2; j++) {
-        velocity[j] = beta * velocity[j] + grad[j]; /* old gradients fade by beta a step */
-        a[j] -= lr * velocity[j];
-    }
+    heavy_ball_step(a, velocity, grad, lr, beta);
     return loss;
 }
-//< momentum_update
 
 //> decayed_lr
 double decayed_lr(double lr, double decay, size_t t)

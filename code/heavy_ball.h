@@ -19,8 +19,15 @@
 
 #include <stddef.h>
 
-/* One heavy-ball step on the n points given: velocity = beta * velocity +
- * grad, then a -= lr * velocity. Returns the loss before the step, like
+/* The heavy-ball step from a gradient already computed: velocity = beta *
+ * velocity + grad, then a -= lr * velocity, as torch.optim.SGD(momentum=beta)
+ * steps. With beta = 0 and velocity 0 it is chapter 04's a -= lr * grad, to
+ * the last bit. a, velocity: 2 (both updated in place), grad: 2 */
+void heavy_ball_step(double a[2], double velocity[2], const double grad[2], double lr,
+                     double beta);
+
+/* One heavy-ball step on the n points given: their gradient, then
+ * heavy_ball_step(). Returns the loss before the step, like
  * sgd_update(), which it equals exactly when beta = 0 and velocity starts at 0.
  * x: n×2 row-major, y: n, a: 2 and velocity: 2 (both updated in place) */
 double momentum_update(const double *x, const double *y, size_t n, double a[2],

@@ -47,6 +47,19 @@ double bowl_loss(const Bowl *bowl, const double a[2])
 }
 //< bowl_loss
 
+//> gradient_noise
+double gradient_noise(const Dataset *data, const Bowl *bowl)
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < data->n; i++) {
+        const double *x = &data->x[2 * i];
+        double r = x[0] * bowl->a_best[0] + x[1] * bowl->a_best[1] - data->y[i];
+        sum += 4.0 * r * r * (x[0] * x[0] + x[1] * x[1]); /* |2 r_i x_i|² */
+    }
+    return sum / (double)data->n;
+}
+//< gradient_noise
+
 /* How many of a path's points are drawn: its first PLOT_MAX_CURVE_POINTS. */
 static size_t drawn_count(const Trail *path)
 {

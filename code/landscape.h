@@ -35,6 +35,11 @@ Status bowl_of(const Dataset *data, Bowl *bowl, Error *err);
  * and exact, since the loss is quadratic. a: 2 */
 double bowl_loss(const Bowl *bowl, const double a[2]);
 
+/* The mean squared length of one point's gradient at a*, 2 r_i x_i: the
+ * variance of a batch-1 gradient there, where the full gradient is 0
+ * (chapter 07's noise floor). */
+double gradient_noise(const Dataset *data, const Bowl *bowl);
+
 /* A trail left by descent, drawn as a line through the points it visited,
  * in the colour of its role (plot.h). */
 typedef struct {

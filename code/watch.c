@@ -82,16 +82,15 @@ static size_t first_unshown_row(size_t t, size_t every)
     return t == 0 ? 0 : t - (t - 1) % every;
 }
 
-/* Where and why, in the one message; then the program ends, unless this run
- * survives its blow-up. Returns false. */
-static bool blow_up(Watch *watch, size_t t)
+/* Where and why, in the one message: row t, after update iteration; then
+ * the program ends, unless this run survives its blow-up. Returns false. */
+static bool blow_up(Watch *watch, size_t t, size_t iteration)
 {
     watch->blew_up = true;
     char where[64], advice[400] = "";
     /* minibatches: updates counted by watch_batch(), or named so (name_iteration) */
     if (watch->iterations > 0 || watch->name_iteration)
-        snprintf(where, sizeof where, "iteration %zu (%s %zu)", watch->iterations,
-                 watch->unit, t);
+        snprintf(where, sizeof where, "iteration %zu (%s %zu)", iteration, watch->unit, t);
     else
         snprintf(where, sizeof where, "%s %zu", watch->unit, t);
     if (watch->advice != NULL)
@@ -128,13 +127,13 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss)
         size_t rose = first_rise(watch);
         if (rose > 0) { /* the last row, then where the loss first rose */
             show_row(watch, t);
-            return blow_up(watch, rose);
+            return blow_up(watch, rose, rose);
         }
     }
     if (watch->blew_up || loss_diverged(loss, watch->loss[0])) {
         for (size_t row = first_unshown_row(t, watch->every); row <= t; row++)
             show_row(watch, row);
-        return blow_up(watch, t);
+        return blow_up(watch, t, watch->iterations);
     }
     if (is_due(watch, t))
         show_row(watch, t);
@@ -158,5 +157,5 @@ bool watch_end(Watch *watch)
     if (!watch->full_batch || watch->blew_up)
         return !watch->blew_up;
     size_t t = first_rise(watch);
-    return t == 0 || blow_up(watch, t);
+    return t == 0 || blow_up(watch, t, t); /* one update a row: the rise began at update t */
 }

@@ -1,5 +1,5 @@
 /* Tests for code/landscape.c: the bowl by hand, its loss against loss_of()
- * everywhere, its axes as eigenvectors, and the contour figure drawn by
+ * everywhere, the gradient's noise at a*, its axes as eigenvectors, and the contour figure drawn by
  * gnuplot and small whatever the paths. */
 #define _POSIX_C_SOURCE 200809L
 
@@ -100,6 +100,28 @@ START_TEST(the_bowl_is_the_loss_everywhere)
 }
 END_TEST
 
+START_TEST(the_gradient_noise_is_the_spread_of_one_points_gradients)
+{
+    /* At a* the full gradient is 0, and the noise is the mean of |g_i|²
+     * over the points' own gradients g_i, each from gradient() on that one
+     * point: computed here that way, independently of the formula 2 r_i x_i. */
+    Dataset data = moved_data(0.0, 17);
+    Bowl bowl;
+    ck_assert_int_eq(bowl_of(&data, &bowl, NULL), STATUS_OK);
+    double full[2], sum = 0.0;
+    gradient(data.x, data.y, data.n, bowl.a_best, full);
+    ck_assert_double_lt(hypot(full[0], full[1]), 1e-12);
+    for (size_t i = 0; i < data.n; i++) {
+        double g[2];
+        gradient(&data.x[2 * i], &data.y[i], 1, bowl.a_best, g);
+        sum += g[0] * g[0] + g[1] * g[1];
+    }
+    double expected = sum / (double)data.n;
+    ck_assert_double_eq_tol(gradient_noise(&data, &bowl), expected, 1e-12 * expected);
+    data_free(&data);
+}
+END_TEST
+
 START_TEST(the_axes_are_unit_eigenvectors_of_h)
 {
     /* H v = λ v, |v| = 1, and the two axes at right angles, on three data
@@ -193,6 +215,7 @@ Suite *landscape_suite(void)
     tcase_add_test(tc, a_bowl_worked_by_hand);
     tcase_add_test(tc, every_x_equal_has_no_bowl);
     tcase_add_test(tc, the_bowl_is_the_loss_everywhere);
+    tcase_add_test(tc, the_gradient_noise_is_the_spread_of_one_points_gradients);
     tcase_add_test(tc, the_axes_are_unit_eigenvectors_of_h);
     tcase_add_test(tc, the_figure_draws_and_stays_small);
     suite_add_tcase(suite, tc);

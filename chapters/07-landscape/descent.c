@@ -1,0 +1,77 @@
+#include "descent.h"
+
+#include <string.h>
+
+#include "heavy_ball.h"
+#include "loss.h"
+
+Descent descent_start(Run *run, const Recipe *recipe, const Dataset *data, uint64_t seed)
+{
+    const double *start = recipe->start != NULL ? recipe->start : A_START;
+    Descent d = {.recipe = *recipe,
+                 .a = {start[0], start[1]},
+                 .m = data->n,
+                 .rng = rng_seeded(seed),
+                 .sampler = {.n = data->n, .batch_size = data->n}};
+    d.start_loss = loss_of(data->x, data->y, data->n, d.a);
+    /* Only minibatches are drawn from a shuffled order: the full batch
+     * needs no row numbers, and asks for no memory. */
+    if (recipe->batch < data->n)
+        sampler_init_in(&d.sampler, data, recipe->batch,
+                        run_alloc(run, data->n, sizeof *d.sampler.order));
+    return d;
+}
+
+/* The rows of the next batch of a shuffled epoch, a new epoch when the last
+ * is used up, their count in d->m; NULL for the full batch. */
+static const size_t *next_batch(Descent *d)
+{
+    const size_t *rows = NULL;
+    if (d->sampler.batch_size < d->sampler.n &&
+        (d->m = sampler_next_batch(&d->sampler, &rows)) == 0) {
+        sampler_start_epoch(&d->sampler, &d->rng);
+        d->m = sampler_next_batch(&d->sampler, &rows);
+    }
+    return rows;
+}
+
+//> ch07_step
+/* One iteration: the next batch (a new shuffled epoch when the last is used
+ * up; the full batch is never shuffled), this iteration's rate, and the
+ * heavy-ball step. With beta 0 and no decay it is chapter 04's step on the
+ * full batch and chapter 05's on a minibatch, to the last bit. */
+double take_step(Descent *d, const Dataset *data)
+{
+    const size_t *rows = next_batch(d); /* for xb, yb in dl: (NULL: all the data) */
+    double grad[2]; /* loss = mse(yb, xb@a); loss.backward(): the rows read where they lie */
+    double loss = rows != NULL ? rows_loss_and_gradient(data, rows, d->m, d->a, grad)
+                               : loss_and_gradient(data->x, data->y, data->n, d->a, grad);
+    double lr = decayed_lr(d->recipe.lr, d->recipe.decay, d->t++); /* LambdaLR's rate */
+    heavy_ball_step(d->a, d->velocity, grad, lr, d->recipe.beta);  /* optimizer.step() */
+    return loss;
+}
+//< ch07_step
+
+Watch watch_quietly(Run *run, const Descent *d)
+{
+    Watch watch = watch_line(run, "step", 0, d->recipe.lr);
+    watch.quiet = true;
+    watch.survive = true;
+    watch_row(&watch, 0, d->a, d->start_loss); /* the start: what a blow-up is measured against */
+    return watch;
+}
+
+//> ch07_follow
+Walk follow(Run *run, const Recipe *recipe, const Dataset *data, size_t steps)
+{
+    Descent d = descent_start(run, recipe, data, run->options->seed);
+    Watch watch = watch_quietly(run, &d);
+    Walk walk = {.a = run_alloc(run, steps + 1, sizeof d.a), .count = 1};
+    memcpy(walk.a, d.a, sizeof d.a);
+    for (size_t k = 0; k < steps && !watch.blew_up; k++)
+        if (watch_batch(&watch, take_step(&d, data), d.m, data->n, d.a)) /* chapter 05's test */
+            memcpy(&walk.a[2 * walk.count++], d.a, sizeof d.a);
+    walk.diverged = watch.blew_up;
+    return walk;
+}
+//< ch07_follow

@@ -1,0 +1,311 @@
+#include "show.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "format.h"
+#include "loss.h"
+#include "minibatch.h"
+
+/* ---- The bowl ---------------------------------------------------------- */
+
+static double degrees(const double v[2])
+{
+    return atan2(v[1], v[0]) * 180.0 / acos(-1.0);
+}
+
+/* v as %.4f shows it, without the "-0.0000" of a rounding error below 0. */
+static double tidy(double v)
+{
+    return fabs(v) < 5e-5 ? 0.0 : v;
+}
+
+/* An entry of H as %.4g shows it: 0 when it is only rounding, a billionth
+ * of the largest entry or less (the standardized bowl's off-diagonal). */
+static double tidy_entry(double v, const Bowl *bowl)
+{
+    double largest = fmax(fabs(bowl->h[0]), fabs(bowl->h[2]));
+    return fabs(v) <= 1e-9 * largest ? 0.0 : v;
+}
+
+void say_bowl(const Run *run, const Bowl *bowl)
+{
+    /* %.4g: the curvatures of data in years run from 1e-4 to 1e7. */
+    say(run, "The bowl: L(a) = L* + (1/2) (a - a*)^T H (a - a*), with\n"
+             "  a* = [%.4f, %.4f] (least squares), L* = %.4f, H = [%.4g %.4g; %.4g %.4g].\n",
+        tidy(bowl->a_best[0]), tidy(bowl->a_best[1]), bowl->loss_best,
+        tidy_entry(bowl->h[0], bowl), tidy_entry(bowl->h[1], bowl),
+        tidy_entry(bowl->h[1], bowl), tidy_entry(bowl->h[2], bowl));
+    if (bowl->lambda[0] <= bowl->lambda[1] * (1.0 + 1e-9))
+        say(run, "  Round: curvature %.4g in every direction.\n", bowl->lambda[0]);
+    else
+        say(run, "  Steepest: curvature %.4g along (%.3f, %.3f), %.1f degrees from a1;\n"
+                 "  flattest: curvature %.4g along (%.3f, %.3f).\n",
+            bowl->lambda[0], bowl->axis[0][0], bowl->axis[0][1], degrees(bowl->axis[0]),
+            bowl->lambda[1], bowl->axis[1][0], bowl->axis[1][1]);
+    say(run, "  Condition number %.4g; full-batch descent is stable for lr < %.4g.\n\n",
+        bowl->lambda[0] / bowl->lambda[1], 2.0 / bowl->lambda[0]);
+}
+
+void say_valley(const Run *run, const Bowl *bowl)
+{
+    say(run, "\nThe notebook's points moved right by 2, x1 in [1, 3): a long thin valley.\n");
+    say_bowl(run, bowl);
+}
+
+void say_standardized(const Run *run, const Scaling *scaling, const double start[2],
+                      const Bowl *bowl)
+{
+    say(run, "\nThe same points standardized, x1' = (x1 - %.4f) / %.4f and y' = y - %.4f"
+             "\n(chapter 06's --standardize), starting from the same line, a' = [%.4f, "
+             "%.4f]:\n",
+        scaling->x_mean, scaling->x_sd, scaling->y_mean, start[0], start[1]);
+    say_bowl(run, bowl);
+}
+
+/* ---- The paths --------------------------------------------------------- */
+
+/* What each figure of paths says before its table, and its title. */
+typedef struct {
+    const char *name, *intro, *title;
+} PathFigure;
+
+static const PathFigure PATH_FIGURES[] = {
+    {"ch07-landscape",
+     "Gradient descent from a = [-1, 1] at a small rate and at 95% of the limit:\n",
+     "The loss bowl; near the limit, descent zig-zags across its steep direction"},
+    {"ch07-paths", "\nThe same start with minibatches, and with momentum:\n",
+     "SGD wanders, momentum overshoots and swings back"},
+    {"ch07-badly-scaled", "", "x1 in [1, 3): a long thin valley, and descent crawls along it"},
+    {"ch07-standardized", "",
+     "The same points standardized: a round bowl, and descent goes straight in"},
+    {"ch07-momentum", "",
+     "The valley at the best settings: plain descent zig-zags, momentum gets there"},
+};
+
+/* The words of the figure named name: from the list above, or none. */
+static PathFigure path_figure(const char *name)
+{
+    for (size_t f = 0; f < sizeof PATH_FIGURES / sizeof PATH_FIGURES[0]; f++)
+        if (strcmp(PATH_FIGURES[f].name, name) == 0)
+            return PATH_FIGURES[f];
+    return (PathFigure){name, "", name};
+}
+
+/* The legend of a recipe: "GD, lr 0.1", "SGD batch 10, lr 0.1",
+ * "momentum 0.9, lr 0.1". label: 64 */
+static void recipe_label(const Recipe *recipe, size_t n, char label[64])
+{
+    if (recipe->beta > 0.0)
+        snprintf(label, 64, "GD + momentum %.3g, lr %.3g", recipe->beta, recipe->lr);
+    else if (recipe->batch < n)
+        snprintf(label, 64, "SGD batch %zu, lr %.3g", recipe->batch, recipe->lr);
+    else
+        snprintf(label, 64, "GD, lr %.3g", recipe->lr);
+}
+
+void walk_and_draw(Run *run, const Dataset *data, const Bowl *bowl, const char *figure,
+                   const Recipe *recipes, size_t count, size_t steps)
+{
+    PathFigure words = path_figure(figure);
+    Trail paths[PATHS];
+    char labels[PATHS][64], loss_after[32];
+    size_t drawn = 0;
+    snprintf(loss_after, sizeof loss_after, "loss after %zu steps", steps);
+    say(run, "%s  %-34s  %-20s  %-14s  a\n", words.intro, "path", loss_after,
+        "distance to a*");
+    for (size_t r = 0; r < count; r++) {
+        Walk walk = follow(run, &recipes[r], data, steps);
+        recipe_label(&recipes[r], data->n, labels[drawn]);
+        if (walk.diverged) {
+            say(run, "  %-34s  diverged, not drawn\n", labels[drawn]);
+            continue;
+        }
+        const double *last = &walk.a[2 * (walk.count - 1)];
+        double distance = hypot(last[0] - bowl->a_best[0], last[1] - bowl->a_best[1]);
+        say(run, "  %-34s  %-20.4f  %-14.2g  [%.4f, %.4f]\n", labels[drawn],
+            bowl_loss(bowl, last), distance, tidy(last[0]), tidy(last[1]));
+        paths[drawn] = (Trail){labels[drawn], recipes[r].role, walk.a, walk.count};
+        drawn++;
+    }
+    Error err;
+    run_check(run,
+              plot_landscape(run_figures_dir(run), figure, words.title, bowl, paths,
+                             drawn, &err),
+              &err);
+    say_wrote(run, figure);
+}
+
+/* ---- Momentum, measured ------------------------------------------------ */
+
+/* The steps the error analysis predicts to bring the excess loss down by the
+ * factor ratio. Plain descent at its best rate shrinks the error by exactly
+ * shrink in every direction, the excess loss by shrink². Momentum at its best
+ * settings has a repeated root in the two extreme directions, where the error
+ * goes as (1 + (1 + shrink) t) shrink^t: at most that many steps. */
+static double predicted_steps(double shrink, bool momentum, double ratio)
+{
+    if (!momentum)
+        return ceil(log(ratio) / (2.0 * -log(shrink)));
+    size_t t = 0;
+    while (t < MAX_STEPS &&
+           pow((1.0 + (1.0 + shrink) * (double)t) * pow(shrink, (double)t), 2.0) > 1.0 / ratio)
+        t++;
+    return (double)t;
+}
+
+void say_steps_to(const Run *run, const Bowl *bowl, const Recipe best[2], const size_t steps[2])
+{
+    double kappa = bowl->lambda[0] / bowl->lambda[1], root = sqrt(kappa);
+    double shrink[2] = {(kappa - 1.0) / (kappa + 1.0), (root - 1.0) / (root + 1.0)};
+    double target = 1.001 * bowl->loss_best;
+    double ratio = (bowl_loss(bowl, A_START) - bowl->loss_best) / (target - bowl->loss_best);
+    say(run, "\nSteps until the loss is within 0.1%% of L*, each at its best settings:\n"
+             "  %-14s %-8s %-8s %-16s %-7s %s\n",
+        "", "lr", "beta", "shrink per step", "steps", "predicted");
+    for (int k = 0; k < 2; k++)
+        say(run, "  %-14s %-8.4f %-8.4f %-16.4f %-7zu %.0f\n",
+            k == 0 ? "plain descent" : "momentum", best[k].lr, best[k].beta, shrink[k],
+            steps[k], predicted_steps(shrink[k], k == 1, ratio));
+    say(run, "Momentum takes %.1f times fewer steps; in the long run, ln(1/%.4f) / ln(1/%.4f)\n"
+             "= %.1f times fewer, about sqrt(condition number) = %.1f.\n",
+        (double)steps[0] / (double)steps[1], shrink[1], shrink[0],
+        log(shrink[1]) / log(shrink[0]), root);
+    say(run, "The first %d steps of each, drawn:\n", VALLEY_PATH_STEPS);
+}
+
+/* ---- The noise floor --------------------------------------------------- */
+
+enum { FLOOR_SAMPLES = 400, SETTLED_EVERY = 50 };
+
+/* The loss of all the data along one run: at iterations 0, 1, 2, … spaced
+ * ever wider, for a log axis, and its mean over the last quarter of the run. */
+typedef struct {
+    size_t count;
+    double iteration[FLOOR_SAMPLES], loss[FLOOR_SAMPLES];
+    double settled; /* the mean loss over the last quarter, every SETTLED_EVERY iterations */
+} LossTrace;
+
+/* The trace of a walk of FLOOR_ITERATIONS steps that did not blow up. */
+static void trace_walk(const Walk *walk, const Dataset *data, LossTrace *trace)
+{
+    size_t next = 1, settled_count = 0;
+    *trace = (LossTrace){.count = 1, .loss = {loss_of(data->x, data->y, data->n, walk->a)}};
+    for (size_t t = 1; t <= FLOOR_ITERATIONS; t++) {
+        bool settling = t > FLOOR_ITERATIONS * 3 / 4 && t % SETTLED_EVERY == 0;
+        if ((t < next || trace->count == FLOOR_SAMPLES) && !settling)
+            continue;
+        double loss = loss_of(data->x, data->y, data->n, &walk->a[2 * t]);
+        if (settling) {
+            trace->settled += loss;
+            settled_count++;
+        }
+        if (t >= next && trace->count < FLOOR_SAMPLES) {
+            trace->iteration[trace->count] = (double)t;
+            trace->loss[trace->count++] = loss;
+            next = t + 1 + t / 50; /* about 2% further on */
+        }
+    }
+    trace->settled /= (double)(settled_count > 0 ? settled_count : 1);
+}
+
+/* The two traces over the floor; a run that diverged keeps its place in
+ * the key, saying so, with no line (as chapter 05 draws it). */
+static void draw_noise_floor(Run *run, const LossTrace traces[2], const char *labels[2],
+                             const bool diverged[2], double floor)
+{
+    double floor_x[2] = {1.0, FLOOR_ITERATIONS}, floor_y[2] = {floor, floor};
+    char keys[2][96], title[128];
+    for (int k = 0; k < 2; k++)
+        snprintf(keys[k], sizeof keys[k], "%s%s", labels[k],
+                 diverged[k] ? " diverged: not drawn" : "");
+    /* Iteration 0 has no place on a log axis: the curves start at 1. */
+    Curve curves[3] = {
+        {keys[0], ROLE_BATCH_1, false, &traces[0].iteration[1], &traces[0].loss[1],
+         diverged[0] ? 0 : traces[0].count - 1},
+        {keys[1], ROLE_DECAYING, false, &traces[1].iteration[1], &traces[1].loss[1],
+         diverged[1] ? 0 : traces[1].count - 1},
+        {"the least-squares loss L*", ROLE_LEAST_SQUARES, false, floor_x, floor_y, 2},
+    };
+    snprintf(title, sizeof title, "SGD, batch 1, lr = %g: %s diverged", run->options->lr,
+             diverged[0] && diverged[1] ? "both rates"
+             : diverged[0]              ? "the constant rate"
+                                        : "the decaying rate");
+    Axes axes = {.title = !diverged[0] && !diverged[1]
+                              ? "SGD, batch 1: a constant rate jitters above the floor; a "
+                                "decaying one settles on it"
+                              : title,
+                 .x_label = "iteration (log scale)",
+                 .y_label = "loss of all the data (log scale)",
+                 .log_x = true,
+                 .log_y = true};
+    Error err;
+    run_check(run, plot_curves(run_figures_dir(run), "ch07-noise-floor", &axes, curves, 3, &err),
+              &err);
+    say_wrote(run, "ch07-noise-floor");
+}
+
+void show_noise_floor(Run *run, const Dataset *data, const Bowl *bowl, const Walk walks[2],
+                      double noise)
+{
+    double lr = run->options->lr, floor = bowl->loss_best;
+    char constant[64], decaying[64];
+    snprintf(constant, sizeof constant, "constant rate %g", lr);
+    snprintf(decaying, sizeof decaying, "rate %g / (1 + t/%d)", lr, FLOOR_DECAY);
+    const char *labels[2] = {constant, decaying};
+    LossTrace *traces = run_alloc(run, 2, sizeof *traces); /* 13 kB: kept off the stack */
+    bool diverged[2] = {walks[0].diverged, walks[1].diverged};
+    say(run, "\nSGD with batch 1 for %d iterations: the loss of all the data over the last\n"
+             "quarter of them (its mean), against the floor L* = %.4f:\n",
+        FLOOR_ITERATIONS, floor);
+    for (int k = 0; k < 2; k++) {
+        if (diverged[k]) {
+            say(run, "  %-24s diverged: lr %g is too large for batches of 1\n", labels[k], lr);
+            continue;
+        }
+        trace_walk(&walks[k], data, &traces[k]);
+        say(run, "  %-24s L* + %.3g\n", labels[k], traces[k].settled - floor);
+    }
+    /* A constant rate's kicks, lr times the gradient's noise, balance the
+     * pull back to a*: the loss settles about lr·noise/4 above L*. */
+    if (!diverged[0])
+        say(run, "  predicted for the constant rate: L* + lr * noise / 4 = L* + %g * %.4f / 4"
+                 " = L* + %.3g\n",
+            lr, noise, lr * noise / 4.0);
+    draw_noise_floor(run, traces, labels, diverged, floor);
+}
+
+/* ---- Your run ---------------------------------------------------------- */
+
+/* What a run with these batches should try when it blows up. */
+static void batches_advice(const Watch *watch, char *text, size_t size)
+{
+    const size_t *batch = watch->context;
+    minibatch_divergence_advice(text, size, watch->run->data, *batch);
+}
+
+Watch watch_your_run(Run *run, const Recipe *recipe)
+{
+    const Options *o = run->options;
+    size_t n = run->data->n, per_epoch = (n + recipe->batch - 1) / recipe->batch;
+    say(run, "\nYour run: batch %zu, lr %g, momentum %g, decay %g, %zu epochs of %zu "
+             "iteration%s.\nepoch   loss      a\n",
+        recipe->batch, recipe->lr, recipe->beta, recipe->decay, o->epochs, per_epoch,
+        per_epoch == 1 ? "" : "s");
+    Watch watch = watch_line(run, "epoch", o->epochs, recipe->lr);
+    watch.name_iteration = true; /* as chapter 05 says it */
+    /* A minibatch's loss jitters about a floor that can lie above a start
+     * near the answer, and momentum's may rise before it falls: only plain
+     * full-batch descent is judged by where it ends too. */
+    watch.full_batch = recipe->batch == n && recipe->beta == 0.0;
+    watch.advice = batches_advice;
+    watch.context = &recipe->batch;
+    return watch;
+}
+
+void say_last_line(Run *run, const double a[2], double loss)
+{
+    char last[LAST_LINE_SIZE];
+    run_last_line(run, "%s", final_line(last, a, loss));
+}
