@@ -172,7 +172,7 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
  * no longer exists: the remains of a run stopped by Ctrl-C or kill midway.
  * figures_check() says whether every figure drawn there could be moved into
  * OUT_DIR (none would land on a folder), without moving any: a chapter checks
- * before it prints its last line (chapter.h's finish_run()).
+ * before it prints its last line (the frame's end of a run, frame.c).
  * figures_finish() moves them all into OUT_DIR if status is STATUS_OK and
  * none would land on a folder; otherwise it deletes them, leaving OUT_DIR as
  * it was. Either way it frees the set, and returns status or why the figures
