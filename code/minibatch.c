@@ -7,6 +7,7 @@
 
 #include "linalg.h"
 #include "loss.h"
+#include "watch.h"
 
 void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
                      size_t *order)
@@ -129,19 +130,6 @@ double sgd_update_rows(const Dataset *data, const size_t *rows, size_t m, double
     return loss;
 }
 
-//> batch_blew_up
-bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
-                   const double a[2])
-{
-    /* The m points of a batch hold at most all n points' squared errors, so
-     * the batch's mean loss is at most n/m times the loss of all the data:
-     * batch_loss * m / n is a lower bound of that loss, known for free, where
-     * computing the loss of all the data after every step would cost n more.
-     * A step so wild that a itself overflowed shows only in a. */
-    return loss_diverged(batch_loss * (double)m / (double)n, start_loss) ||
-           !isfinite(a[0]) || !isfinite(a[1]);
-}
-//< batch_blew_up
 
 void trace_update(IterationTrace *trace, size_t iteration, const double a[2])
 {
@@ -180,26 +168,21 @@ static Status allocate_trace_sample(const Dataset *data, Dataset *sample, Error 
     return status;
 }
 
-//> run_epoch
-/* One pass over the data in shuffled batches. Returns the iteration number at
- * which the loss blew up, or 0 if it did not. */
-static size_t run_epoch(const Dataset *data, double a[2], double lr,
-                        EpochSampler *sampler, Rng *rng, IterationTrace *trace,
-                        History *history)
+/* One pass over the data in shuffled batches, each batch's loss shown to the
+ * watcher, which counts the iterations. Stops early if the loss blew up. */
+static void run_epoch(const Dataset *data, double a[2], double lr, EpochSampler *sampler,
+                      Rng *rng, IterationTrace *trace, Watch *watch)
 {
     const size_t *rows;
     size_t m;
     sampler_start_epoch(sampler, rng);
     while ((m = sampler_next_batch(sampler, &rows)) > 0) {
         double batch_loss = sgd_update_rows(data, rows, m, a, lr);
-        history->iterations++;
-        if (batch_blew_up(batch_loss, m, data->n, history->loss[0], a))
-            return history->iterations;
-        trace_update(trace, history->iterations, a);
+        if (!watch_batch(watch, batch_loss, m, data->n, a))
+            return;
+        trace_update(trace, watch->iterations, a);
     }
-    return 0;
 }
-//< run_epoch
 
 double stable_lr_for_any_batch(const double *x, size_t n, size_t d)
 {
@@ -227,14 +210,10 @@ void minibatch_divergence_advice(char *text, size_t size, const Dataset *data,
              batch_size, bound, bound / 2.0);
 }
 
-Status minibatch_diverged_error(Error *err, size_t iteration, size_t epoch, double lr,
-                                const Dataset *data, size_t batch_size)
+static void minibatch_advice(const Watch *watch, char *text, size_t size)
 {
-    char advice[400];
-    minibatch_divergence_advice(advice, sizeof advice, data, batch_size);
-    return fail(err, STATUS_DIVERGED,
-                "the loss diverged at iteration %zu (epoch %zu) with learning rate %g%s",
-                iteration, epoch, lr, advice);
+    const EpochSampler *sampler = watch->context;
+    minibatch_divergence_advice(text, size, sampler->data, sampler->batch_size);
 }
 
 //> train_minibatch
@@ -250,26 +229,25 @@ Status train_minibatch(const Dataset *data, double a[2], double lr, size_t epoch
         sampler_free(&sampler);
         return status;
     }
-
     IterationTrace trace = {&trace_points, 0, history->trace_iteration, history->trace_loss};
+    Watch watch = watch_into("epoch", epochs, lr, 2, history->loss, history->a);
+    watch.name_iteration = true;
+    watch.advice = minibatch_advice;
+    watch.context = &sampler;
     /* The loss of all the data from the fused pass: loss_of()'s number, from
      * the one walk chapter 04 made fast; the gradient is not needed here. */
     double unused_grad[2];
-    history_record(history, 0, a,
-                   loss_and_gradient(data->x, data->y, data->n, a, unused_grad));
-    for (size_t epoch = 1; epoch <= epochs && status == STATUS_OK; epoch++) {
-        size_t blew_up_at = run_epoch(data, a, lr, &sampler, rng, &trace, history);
-        double loss = loss_and_gradient(data->x, data->y, data->n, a, unused_grad);
-        history_record(history, epoch, a, loss);
-        if (blew_up_at == 0 && loss_diverged(loss, history->loss[0]))
-            blew_up_at = history->iterations;
-        if (blew_up_at > 0)
-            status = minibatch_diverged_error(err, blew_up_at, epoch, lr, data,
-                                              sampler.batch_size);
+    bool going = watch_row(&watch, 0, a,
+                           loss_and_gradient(data->x, data->y, data->n, a, unused_grad));
+    for (size_t epoch = 1; epoch <= epochs && going; epoch++) {
+        run_epoch(data, a, lr, &sampler, rng, &trace, &watch);
+        going = watch_row(&watch, epoch, a,
+                          loss_and_gradient(data->x, data->y, data->n, a, unused_grad));
     }
+    history->iterations = watch.iterations;
     history->trace_count = trace.count;
     data_free(&trace_points);
     sampler_free(&sampler);
-    return status;
+    return going ? STATUS_OK : fail(err, STATUS_DIVERGED, "%s", watch.message);
 }
 //< train_minibatch

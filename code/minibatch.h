@@ -72,12 +72,6 @@ double rows_loss_and_gradient(const Dataset *data, const size_t *rows, size_t m,
 double sgd_update_rows(const Dataset *data, const size_t *rows, size_t m, double a[2],
                        double lr);
 
-/* True when the step just taken on a batch of m of the n points shows that
- * training has blown up: the batch's loss before the step, batch_loss,
- * already proves the loss of all the data is past loss_diverged()'s limit of
- * start_loss, or a itself is no longer finite. a: 2 */
-bool batch_blew_up(double batch_loss, size_t m, size_t n, double start_loss,
-                   const double a[2]);
 
 /* The largest learning rate at which no batch, of any size, can overshoot:
  * 1 / max |x_i|² over the rows x_i of X. x: n×d row-major */
@@ -115,11 +109,6 @@ size_t trace_sample_size(const Dataset *data);
  * trace_sample_size(data) of them. rows: room for as many row numbers */
 void trace_sample(const Dataset *data, size_t *rows, Dataset *sample);
 
-/* The divergence message in minibatch words, iteration and epoch, with a rate
- * to try: below the bound for any batch, which is lower than the full-batch
- * one. Returns STATUS_DIVERGED. */
-Status minibatch_diverged_error(Error *err, size_t iteration, size_t epoch, double lr,
-                                const Dataset *data, size_t batch_size);
 
 /* epochs of minibatch SGD from the starting guess in a. batch_size is at
  * least 1; one larger than n means the full batch. Stops with STATUS_DIVERGED

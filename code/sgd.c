@@ -6,6 +6,7 @@
 
 #include "gradient.h"
 #include "loss.h"
+#include "watch.h"
 
 Status history_allocate(History *history, size_t epochs, Error *err)
 {
@@ -72,19 +73,6 @@ bool loss_diverged(double loss, double start_loss)
 }
 //< loss_diverged
 
-//> full_batch_rose
-size_t full_batch_rose(const History *history, size_t steps)
-{
-    const double *loss = history->loss;
-    double limit = loss[0] * (1.0 + 1e-6); /* rounding moves a loss far less */
-    if (!(loss[steps] > limit))
-        return 0;
-    size_t step = 1;
-    while (!(loss[step] > limit))
-        step++;
-    return step;
-}
-//< full_batch_rose
 
 /* True when every x1 of data is the same. */
 static bool all_x_equal(const Dataset *data)
@@ -115,47 +103,22 @@ void line_divergence_advice(char *text, size_t size, const Dataset *data)
              bound, bound / 2.0, why);
 }
 
-Status diverged_error(Error *err, const char *where, double lr, const Dataset *data)
-{
-    char advice[400];
-    line_divergence_advice(advice, sizeof advice, data);
-    return fail(err, STATUS_DIVERGED, "the loss diverged at %s with learning rate %g%s",
-                where, lr, advice);
-}
-
-void history_record(History *history, size_t epoch, const double a[2], double loss)
-{
-    history->a[2 * epoch] = a[0];
-    history->a[2 * epoch + 1] = a[1];
-    history->loss[epoch] = loss;
-}
-
-Status diverged_at_step(Error *err, size_t step, double lr, const Dataset *data)
-{
-    char where[32];
-    snprintf(where, sizeof where, "step %zu", step);
-    return diverged_error(err, where, lr, data);
-}
-
 //> train_full_batch
 Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epochs,
                         History *history, Error *err)
 {
-    for (size_t step = 0; step < epochs; step++) {
-        double a_before[2] = {a[0], a[1]};
-        double loss = sgd_update(data->x, data->y, data->n, a, lr);
-        history_record(history, step, a_before, loss);
+    Watch watch = watch_line_into(data, "step", epochs, lr, history->loss, history->a);
+    for (size_t t = 0;; t++) {
+        double grad[2];
+        double loss = loss_and_gradient(data->x, data->y, data->n, a, grad);
+        if (!watch_row(&watch, t, a, loss) || t == epochs)
+            break;
+        a[0] -= lr * grad[0];
+        a[1] -= lr * grad[1];
         history->iterations++;
-        if (loss_diverged(loss, history->loss[0]))
-            return diverged_at_step(err, step, lr, data);
     }
-    double final_loss = loss_of(data->x, data->y, data->n, a);
-    history_record(history, epochs, a, final_loss);
-    if (loss_diverged(final_loss, history->loss[0]))
-        return diverged_at_step(err, epochs, lr, data);
-    size_t rose = full_batch_rose(history, epochs); /* a slow blow-up */
-    if (rose > 0)
-        return diverged_at_step(err, rose, lr, data);
+    if (!watch_end(&watch))
+        return fail(err, STATUS_DIVERGED, "%s", watch.message);
     return STATUS_OK;
 }
 //< train_full_batch

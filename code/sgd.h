@@ -44,8 +44,6 @@ typedef struct {
 Status history_allocate(History *history, size_t epochs, Error *err);
 void history_free(History *history);
 
-/* Stores the coefficients a (2) and their loss as the state after epoch. */
-void history_record(History *history, size_t epoch, const double a[2], double loss);
 
 /* One point's share of the loss and the gradient: its miss r = x·a − y, then
  * r² added to sums[0] and r·x to sums[1] and sums[2]. Over all the points,
@@ -77,10 +75,11 @@ double loss_and_gradient(const double *x, const double *y, size_t n, const doubl
  * the step. x: n×2 row-major, y: n, a: 2 (updated in place) */
 double sgd_update(const double *x, const double *y, size_t n, double a[2], double lr);
 
-/* epochs full-batch steps from the starting guess in a. Stops with
- * STATUS_DIVERGED as soon as the loss is not finite or grows far past where it
- * started, and fails the same way at the end if the last loss is above the
- * first (full_batch_rose). history: allocated for epochs. */
+/* epochs full-batch steps from the starting guess in a: chapter 04's loop,
+ * silently, for the tests and the exercises. Stops with STATUS_DIVERGED as
+ * soon as the loss is not finite or grows far past where it started, and
+ * fails the same way at the end if the last loss is above the first (the
+ * watcher's rules, watch.h). history: allocated for epochs. */
 Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epochs,
                         History *history, Error *err);
 
@@ -98,34 +97,11 @@ Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epoc
 /* True when a loss that began at start_loss has blown up. */
 bool loss_diverged(double loss, double start_loss);
 
-/* Full-batch descent below the stable bound never raises the loss: each
- * step shrinks the error along every direction of the bowl. So a full-batch
- * run whose last loss is above its first, by more than rounding (a
- * millionth), has a rate past the bound, however slowly its loss grows: at
- * lr just above the bound it can take thousands of steps to reach
- * loss_diverged()'s ten times. Returns the first step whose loss was above
- * the start, or 0 if the last loss is not. (Minibatch runs are judged by
- * loss_diverged() alone: their loss jitters about a noise floor, which can lie
- * above a start that was near the answer. So are runs with momentum, whose
- * loss may rise before it falls even when they are stable.)
- * history: the losses after 0 … steps steps recorded */
-size_t full_batch_rose(const History *history, size_t steps);
-
 /* What a line's run that blew up should try, for the divergence message:
  * "; on this data full-batch descent is stable only for lr < B, so try
  * --lr B/2", and, when x is badly scaled, that rescaling is the real cure;
  * when every x is the same, that the slope is not determined (rescaling
  * cannot help, and chapter 06 would refuse the data). Into text (size). */
 void line_divergence_advice(char *text, size_t size, const Dataset *data);
-
-/* Writes the divergence message: where it blew up ("step 3"), the learning
- * rate, a rate below the stable bound of this data, and, when x is badly
- * scaled, that rescaling is the real cure; when every x is the same, that
- * the slope is not determined (rescaling cannot help, and chapter 06 would
- * refuse the data). Returns STATUS_DIVERGED. */
-Status diverged_error(Error *err, const char *where, double lr, const Dataset *data);
-
-/* diverged_error() at "step N" of full-batch descent. */
-Status diverged_at_step(Error *err, size_t step, double lr, const Dataset *data);
 
 #endif

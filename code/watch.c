@@ -19,14 +19,9 @@ static void line_row(const Watch *watch, size_t row)
         format_number(watch->loss[row], l), format_number(a[0], a1), format_number(a[1], a2));
 }
 
-void watch_line_row(const Watch *watch, size_t row)
-{
-    line_row(watch, row);
-}
-
 static void line_advice(const Watch *watch, char *text, size_t size)
 {
-    line_divergence_advice(text, size, watch->run->data);
+    line_divergence_advice(text, size, watch->context);
 }
 
 /* A row with the loss alone, for a model whose parameters are too many. */
@@ -36,18 +31,38 @@ static void loss_row(const Watch *watch, size_t row)
     say(watch->run, "%*zu   %s\n", watch->width, row, format_number(watch->loss[row], l));
 }
 
-Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size)
+Watch watch_into(const char *unit, size_t last, double lr, size_t size, double *loss,
+                 double *a)
 {
-    Watch watch = {.run = run,
-                   .unit = unit,
+    return (Watch){.unit = unit,
                    .last = last,
                    .every = progress_every(last),
                    .width = (int)strlen(unit),
                    .size = size,
+                   .loss = loss,
+                   .a = a,
                    .lr = lr,
+                   .quiet = true,
+                   .survive = true,
                    .row = size == 2 ? line_row : loss_row};
-    watch.loss = run_alloc(run, last + 1, sizeof *watch.loss);
-    watch.a = run_alloc(run, last + 1, size * sizeof *watch.a);
+}
+
+Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size)
+{
+    Watch watch = watch_into(unit, last, lr, size, run_alloc(run, last + 1, sizeof(double)),
+                             run_alloc(run, last + 1, size * sizeof(double)));
+    watch.run = run;
+    watch.quiet = watch.survive = false;
+    return watch;
+}
+
+Watch watch_line_into(const Dataset *data, const char *unit, size_t last, double lr,
+                      double *loss, double *a)
+{
+    Watch watch = watch_into(unit, last, lr, 2, loss, a);
+    watch.full_batch = true;
+    watch.advice = line_advice;
+    watch.context = data;
     return watch;
 }
 
@@ -56,12 +71,13 @@ Watch watch_line(Run *run, const char *unit, size_t last, double lr)
     Watch watch = watch_new(run, unit, last, lr, 2);
     watch.full_batch = true;
     watch.advice = line_advice;
+    watch.context = run->data;
     return watch;
 }
 
 static void show_row(const Watch *watch, size_t row)
 {
-    if (!watch->quiet)
+    if (!watch->quiet && watch->run != NULL)
         watch->row(watch, row);
 }
 
@@ -98,7 +114,7 @@ static bool blow_up(Watch *watch, size_t t, size_t iteration)
     snprintf(watch->message, sizeof watch->message,
              "the loss diverged at %s with learning rate %g%.380s", where, watch->lr,
              advice);
-    if (!watch->survive)
+    if (!watch->survive && watch->run != NULL)
         run_failf(watch->run, STATUS_DIVERGED, "%s", watch->message);
     return false;
 }
@@ -106,6 +122,7 @@ static bool blow_up(Watch *watch, size_t t, size_t iteration)
 /* The first row whose loss is above the start's, if the last row recorded
  * is; else 0. Below the stable bound full-batch descent never raises the
  * loss, so a rise is a blow-up, however slow. */
+//> first_rise
 static size_t first_rise(const Watch *watch)
 {
     const double *loss = watch->loss;
@@ -117,6 +134,7 @@ static size_t first_rise(const Watch *watch)
         t++;
     return t;
 }
+//< first_rise
 
 bool watch_row(Watch *watch, size_t t, const double *a, double loss)
 {

@@ -72,7 +72,8 @@ struct Watch {
     WatchRow row;       /* prints one row of the history */
     WatchAdvice advice; /* NULL: none */
     WatchDue due;       /* NULL: every `every` and the last */
-    const void *context; /* for row and advice: the data, the model, ... */
+    const void *context; /* for row and advice: the data, the model, ... (a line's
+                            watcher: its Dataset) */
     char message[512];  /* why a run that survives blew up */
 };
 
@@ -82,13 +83,20 @@ struct Watch {
  * (with the two a's, for size 2), no advice. */
 Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size);
 
+/* A watcher with no run, for the library's own trainers and the tests: its
+ * history in loss (last + 1) and a ((last + 1)×size), it prints nothing, and
+ * a blow-up stops only the loop, watch->message saying why. */
+Watch watch_into(const char *unit, size_t last, double lr, size_t size, double *loss,
+                 double *a);
+
+/* watch_into() for a line on data, judged and advised as watch_line()'s. */
+Watch watch_line_into(const Dataset *data, const char *unit, size_t last, double lr,
+                      double *loss, double *a);
+
 /* A watcher of a line's run over `last` steps or epochs at rate lr: its
  * history room from the run, its rows every progress_every(last), the
  * advice a line gets (the data's stable bound, sgd.h). */
 Watch watch_line(Run *run, const char *unit, size_t last, double lr);
-
-/* The default row, for a row callback that prints some rows as it does. */
-void watch_line_row(const Watch *watch, size_t row);
 
 /* Records row t: the loss and parameters after t steps or epochs. Prints it
  * if due, and decides whether the run blew up: then prints the rows the

@@ -12,6 +12,7 @@ Suite *linalg_suite(void);
 Suite *loss_suite(void);
 Suite *gradient_suite(void);
 Suite *sgd_suite(void);
+Suite *watch_suite(void);
 Suite *minibatch_suite(void);
 Suite *scale_suite(void);
 Suite *heavy_ball_suite(void);

@@ -286,32 +286,6 @@ void say_crawl_row(Run *run, const char *name, const double lambda[2], double pr
 
 /* ---- 4. Your run ---- */
 
-/* The rows chapter 06 prints: every `every` steps and the last, and when the
- * run blows up, or ends above its start, every row after the last such row,
- * so the reader sees the loss explode. (A blow-up at a multiple of every
- * shows that row alone.) The watcher calls this for the rows it would print;
- * this prints those of them that chapter 06 does, in its width of 5. */
-static void your_row(const Watch *watch, size_t row)
-{
-    size_t last = watch->rows - 1, every = watch->every;
-    bool blown = loss_diverged(watch->loss[last], watch->loss[0]);
-    /* The last row of a run that ends above its start (sgd.h), which
-     * watch_end() is about to fail: first the rows since the last shown. */
-    if (!blown && row == watch->last) {
-        History history = {.epochs = last, .loss = watch->loss};
-        if (full_batch_rose(&history, last) > 0)
-            for (size_t t = last - last % every + 1; t < last; t++)
-                watch_line_row(watch, t);
-    }
-    if (row % every == 0 || row == last || (blown && row > last - last % every))
-        watch_line_row(watch, row);
-}
-
-static void fitted_advice(const Watch *watch, char *text, size_t size)
-{
-    line_divergence_advice(text, size, watch->context);
-}
-
 Watch watch_your_run(Run *run, const Dataset *fitted)
 {
     const Options *o = run->options;
@@ -320,9 +294,7 @@ Watch watch_your_run(Run *run, const Dataset *fitted)
     say(run, " step   loss      a%s\n", o->standardize ? "'" : "");
     Watch watch = watch_line(run, "step", o->epochs, o->lr);
     watch.width = 5;
-    watch.row = your_row;
-    watch.advice = fitted_advice;
-    watch.context = fitted;
+    watch.context = fitted; /* the data trained on, for the advice */
     return watch;
 }
 
