@@ -58,10 +58,7 @@ static double mean_of(const double *v, size_t stride, size_t n)
 }
 
 //> least_squares
-/* The slope and intercept of the least-squares line, or false, with a left
- * as it was, when every x1 is the same: then every line through (x_mean,
- * y_mean) fits equally well, whatever its slope. x: n×2, y: n, a: 2 */
-static bool least_squares_line(const double *x, const double *y, size_t n, double a[2])
+bool least_squares_line(const double *x, const double *y, size_t n, double a[2])
 {
     double x_mean = mean_of(x, 2, n), y_mean = mean_of(y, 1, n);
     /* Sums about the means: each term stays small when x sits far from 0,
@@ -178,4 +175,11 @@ Status hessian_eigenvalues_d(const double *x, size_t n, size_t d, double *lambda
     symmetric_eigenvalues(h, d, lambda);
     free(h);
     return STATUS_OK;
+}
+
+double relative_difference(const double u[2], const double v[2])
+{
+    double size = hypot(v[0], v[1]);
+    double difference = hypot(u[0] - v[0], u[1] - v[1]);
+    return size > 0.0 ? difference / size : difference;
 }

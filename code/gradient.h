@@ -15,6 +15,7 @@
 #ifndef SGD_GRADIENT_H
 #define SGD_GRADIENT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "status.h"
@@ -32,11 +33,22 @@ void gradient(const double *x, const double *y, size_t n, const double a[2],
 void gradient_numeric(const double *x, const double *y, size_t n, const double a[2],
                       double h, double grad[2]);
 
+/* How far the gradient u is from the reference v, as a fraction of v's size:
+ * |u − v| / |v|, or |u − v| itself when v is 0. The one way the course
+ * compares two gradients (the tape's, the closed form's, differences'). u, v: 2 */
+double relative_difference(const double u[2], const double v[2]);
+
 /* Solves the normal equations Xᵀ X a = Xᵀ y, in the form that keeps its
  * digits when x sits far from 0: slope a1 = Sxy / Sxx from sums about the
  * means, intercept a2 = mean(y) − a1·mean(x1). Fails with STATUS_BAD_DATA
  * when there is no unique solution (every x1 the same).
  * x: n×2 row-major with x2 = 1, y: n, a: 2 */
+/* The slope and intercept of the least-squares line, or false, with a left
+ * as it was, when every x1 is the same: then every line through (x_mean,
+ * y_mean) fits equally well, whatever its slope. For a chapter that compares
+ * with the best line when there is one. x: n×2, y: n, a: 2 */
+bool least_squares_line(const double *x, const double *y, size_t n, double a[2]);
+
 Status least_squares(const double *x, const double *y, size_t n, double a[2],
                      Error *err);
 

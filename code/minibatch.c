@@ -34,6 +34,11 @@ Status sampler_init(EpochSampler *sampler, const Dataset *data, size_t batch_siz
     return STATUS_OK;
 }
 
+size_t batches_per_epoch(size_t n, size_t batch)
+{
+    return (n + batch - 1) / batch;
+}
+
 void sampler_free(EpochSampler *sampler)
 {
     free(sampler->order);

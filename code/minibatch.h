@@ -43,6 +43,10 @@ void sampler_free(EpochSampler *sampler);
 void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
                      size_t *order);
 
+/* The iterations (updates) of one epoch of n points in batches of batch:
+ * ceil(n / batch), since the last batch may be short. */
+size_t batches_per_epoch(size_t n, size_t batch);
+
 /* Reshuffles the rows and rewinds to the first batch. A batch of every row
  * is not shuffled: its order changes nothing but the rounding, and shuffling
  * n numbers costs more than the step itself. */

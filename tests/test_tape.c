@@ -233,11 +233,6 @@ static Var record_line_mse(Tape *tape, const Var a[2], const Dataset *data, Var 
     return tape_mean(tape, squares, data->n);
 }
 
-static double relative_error(const double u[2], const double v[2])
-{
-    return hypot(u[0] - v[0], u[1] - v[1]) / hypot(v[0], v[1]);
-}
-
 START_TEST(the_tape_gradient_is_chapter_03s_gradient)
 {
     /* The same sum in another order: the two agree to rounding, a few
@@ -263,8 +258,8 @@ START_TEST(the_tape_gradient_is_chapter_03s_gradient)
         double by_hand[2], by_differences[2];
         gradient(data.x, data.y, data.n, a_values, by_hand);
         gradient_numeric(data.x, data.y, data.n, a_values, 1e-5, by_differences);
-        ck_assert_double_le(relative_error(by_tape, by_hand), 1e-12);
-        ck_assert_double_le(relative_error(by_tape, by_differences), 1e-6);
+        ck_assert_double_le(relative_difference(by_tape, by_hand), 1e-12);
+        ck_assert_double_le(relative_difference(by_tape, by_differences), 1e-6);
         /* 8 nodes per point, n for the mean (n − 1 additions and the mean)
          * and the 2 for a. */
         ck_assert_uint_eq(tape_size(&tape), 9 * data.n + 2);
@@ -302,7 +297,7 @@ START_TEST(training_on_the_tape_follows_chapter_04s_path)
         }
         sgd_update(data.x, data.y, data.n, reference, 0.1);
         double after[2] = {tape_value(&tape, a[0]), tape_value(&tape, a[1])};
-        ck_assert_msg(relative_error(after, reference) <= 1e-12, "step %d: [%.17g, %.17g]", t,
+        ck_assert_msg(relative_difference(after, reference) <= 1e-12, "step %d: [%.17g, %.17g]", t,
                       after[0], after[1]);
     }
     ck_assert_int_eq(tape_check(&tape, NULL), STATUS_OK);

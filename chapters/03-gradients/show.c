@@ -3,17 +3,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "gradient.h"
 #include "loss.h"
 #include "plot.h"
-
-/* |u - v| over the larger of |u| and |v|: how many digits two gradients
- * share, whatever their size. u: 2, v: 2 */
-static double relative_difference(const double u[2], const double v[2])
-{
-    double diff = hypot(u[0] - v[0], u[1] - v[1]);
-    double size = fmax(hypot(u[0], u[1]), hypot(v[0], v[1]));
-    return size > 0.0 ? diff / size : diff;
-}
 
 void say_gradients(const Run *run, const double a[2], const Gradients *g)
 {

@@ -161,9 +161,7 @@ void show_result(Run *run, const Watch *watch)
     const Dataset *data = run->data;
     const double *a = &watch->a[2 * watch->last];
     double best[2];
-    Error no_unique_line;
-    bool has_best =
-        least_squares(data->x, data->y, data->n, best, &no_unique_line) == STATUS_OK;
+    bool has_best = least_squares_line(data->x, data->y, data->n, best);
     compare_with_least_squares(run, a, has_best ? best : NULL);
     double floor_loss = has_best ? loss_of(data->x, data->y, data->n, best) : NAN;
     bool reached = reached_least_squares(data, watch->loss[watch->last], floor_loss);

@@ -71,15 +71,10 @@ void show_step(const Watch *watch, const EpochSampler *batches, IterationTrace *
             done / tenth * 10);
 }
 
-static size_t iterations_per_epoch(size_t n, size_t batch)
-{
-    return (n + batch - 1) / batch; /* ceil(n / batch): the last batch may be short */
-}
-
 void say_plan(Run *run, const EpochSampler *batches)
 {
     size_t n = batches->n, batch = batches->batch_size, epochs = run->options->epochs;
-    size_t per_epoch = iterations_per_epoch(n, batch);
+    size_t per_epoch = batches_per_epoch(n, batch);
     say(run, "Minibatch SGD on %zu points, batch %zu: each epoch shuffles the points and\n"
              "takes one step per batch, so an epoch is %zu iteration%s",
         n, batch, per_epoch, per_epoch == 1 ? "" : "s");
@@ -202,8 +197,7 @@ void draw_comparison(Run *run, const size_t *batches, const Watch *watches,
     size_t count = RUNS;
     double best[2], floor_y[2], epoch_ends[2] = {0.0, (double)epochs},
                                 iteration_ends[2] = {1.0, last_iteration};
-    Error no_unique_line;
-    if (least_squares(data->x, data->y, data->n, best, &no_unique_line) == STATUS_OK) {
+    if (least_squares_line(data->x, data->y, data->n, best)) {
         floor_y[0] = floor_y[1] = loss_of(data->x, data->y, data->n, best);
         const char *label = "the least-squares loss (chapter 03)";
         by_epoch[count] = (Curve){label, ROLE_LEAST_SQUARES, false, epoch_ends, floor_y, 2};

@@ -115,7 +115,7 @@ static void train_as_asked(Run *run, const Dataset *data)
     Watch watch = watch_your_run(run, &recipe);
     watch_row(&watch, 0, d.a, d.start_loss);
     for (size_t epoch = 1; epoch <= o->epochs; epoch++) {
-        for (size_t k = 0; k < (n + batch - 1) / batch; k++) /* for xb, yb in dl: */
+        for (size_t k = 0; k < batches_per_epoch(n, batch); k++) /* for xb, yb in dl: */
             if (!watch_batch(&watch, take_step(&d, data), d.m, n, d.a))
                 break;
         watch_row(&watch, epoch, d.a, loss_of(data->x, data->y, n, d.a)); /* print(loss) */

@@ -10,12 +10,6 @@
 #include "sgd.h"
 
 /* |u − v| / |v|, or |u − v| when v = 0. u: 2, v: 2 */
-static double relative_error(const double u[2], const double v[2])
-{
-    double size = hypot(v[0], v[1]);
-    return hypot(u[0] - v[0], u[1] - v[1]) / (size > 0.0 ? size : 1.0);
-}
-
 /* --- The tape of one point, printed node by node ------------------------- */
 
 /* Names for the nodes of one point's loss, found from the nodes the model
@@ -102,7 +96,7 @@ void show_gradient_three_ways(Run *run)
     say(run, "  finite differences, h = 1e-5    %10.6f  %10.6f\n", by_differences[0],
         by_differences[1]);
     say(run, "Relative difference, tape vs by hand: %.0e; tape vs finite differences: %.0e\n",
-        relative_error(by_tape, by_hand), relative_error(by_tape, by_differences));
+        relative_difference(by_tape, by_hand), relative_difference(by_tape, by_differences));
     model_free(model);
 }
 
@@ -125,7 +119,7 @@ void show_same_path(Run *run, const Watch *path)
     double a[2] = {A_START[0], A_START[1]}, worst = 0.0;
     for (size_t t = 1; t <= path->last; t++) {
         sgd_update(d->x, d->y, d->n, a, path->lr);
-        double error = relative_error(&path->a[2 * t], a);
+        double error = relative_difference(&path->a[2 * t], a);
         worst = error > worst ? error : worst;
     }
     say(run, "Chapter 04's sgd_update(), gradient by hand, from the same start: the two\n"

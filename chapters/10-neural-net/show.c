@@ -43,8 +43,7 @@ const Dataset *bent_data(Run *run)
 BestLine show_best_line(Run *run, const Dataset *data)
 {
     BestLine best = {.loss = NAN};
-    Error no_unique_line;
-    if (least_squares(data->x, data->y, data->n, best.a, &no_unique_line) != STATUS_OK) {
+    if (!least_squares_line(data->x, data->y, data->n, best.a)) {
         say(run, "These x values have no unique least-squares line to compare with.\n");
         return best;
     }
@@ -62,7 +61,7 @@ void show_network(Run *run, const Network *net, size_t n)
 {
     const Options *options = run->options;
     size_t batch = options->batch < n ? options->batch : n;
-    size_t per_epoch = (n + batch - 1) / batch;
+    size_t per_epoch = batches_per_epoch(n, batch);
     say(run, "\nA network with one hidden layer of %zu ReLU units:\n"
              "  y_hat = sum over j of w2_j * relu(w1_j * x1 + b1_j), plus b2\n"
              "%zu parameters: w1, b1 and w2 (%zu of each) and b2.\n",
