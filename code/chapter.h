@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "data.h"
+#include "figures.h"
 #include "plot.h"
 #include "status.h"
 
@@ -48,7 +49,7 @@ const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss
  * "final: hidden = H, loss = L\n", the loss as format_number() writes it. */
 const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss);
 
-/* The end of every chapter: its figures, drawn into a set (plot.h), and its
+/* The end of every chapter: its figures, drawn into a set (figures.h), and its
  * last line, in the one order that never says more than happened:
  *   (a) check that every figure can be moved into place (figures_check);
  *   (b) print last_line and flush standard output, checking that it went;

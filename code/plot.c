@@ -1,17 +1,14 @@
-#define _POSIX_C_SOURCE 200809L /* mkstemp, mkdtemp, scandir, fdopen, fchmod, sigprocmask, openat */
+#define _POSIX_C_SOURCE 200809L /* fdopen, O_NOFOLLOW, O_CLOEXEC */
 
 #include "plot.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #ifndef PATH_MAX
@@ -181,73 +178,13 @@ static void write_axis(FILE *file, const char *axis, Range range, bool log_scale
     fputs("]\n", file);
 }
 
-/* ---- One script: a temporary file, renamed into place when complete ---- */
+/* ---- One script: a file written whole, or not at all ------------------ */
 
-/* A script being written: to temp_path first, renamed to final_path at the end. */
+/* A script being written to path, DIR/NAME.gp. */
 typedef struct {
     FILE *file;
-    char final_path[PATH_MAX];
-    char temp_path[PATH_MAX];
-    sigset_t saved_mask; /* the signal mask to restore once the script is done */
-} Script;
-
-/* Ctrl-C (SIGINT), kill (SIGTERM), a closed terminal (SIGHUP) and Ctrl-\
- * (SIGQUIT) stop a program wherever it is; between mkstemp() and rename() that
- * would leave a stray temporary file behind. Writing a script takes a few
- * milliseconds, so script_open() blocks these signals and script_close()
- * restores the mask only after the rename (or the unlink): a signal sent
- * meanwhile waits those milliseconds, then stops the program as usual, with
- * the figure either wholly replaced or untouched. figures_finish() holds them
- * the same way while it moves a set into place. Nothing else is held: a
- * chapter trains between figures_begin() and figures_finish(), and Ctrl-C
- * must stop it at once. A set stopped midway is a hidden folder named with
- * its process's ID, which the next figures_begin() in that folder removes
- * once that process is gone (see remove_abandoned_sets). A handler that
- * deleted the files itself would need their paths in a global variable;
- * blocking and the PID in the name need no global state. (sigprocmask is
- * for single-threaded programs, which the chapters are. SIGKILL cannot be
- * blocked, so it can leave a hidden .NAME.gp.XXXXXX behind a figure written
- * outside a set.) */
-static void block_stop_signals(sigset_t *saved_mask)
-{
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGHUP);
-    sigaddset(&stop_signals, SIGQUIT);
-    sigprocmask(SIG_BLOCK, &stop_signals, saved_mask);
-}
-
-static void restore_signals(const sigset_t *saved_mask)
-{
-    sigprocmask(SIG_SETMASK, saved_mask, NULL);
-}
-
-Status make_directory(const char *dir, Error *err)
-{
     char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
-        return fail(err, STATUS_IO, "%.60s...: folder name too long", dir);
-    /* Create each prefix ending at a '/', then the whole path; a prefix that
-     * already exists is fine, anything else is not. */
-    for (char *p = path + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char saved = *p;
-        *p = '\0';
-        struct stat info;
-        if (mkdir(path, 0777) != 0 && errno != EEXIST)
-            return fail(err, STATUS_IO, "cannot create folder %s: %s", path,
-                        strerror(errno));
-        if (stat(path, &info) != 0 || !S_ISDIR(info.st_mode))
-            return fail(err, STATUS_IO, "cannot use folder %s: %s is not a folder",
-                        dir, path);
-        *p = saved;
-        if (saved == '\0')
-            return STATUS_OK;
-    }
-}
+} Script;
 
 /* Writes a gnuplot string literal: single quotes, with ' doubled. */
 static void write_quoted(FILE *file, const char *text)
@@ -261,30 +198,25 @@ static void write_quoted(FILE *file, const char *text)
     fputc('\'', file);
 }
 
+/* Opens DIR/NAME.gp and writes its header. The file is made with mode
+ * 0666, which the umask cuts to what the reader wants others to have, as
+ * for any file their programs make. It is written in place: in a set's own
+ * folder (figures.h) nothing else can see it until the set moves in whole.
+ * A link there is never followed (O_NOFOLLOW). */
 static Status script_open(Script *script, const char *dir, const char *name,
                           const char *terminal, const char *image_extension,
                           Error *err)
 {
-    Status status = make_directory(dir, err);
-    if (status != STATUS_OK)
-        return status;
-    if (snprintf(script->final_path, PATH_MAX, "%s/%s.gp", dir, name) >= PATH_MAX ||
-        snprintf(script->temp_path, PATH_MAX, "%s/.%s.gp.XXXXXX", dir, name) >= PATH_MAX)
+    if (snprintf(script->path, PATH_MAX, "%s/%s.gp", dir, name) >= PATH_MAX)
         return fail(err, STATUS_IO, "%.60s...: path too long", dir);
-    block_stop_signals(&script->saved_mask);
-    int fd = mkstemp(script->temp_path);
-    if (fd < 0) {
-        int saved = errno;
-        restore_signals(&script->saved_mask);
-        return fail(err, STATUS_IO, "cannot write in folder %s: %s", dir, strerror(saved));
-    }
-    fchmod(fd, 0644); /* mkstemp makes it private; a figure is for everyone */
+    int fd = open(script->path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0)
+        return fail(err, STATUS_IO, "cannot write %s: %s", script->path, strerror(errno));
     script->file = fdopen(fd, "w");
     if (script->file == NULL) {
         close(fd);
-        unlink(script->temp_path);
-        restore_signals(&script->saved_mask);
-        return fail(err, STATUS_NO_MEMORY, "cannot open a stream for %s", script->final_path);
+        unlink(script->path);
+        return fail(err, STATUS_NO_MEMORY, "cannot open a stream for %s", script->path);
     }
     fprintf(script->file,
             "# %s.gp — a figure from \"SGD from scratch, in C\".\n"
@@ -297,238 +229,18 @@ static Status script_open(Script *script, const char *dir, const char *name,
     return STATUS_OK;
 }
 
-/* Finishes the script: every write must have succeeded before it replaces the
- * old figure; otherwise the old figure stays and the temporary file goes. */
+/* Finishes the script: a figure any of whose writes failed (a full disk) is
+ * deleted, never left half written. */
 static Status script_close(Script *script, Error *err)
 {
     int write_failed = ferror(script->file);
     int close_failed = fclose(script->file);
     int saved = errno;
     script->file = NULL;
-    Status status = STATUS_OK;
-    if (write_failed || close_failed) {
-        unlink(script->temp_path);
-        status = fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
-                      strerror(saved));
-    } else if (rename(script->temp_path, script->final_path) != 0) {
-        saved = errno;
-        unlink(script->temp_path);
-        status = fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
-                      strerror(saved));
-    }
-    restore_signals(&script->saved_mask);
-    return status;
-}
-
-/* ---- A run's figures, all or nothing ---------------------------------- */
-
-static int not_dot_or_dot_dot(const struct dirent *entry)
-{
-    return strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0;
-}
-
-/* The path of name in the folder dir; path: PATH_MAX bytes. A path that does
- * not fit is cut short, and then names no file: the rename fails. */
-static void join(char *path, const char *dir, const char *name)
-{
-    if (snprintf(path, PATH_MAX, "%s/%s", dir, name) >= PATH_MAX)
-        path[0] = '\0';
-}
-
-struct FigureSet {
-    char out_dir[PATH_MAX];
-    char dir[PATH_MAX]; /* OUT_DIR/.figures.PID.XXXXXX, where the figures are drawn */
-};
-
-/* The ID of the process that made a set's folder, from its name
- * ".figures.PID.XXXXXX" (mkdtemp's six characters last), or 0 if name is
- * not one. */
-static pid_t set_owner(const char *name)
-{
-    static const char prefix[] = ".figures.";
-    size_t start = sizeof prefix - 1;
-    if (strncmp(name, prefix, start) != 0)
-        return 0;
-    size_t digits = strspn(name + start, "0123456789");
-    if (digits == 0 || digits > 9 || name[start + digits] != '.' ||
-        strlen(name + start + digits + 1) != 6)
-        return 0;
-    return (pid_t)strtol(name + start, NULL, 10);
-}
-
-/* True while the process pid exists. kill(pid, 0) sends nothing: it only
- * asks; EPERM means it exists but belongs to someone else. */
-static bool process_exists(pid_t pid)
-{
-    return kill(pid, 0) == 0 || errno != ESRCH;
-}
-
-/* Deletes a stopped run's set: the folder name in out_dir, and the figure
- * scripts in it. The folder is opened without following a link, and it must
- * be a folder of this user's: a link planted under a set's name (another
- * user can make one in a shared sticky folder) would otherwise lead the
- * clean-up into its target. Inside, only regular files named NAME.gp go,
- * through the opened folder, so no link in it is followed either; anything
- * else keeps the folder there. */
-static void remove_set_folder(const char *out_dir, const char *name)
-{
-    char path[PATH_MAX];
-    join(path, out_dir, name);
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-    if (fd < 0)
-        return;
-    struct stat info;
-    DIR *folder = NULL;
-    if (fstat(fd, &info) != 0 || info.st_uid != geteuid() ||
-        (folder = fdopendir(fd)) == NULL) {
-        close(fd);
-        return;
-    }
-    struct dirent *entry;
-    while ((entry = readdir(folder)) != NULL) {
-        size_t length = strlen(entry->d_name);
-        if (length > 3 && strcmp(entry->d_name + length - 3, ".gp") == 0 &&
-            fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 &&
-            S_ISREG(info.st_mode))
-            unlinkat(fd, entry->d_name, 0);
-    }
-    closedir(folder); /* closes fd too */
-    rmdir(path);      /* only if it is now empty */
-}
-
-/* The sets of runs that were stopped before they finished (Ctrl-C, kill -9,
- * a crash) leave their folders in OUT_DIR; those whose process no longer
- * exists go. A set still being drawn by a live run is left alone. */
-static void remove_abandoned_sets(const char *out_dir)
-{
-    struct dirent **names = NULL;
-    int count = scandir(out_dir, &names, not_dot_or_dot_dot, alphasort);
-    for (int k = 0; k < count; k++) {
-        pid_t owner = set_owner(names[k]->d_name);
-        if (owner > 0 && !process_exists(owner))
-            remove_set_folder(out_dir, names[k]->d_name);
-        free(names[k]);
-    }
-    free(names);
-}
-
-Status figures_begin(FigureSet **figures, const char *out_dir, Error *err)
-{
-    *figures = NULL;
-    Status status = make_directory(out_dir, err);
-    if (status != STATUS_OK)
-        return status;
-    remove_abandoned_sets(out_dir);
-    FigureSet *set = malloc(sizeof *set);
-    if (set == NULL)
-        return fail(err, STATUS_NO_MEMORY, "out of memory for a set of figures");
-    if (snprintf(set->out_dir, PATH_MAX, "%s", out_dir) >= PATH_MAX ||
-        snprintf(set->dir, PATH_MAX, "%s/.figures.%ld.XXXXXX", out_dir,
-                 (long)getpid()) >= PATH_MAX) {
-        free(set);
-        return fail(err, STATUS_IO, "%.60s...: path too long", out_dir);
-    }
-    if (mkdtemp(set->dir) == NULL) {
-        int saved = errno;
-        free(set);
-        return fail(err, STATUS_IO, "cannot write in folder %s: %s", out_dir,
-                    strerror(saved));
-    }
-    *figures = set;
-    return STATUS_OK;
-}
-
-const char *figures_dir(const FigureSet *figures)
-{
-    return figures->dir;
-}
-
-/* rename() cannot put a file where a folder is: find that out before moving
- * any figure, so that a failure moves none. names: count */
-static Status check_replaceable(const FigureSet *set, struct dirent **names, int count,
-                                Error *err)
-{
-    for (int k = 0; k < count; k++) {
-        char final_path[PATH_MAX];
-        join(final_path, set->out_dir, names[k]->d_name);
-        struct stat info;
-        if (lstat(final_path, &info) == 0 && S_ISDIR(info.st_mode))
-            return fail(err, STATUS_IO, "cannot write %s: %s", final_path, strerror(EISDIR));
-    }
-    return STATUS_OK;
-}
-
-/* Moves every figure into OUT_DIR; only a disk failing midway could leave
- * some moved and some not. names: count */
-static Status move_all(const FigureSet *set, struct dirent **names, int count, Error *err)
-{
-    for (int k = 0; k < count; k++) {
-        char staged_path[PATH_MAX], final_path[PATH_MAX];
-        join(staged_path, set->dir, names[k]->d_name);
-        join(final_path, set->out_dir, names[k]->d_name);
-        if (rename(staged_path, final_path) != 0)
-            return fail(err, STATUS_IO, "cannot write %s: %s", final_path, strerror(errno));
-    }
-    return STATUS_OK;
-}
-
-/* Deletes whatever is left in the set's folder, then the folder. names: count */
-static void remove_staged(const FigureSet *set, struct dirent **names, int count)
-{
-    for (int k = 0; k < count; k++) {
-        char staged_path[PATH_MAX];
-        join(staged_path, set->dir, names[k]->d_name);
-        unlink(staged_path); /* already moved: ENOENT, which is fine */
-    }
-    rmdir(set->dir);
-}
-
-/* The names of the figures staged in the set, sorted; *count < 0 (and a
- * message in err) if its folder cannot be read. Free with free_names(). */
-static struct dirent **staged_names(const FigureSet *set, int *count, Error *err)
-{
-    struct dirent **names = NULL;
-    *count = scandir(set->dir, &names, not_dot_or_dot_dot, alphasort);
-    if (*count < 0)
-        fail(err, STATUS_IO, "cannot read folder %s: %s", set->dir, strerror(errno));
-    return names;
-}
-
-static void free_names(struct dirent **names, int count)
-{
-    for (int k = 0; k < count; k++)
-        free(names[k]);
-    free(names);
-}
-
-Status figures_check(const FigureSet *figures, Error *err)
-{
-    int count;
-    struct dirent **names = staged_names(figures, &count, err);
-    Status status = count < 0 ? STATUS_IO : check_replaceable(figures, names, count, err);
-    free_names(names, count);
-    return status;
-}
-
-Status figures_finish(FigureSet *figures, Status status, Error *err)
-{
-    if (figures == NULL)
-        return status;
-    sigset_t saved_mask;
-    block_stop_signals(&saved_mask);
-    int count;
-    struct dirent **names = staged_names(figures, &count, status == STATUS_OK ? err : NULL);
-    if (count < 0 && status == STATUS_OK)
-        status = STATUS_IO;
-    if (status == STATUS_OK)
-        status = check_replaceable(figures, names, count, err);
-    if (status == STATUS_OK)
-        status = move_all(figures, names, count, err);
-    remove_staged(figures, names, count < 0 ? 0 : count);
-    free_names(names, count);
-    restore_signals(&saved_mask);
-    free(figures);
-    return status;
+    if (!write_failed && !close_failed)
+        return STATUS_OK;
+    unlink(script->path);
+    return fail(err, STATUS_IO, "cannot write %s: %s", script->path, strerror(saved));
 }
 
 /* ---- What every figure shares ----------------------------------------- */
