@@ -24,32 +24,65 @@ struct FigureSet {
     char dir[PATH_MAX];     /* OUT_DIR/.figures.XXXXXX, where the figures are drawn */
     int out_fd;             /* OUT_DIR, whose lock orders what runs change in it */
     int dir_fd;             /* the set's folder, locked for as long as the set lives */
+    size_t first_made;      /* which of OUT_DIR's folders this run made: see make_folders */
 };
 
 /* ---- Folders ------------------------------------------------------------ */
 
-Status make_directory(const char *dir, Error *err)
+/* Creates dir and any missing parents. *first_made is the length of the
+ * first prefix of dir this call created, the shallowest folder it made (0
+ * if it made none): every deeper one is new too, so a failed run can remove
+ * exactly what it added (remove_made_folders). */
+static Status make_folders(const char *dir, size_t *first_made, Error *err)
 {
+    *first_made = 0;
     char path[PATH_MAX];
     if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
         return fail(err, STATUS_IO, "%.60s...: folder name too long", dir);
     /* Create each prefix ending at a '/', then the whole path; a prefix that
      * already exists is fine, anything else is not. */
-    for (char *p = path + 1;; p++) {
+    for (char *p = path + (path[0] != '\0');; p++) {
         if (*p != '/' && *p != '\0')
             continue;
         char saved = *p;
         *p = '\0';
+        if (mkdir(path, 0777) == 0) {
+            if (*first_made == 0)
+                *first_made = (size_t)(p - path);
+        } else if (errno != EEXIST) {
+            return fail(err, STATUS_IO, "cannot create folder %s: %s", path, strerror(errno));
+        }
         struct stat info;
-        if (mkdir(path, 0777) != 0 && errno != EEXIST)
-            return fail(err, STATUS_IO, "cannot create folder %s: %s", path,
-                        strerror(errno));
         if (stat(path, &info) != 0 || !S_ISDIR(info.st_mode))
             return fail(err, STATUS_IO, "cannot use folder %s: %s is not a folder",
                         dir, path);
         *p = saved;
         if (saved == '\0')
             return STATUS_OK;
+    }
+}
+
+Status make_directory(const char *dir, Error *err)
+{
+    size_t first_made;
+    return make_folders(dir, &first_made, err);
+}
+
+/* Removes dir and each parent down to the first one make_folders() made
+ * (first_made bytes of dir), deepest first, each only if it is empty: a
+ * folder something else has been put in since is no longer only the run's. */
+static void remove_made_folders(const char *dir, size_t first_made)
+{
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s", dir);
+    for (size_t length = strlen(path); first_made > 0 && length >= first_made;) {
+        path[length] = '\0';
+        if (rmdir(path) != 0 && errno != ENOENT) /* ENOENT: "a/b/" is "a/b" again */
+            return;
+        while (length > 0 && path[length - 1] != '/')
+            length--;
+        if (length-- == 0)
+            return;
     }
 }
 
@@ -169,7 +202,7 @@ static Status open_out_dir(FigureSet *set, const char *out_dir, Error *err)
 {
     if (snprintf(set->out_dir, PATH_MAX, "%s", out_dir) >= PATH_MAX)
         return fail(err, STATUS_IO, "%.60s...: path too long", out_dir);
-    Status status = make_directory(out_dir, err);
+    Status status = make_folders(out_dir, &set->first_made, err);
     if (status != STATUS_OK)
         return status;
     set->out_fd = open(out_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -209,7 +242,7 @@ static Status make_set_folder(FigureSet *set, Error *err)
     return status;
 }
 
-static void close_set(FigureSet *set);
+static void close_set(FigureSet *set, bool landed);
 
 Status figures_begin(FigureSet **figures, const char *out_dir, Error *err)
 {
@@ -222,7 +255,7 @@ Status figures_begin(FigureSet **figures, const char *out_dir, Error *err)
     if (status == STATUS_OK)
         status = make_set_folder(set, err);
     if (status != STATUS_OK) {
-        close_set(set);
+        close_set(set, false);
         return status;
     }
     *figures = set;
@@ -334,7 +367,9 @@ static void remove_set_folder(const FigureSet *set)
     rmdir(set->dir);
 }
 
-static void close_set(FigureSet *set)
+/* Frees the set; a set that did not land takes with it the folders made
+ * for it, if they are empty. */
+static void close_set(FigureSet *set, bool landed)
 {
     if (set->dir_fd >= 0) {
         remove_set_folder(set);
@@ -344,6 +379,8 @@ static void close_set(FigureSet *set)
     }
     if (set->out_fd >= 0)
         close(set->out_fd);
+    if (!landed)
+        remove_made_folders(set->out_dir, set->first_made);
     free(set);
 }
 
@@ -353,6 +390,6 @@ Status figures_finish(FigureSet *figures, Status status, Error *err)
         return status;
     if (status == STATUS_OK)
         status = commit(figures, err);
-    close_set(figures);
+    close_set(figures, status == STATUS_OK);
     return status;
 }

@@ -1068,6 +1068,22 @@ START_TEST(a_figure_that_cannot_be_replaced_leaves_the_rest)
 }
 END_TEST
 
+START_TEST(a_failed_run_removes_the_out_folders_it_made)
+{
+    /* Issue 18, defect 4: `ch06 --quiet --lr 1e300 --out N/a/b` exited 1
+     * and left N/a/b behind. A failed run removes the folders it made for
+     * its figures, and only those: N here, not the scratch folder above it. */
+    char top[TEXT_SIZE], out[TEXT_SIZE];
+    scratch_path(top, "N");
+    format_text(out, "%s/a/b", top);
+    ProgramRun run = RUN("ch06", "--quiet", "--lr", "1e300", "--out", out);
+    assert_refused(&run, "ch06", 1, "diverged");
+    program_run_free(&run);
+    ck_assert_msg(access(top, F_OK) != 0, "the failed run left %s", top);
+    ck_assert_int_eq(access(scratch, F_OK), 0);
+}
+END_TEST
+
 START_TEST(figures_are_as_private_as_the_umask_says)
 {
     /* Issue 18, defect 5: under umask 077 the figures were made 0644. */
@@ -1274,6 +1290,7 @@ Suite *errors_suite(void)
     tcase_add_test(output, output_that_cannot_be_written_is_a_failure);
     tcase_add_loop_test(output, a_run_prints_its_last_line_only_when_its_figures_can_land, 0,
                         ENDING_COUNT);
+    tcase_add_test(output, a_failed_run_removes_the_out_folders_it_made);
     tcase_add_test(output, figures_are_as_private_as_the_umask_says);
 
     TCase *fuzz_inputs = add_case(suite, "fuzz inputs");

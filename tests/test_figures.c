@@ -224,6 +224,35 @@ START_TEST(folders_are_made_and_a_file_in_the_way_is_an_error)
 }
 END_TEST
 
+START_TEST(a_failed_run_removes_the_folders_it_made_and_only_those)
+{
+    /* Issue 18, defect 4: `ch06 --lr 1e300 --out N/a/b` failed and left
+     * N/a/b behind. A failed set now removes the folders its figures_begin()
+     * made, deepest first, each only while it is empty. */
+    char top[PATH_SIZE], out[2 * PATH_SIZE], other[2 * PATH_SIZE];
+    in_dir(top, "N");
+    snprintf(out, sizeof out, "%s/a/b/", top); /* a trailing '/' names the same folder */
+    FigureSet *figures = NULL;
+    ck_assert_int_eq(figures_begin(&figures, out, NULL), STATUS_OK);
+    ck_assert_int_eq(figures_finish(figures, STATUS_DIVERGED, NULL), STATUS_DIVERGED);
+    ck_assert_msg(access(top, F_OK) != 0, "%s is still there", top);
+
+    /* A folder that was there before stays, and so does one that something
+     * else was put in meanwhile. */
+    ck_assert_int_eq(mkdir(top, 0755), 0);
+    snprintf(other, sizeof other, "%s/a/other.txt", top);
+    ck_assert_int_eq(figures_begin(&figures, out, NULL), STATUS_OK);
+    ck_assert(write_text_file(other, "x\n"));
+    ck_assert_int_eq(figures_finish(figures, STATUS_IO, NULL), STATUS_IO);
+    ck_assert_int_eq(access(other, F_OK), 0);
+    ck_assert_int_ne(access(out, F_OK), 0);
+
+    /* A run that succeeds keeps the folders it made for its figures. */
+    ck_assert_int_eq(draw_two_in(out, "t", "second", NULL), STATUS_OK);
+    ck_assert_int_eq(access(out, F_OK), 0);
+}
+END_TEST
+
 START_TEST(figures_are_as_private_as_the_umask_says)
 {
     /* Issue 18, defect 5: figures were made 0644 whatever the umask. */
@@ -600,6 +629,7 @@ Suite *figures_suite(void)
     tcase_add_test(tc, a_figure_that_would_land_on_a_folder_moves_none);
     tcase_add_test(tc, a_figure_set_restores_the_signal_mask_and_fails_cleanly);
     tcase_add_test(tc, folders_are_made_and_a_file_in_the_way_is_an_error);
+    tcase_add_test(tc, a_failed_run_removes_the_folders_it_made_and_only_those);
     tcase_add_test(tc, figures_are_as_private_as_the_umask_says);
     suite_add_tcase(suite, tc);
 
