@@ -384,12 +384,26 @@ static void close_set(FigureSet *set, bool landed)
     free(set);
 }
 
+/* The set's folder is gone once the run ends, so a message naming a file
+ * in it (a figure that could not be written) names it where the reader
+ * would find it: OUT_DIR/NAME.gp, not OUT_DIR/.figures.XXXXXX/NAME.gp. */
+static void name_as_the_reader_does(const FigureSet *set, Error *err)
+{
+    if (err == NULL || set->dir[0] == '\0')
+        return;
+    size_t out_length = strlen(set->out_dir), dir_length = strlen(set->dir);
+    for (char *at; (at = strstr(err->message, set->dir)) != NULL;)
+        memmove(at + out_length, at + dir_length, strlen(at + dir_length) + 1);
+}
+
 Status figures_finish(FigureSet *figures, Status status, Error *err)
 {
     if (figures == NULL)
         return status;
     if (status == STATUS_OK)
         status = commit(figures, err);
+    if (status != STATUS_OK)
+        name_as_the_reader_does(figures, err);
     close_set(figures, status == STATUS_OK);
     return status;
 }

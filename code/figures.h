@@ -50,9 +50,10 @@ Status figures_check(const FigureSet *figures, Error *err);
 /* If status is STATUS_OK, moves every figure into OUT_DIR, unless one would
  * land on a folder, when it moves none. Otherwise, or if they cannot be
  * moved, it deletes them, and the folders figures_begin() made for them if
- * they are empty, leaving the disk as it was. Either way it frees the set
- * (NULL: nothing to do), and returns status or why the figures could not be
- * moved. */
+ * they are empty, leaving the disk as it was. A message in err about a
+ * figure names it where the reader would find it, OUT_DIR/NAME.gp. Either
+ * way it frees the set (NULL: nothing to do), and returns status or why the
+ * figures could not be moved. */
 Status figures_finish(FigureSet *figures, Status status, Error *err);
 
 /* Creates dir and any missing parents, like mkdir -p. */

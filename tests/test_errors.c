@@ -8,10 +8,11 @@
  * The last tests replay the fuzzers' seed corpus and every input that ever
  * crashed them (fuzz/regressions/) through the fuzzers' own harness.
  */
-#define _POSIX_C_SOURCE 200809L /* fmemopen, scandir */
+#define _POSIX_C_SOURCE 200809L /* fmemopen, scandir, setrlimit */
 #define _XOPEN_SOURCE 700       /* posix_openpt, grantpt, unlockpt, ptsname */
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -1184,6 +1186,34 @@ START_TEST(a_run_prints_its_last_line_only_when_its_figures_can_land)
 }
 END_TEST
 
+START_TEST(a_figure_that_cannot_be_written_names_the_readers_folder)
+{
+    /* Issue 18, defect 6: a full disk's message named the set's hidden
+     * folder (cannot write …/.figures.23032.Lmxv4Y/ch04-fit.gp), not the
+     * folder the reader gave. A limit on the size of a file makes every
+     * figure's writes fail as a full disk would (with EFBIG, the run's
+     * SIGXFSZ ignored, as this process's is), with nothing else to set up. */
+    const Ending *e = &ENDINGS[_i];
+    char out[TEXT_SIZE], expected[TEXT_SIZE];
+    format_text(out, "%s/too-large-%d", scratch, _i);
+    format_text(expected, "cannot write %s/%s", out, e->program);
+    struct rlimit saved, small;
+    ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    small = saved;
+    small.rlim_cur = 1000; /* every figure is longer; the message is shorter */
+    signal(SIGXFSZ, SIG_IGN);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+    ProgramRun run = run_ending(e, out, NULL, NULL);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    signal(SIGXFSZ, SIG_DFL);
+    assert_refused(&run, e->program, 1, expected);
+    ck_assert_msg(strstr(run.err, strerror(EFBIG)) != NULL, "%s", run.err);
+    ck_assert_msg(strstr(run.err, ".figures.") == NULL, "%s", run.err);
+    program_run_free(&run);
+    ck_assert_msg(access(out, F_OK) != 0, "the failed run left %s", out); /* it made it */
+}
+END_TEST
+
 /* ---- 5. The fuzzers' inputs -------------------------------------------- */
 
 /* Runs every file in folder through input; returns how many there were. */
@@ -1292,6 +1322,8 @@ Suite *errors_suite(void)
                         ENDING_COUNT);
     tcase_add_test(output, a_failed_run_removes_the_out_folders_it_made);
     tcase_add_test(output, figures_are_as_private_as_the_umask_says);
+    tcase_add_loop_test(output, a_figure_that_cannot_be_written_names_the_readers_folder, 0,
+                        ENDING_COUNT);
 
     TCase *fuzz_inputs = add_case(suite, "fuzz inputs");
     tcase_add_test(fuzz_inputs, the_fuzzers_seeds_and_past_crashes_replay_cleanly);

@@ -3,7 +3,7 @@
  * folder in the way, Ctrl-C or kill, another run into the same folder, a
  * stopped run's remains, a link planted to mislead the clean-up. Each
  * defect issue 18 found has a test here, named after what it now keeps. */
-#define _POSIX_C_SOURCE 200809L /* fork, kill, pipe, nanosleep, sigprocmask */
+#define _POSIX_C_SOURCE 200809L /* fork, kill, pipe, nanosleep, sigprocmask, setrlimit */
 
 #include <dirent.h>
 #include <errno.h>
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -146,10 +147,15 @@ START_TEST(a_run_failing_on_its_second_figure_leaves_the_first_as_it_was)
 {
     ck_assert_int_eq(draw_two("old", "second", NULL), STATUS_OK);
     char *before = fingerprint("first.gp");
-    /* The second figure cannot be written: its folder does not exist. */
+    /* The second figure cannot be written: its folder does not exist. The
+     * message names it where the reader would look for it, not in the set's
+     * folder, which is gone (issue 18, defect 6). */
     Error err;
+    char expected[2 * PATH_SIZE];
     ck_assert_int_eq(draw_two("new", "missing/second", &err), STATUS_IO);
-    ck_assert_ptr_nonnull(strstr(err.message, "/missing/second.gp: No such file"));
+    snprintf(expected, sizeof expected, "cannot write %s/missing/second.gp: %s", dir,
+             strerror(ENOENT));
+    ck_assert_str_eq(err.message, expected);
     char *after = fingerprint("first.gp");
     ck_assert_msg(strcmp(after, before) == 0, "first.gp was replaced"); /* same bytes, same file */
     free(before);
@@ -175,6 +181,41 @@ START_TEST(a_figure_that_would_land_on_a_folder_moves_none)
     free(before);
     free(after);
     check_nothing_hidden_in(dir);
+}
+END_TEST
+
+/* The child of the test below: draws a set whose writes fail past 1000
+ * bytes, as on a full disk, and exits 0 if the message is the expected one. */
+static _Noreturn void draw_a_set_on_a_full_disk(const char *expected)
+{
+    struct rlimit small = {1000, 1000};
+    signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails with EFBIG instead */
+    Error err;
+    bool named = setrlimit(RLIMIT_FSIZE, &small) == 0 &&
+                 draw_two("t", "second", &err) == STATUS_IO &&
+                 strcmp(err.message, expected) == 0;
+    _exit(named ? 0 : 1);
+}
+
+START_TEST(a_figure_that_cannot_be_written_is_named_where_the_reader_looks)
+{
+    /* Issue 18, defect 6: on a full disk the message named the set's hidden
+     * folder (cannot write …/.figures.23032.Lmxv4Y/ch04-fit.gp), which the
+     * reader never asked for and which is gone once the run ends. */
+    char expected[2 * PATH_SIZE];
+    snprintf(expected, sizeof expected, "cannot write %s/first.gp: %s", dir, strerror(EFBIG));
+    pid_t child = fork();
+    if (child == 0)
+        draw_a_set_on_a_full_disk(expected);
+    ck_assert_int_gt(child, 0);
+    int status;
+    ck_assert_int_eq(waitpid(child, &status, 0), child);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                  "the message was not '%s'", expected);
+    check_nothing_hidden_in(dir);
+    char path[PATH_SIZE];
+    in_dir(path, "first.gp");
+    ck_assert_int_ne(access(path, F_OK), 0);
 }
 END_TEST
 
@@ -627,6 +668,7 @@ Suite *figures_suite(void)
     tcase_add_test(tc, a_figure_set_moves_all_its_figures_into_place);
     tcase_add_test(tc, a_run_failing_on_its_second_figure_leaves_the_first_as_it_was);
     tcase_add_test(tc, a_figure_that_would_land_on_a_folder_moves_none);
+    tcase_add_test(tc, a_figure_that_cannot_be_written_is_named_where_the_reader_looks);
     tcase_add_test(tc, a_figure_set_restores_the_signal_mask_and_fails_cleanly);
     tcase_add_test(tc, folders_are_made_and_a_file_in_the_way_is_an_error);
     tcase_add_test(tc, a_failed_run_removes_the_folders_it_made_and_only_those);
