@@ -1,19 +1,11 @@
-#define _POSIX_C_SOURCE 200809L /* fdopen, O_NOFOLLOW, O_CLOEXEC */
-
 #include "plot.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-#ifndef PATH_MAX
-#define PATH_MAX 4096
-#endif
+#include "gnuplot.h"
 
 /* ---- What each colour means ------------------------------------------- */
 
@@ -90,159 +82,6 @@ static void write_line_style(FILE *file, Role role, int width)
     fprintf(file, " lw %d dt %d lc rgb '%s'", width, STYLES[role].dash, STYLES[role].colour);
 }
 
-/* ---- Numbers ----------------------------------------------------------- */
-
-/* Writes v with the fewest significant digits (6 to 17) that read back as
- * exactly v: for the coefficients of a line and the ends of a range, where
- * rounding would move what is drawn (an intercept of -2999997.5 is not -3e+06). */
-static void write_exact(FILE *file, double v)
-{
-    char text[32];
-    for (int digits = 6; digits <= 17; digits++) {
-        snprintf(text, sizeof text, "%.*g", digits, v);
-        if (strtod(text, NULL) == v)
-            break;
-    }
-    fputs(text, file);
-}
-
-/* The values an axis shows, low to high; low > high while it is empty. */
-typedef struct {
-    double low, high;
-} Range;
-
-static const Range EMPTY_RANGE = {INFINITY, -INFINITY};
-
-static void range_include(Range *range, double v)
-{
-    if (isfinite(v)) {
-        range->low = fmin(range->low, v);
-        range->high = fmax(range->high, v);
-    }
-}
-
-static bool range_is_empty(Range range)
-{
-    return !(range.low <= range.high);
-}
-
-/* Zero width, or so narrow that gnuplot cannot tell its ends apart. */
-static bool range_is_flat(Range range)
-{
-    return range.high - range.low <= 1e-12 * fmax(fabs(range.low), fabs(range.high));
-}
-
-/* Significant digits that write every value within a 20,000th of the
- * range's width of itself, well under a pixel: 6 (%g's own) for the
- * notebook's data, 12 for x in [1e6, 1e6 + 1], where %g would print every x
- * as 1e+06. */
-static int digits_for(Range range)
-{
-    if (range_is_empty(range) || range_is_flat(range))
-        return 17; /* all alike: write them exactly */
-    double magnitude = fmax(fabs(range.low), fabs(range.high));
-    double digits = 6.0 + floor(log10(magnitude / (range.high - range.low)));
-    return digits < 6.0 ? 6 : digits > 17.0 ? 17 : (int)digits;
-}
-
-/* The range gnuplot would refuse ("empty x range") widened: by a tenth of
- * its value each way (by 1 each way about 0), or on a log axis from half to
- * twice it. Any other range is returned as it is. */
-static Range widened(Range range, bool log_scale)
-{
-    if (range_is_empty(range) || !range_is_flat(range))
-        return range;
-    double centre = range.low;
-    if (log_scale)
-        return (Range){centre / 2.0, centre * 2.0};
-    double pad = centre == 0.0 ? 1.0 : 0.1 * fabs(centre);
-    return (Range){centre - pad, centre + pad};
-}
-
-/* Settles one axis: tic labels with the digits the values need, and a fixed
- * range where gnuplot's autoscale would fail on a flat one. (gnuplot's own
- * labels have 6 digits: enough unless the values sit 10^4 times their spread
- * away from 0, when every label would read the same.) */
-static void write_axis(FILE *file, const char *axis, Range range, bool log_scale)
-{
-    int digits = digits_for(range);
-    if (digits >= 10 && digits < 17) /* long labels: room for the last one */
-        fprintf(file, "set format %s '%%.%dg'\nset rmargin 6\n", axis, digits);
-    if (range_is_empty(range) || !range_is_flat(range))
-        return;
-    Range wide = widened(range, log_scale);
-    fprintf(file, "set %srange [", axis);
-    write_exact(file, wide.low);
-    fputc(':', file);
-    write_exact(file, wide.high);
-    fputs("]\n", file);
-}
-
-/* ---- One script: a file written whole, or not at all ------------------ */
-
-/* A script being written to path, DIR/NAME.gp. */
-typedef struct {
-    FILE *file;
-    char path[PATH_MAX];
-} Script;
-
-/* Writes a gnuplot string literal: single quotes, with ' doubled. */
-static void write_quoted(FILE *file, const char *text)
-{
-    fputc('\'', file);
-    for (const char *c = text; *c; c++) {
-        if (*c == '\'')
-            fputc('\'', file);
-        fputc(*c, file);
-    }
-    fputc('\'', file);
-}
-
-/* Opens DIR/NAME.gp and writes its header. The file is made with mode
- * 0666, which the umask cuts to what the reader wants others to have, as
- * for any file their programs make. It is written in place: in a set's own
- * folder (figures.h) nothing else can see it until the set moves in whole.
- * A link there is never followed (O_NOFOLLOW). */
-static Status script_open(Script *script, const char *dir, const char *name,
-                          const char *terminal, const char *image_extension,
-                          Error *err)
-{
-    if (snprintf(script->path, PATH_MAX, "%s/%s.gp", dir, name) >= PATH_MAX)
-        return fail(err, STATUS_IO, "%.60s...: path too long", dir);
-    int fd = open(script->path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (fd < 0)
-        return fail(err, STATUS_IO, "cannot write %s: %s", script->path, strerror(errno));
-    script->file = fdopen(fd, "w");
-    if (script->file == NULL) {
-        close(fd);
-        unlink(script->path);
-        return fail(err, STATUS_NO_MEMORY, "cannot open a stream for %s", script->path);
-    }
-    fprintf(script->file,
-            "# %s.gp — a figure from \"SGD from scratch, in C\".\n"
-            "# The data is inline, so this file alone redraws the figure:\n"
-            "#     gnuplot %s.gp    (writes %s.%s beside it)\n"
-            "set terminal %s\n"
-            "set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : '%s') . '.%s'\n"
-            "set termoption noenhanced\n",
-            name, name, name, image_extension, terminal, name, image_extension);
-    return STATUS_OK;
-}
-
-/* Finishes the script: a figure any of whose writes failed (a full disk) is
- * deleted, never left half written. */
-static Status script_close(Script *script, Error *err)
-{
-    int write_failed = ferror(script->file);
-    int close_failed = fclose(script->file);
-    int saved = errno;
-    script->file = NULL;
-    if (!write_failed && !close_failed)
-        return STATUS_OK;
-    unlink(script->path);
-    return fail(err, STATUS_IO, "cannot write %s: %s", script->path, strerror(saved));
-}
-
 /* ---- What every figure shares ----------------------------------------- */
 
 /* The size of a coefficient as a legend shows it: whole numbers as they are,
@@ -272,37 +111,19 @@ void line_equation(char *text, size_t size, const double a[2])
 Status plot_script(const char *dir, const char *name, ScriptBody write_body,
                    const void *context, Error *err)
 {
-    Script script;
-    Status status = script_open(&script, dir, name, "pngcairo size 800,640 font 'Sans,12'",
+    GnuplotScript script;
+    Status status = gnuplot_open(&script, dir, name, "pngcairo size 800,640 font 'Sans,12'",
                                 "png", err);
     if (status != STATUS_OK)
         return status;
     write_body(script.file, context);
-    return script_close(&script, err);
-}
-
-static void write_labels(FILE *file, const char *title, const char *x_label,
-                         const char *y_label)
-{
-    fputs("set title ", file);
-    write_quoted(file, title);
-    fputs("\nset xlabel ", file);
-    write_quoted(file, x_label);
-    fputs("\nset ylabel ", file);
-    write_quoted(file, y_label);
-    fputs("\nset grid\n", file);
+    return gnuplot_close(&script, err);
 }
 
 /* The key goes under the plot, where it can hide no line and no point. */
 static void write_key(FILE *file)
 {
     fputs("set key below left Left reverse maxcols 1\n", file);
-}
-
-/* A datablock row "x y", each with the digits its column needs. */
-static void write_row(FILE *file, double x, int x_digits, double y, int y_digits)
-{
-    fprintf(file, "%.*g %.*g\n", x_digits, x, y_digits, y);
 }
 
 /* What a scatter of the data shows: the sampled rows and their extent. */
@@ -325,11 +146,11 @@ static void take_sample(const Dataset *data, Sample *sample)
 /* $points: a fixed, evenly spread sample of at most PLOT_MAX_POINTS rows. */
 static void write_points_block(FILE *file, const Dataset *data, const Sample *sample)
 {
-    int x_digits = digits_for(sample->x), y_digits = digits_for(sample->y);
+    int x_digits = range_digits(sample->x), y_digits = range_digits(sample->y);
     fprintf(file, "$points << EOD\n# x1 y (%zu of the %zu points)\n", sample->count,
             data->n);
     for (size_t k = 0; k < sample->count; k++)
-        write_row(file, data->x[2 * sample->rows[k]], x_digits, data->y[sample->rows[k]],
+        gnuplot_row(file, data->x[2 * sample->rows[k]], x_digits, data->y[sample->rows[k]],
                   y_digits);
     fputs("EOD\n", file);
 }
@@ -342,15 +163,15 @@ static void write_points_plot(FILE *file, double size)
 
 /* Opens a script for a scatter of the data in x1 and y, with its title, axes,
  * key and $points datablock written: what every picture of the data shares. */
-static Status start_scatter(Script *script, const char *dir, const char *name,
+static Status start_scatter(GnuplotScript *script, const char *dir, const char *name,
                             const char *terminal, const char *image_extension,
                             const char *title, const Dataset *data, const Sample *sample,
                             Error *err)
 {
-    Status status = script_open(script, dir, name, terminal, image_extension, err);
+    Status status = gnuplot_open(script, dir, name, terminal, image_extension, err);
     if (status != STATUS_OK)
         return status;
-    write_labels(script->file, title, "x1", "y");
+    gnuplot_labels(script->file, title, "x1", "y");
     write_key(script->file);
     write_points_block(script->file, data, sample);
     return STATUS_OK;
@@ -374,13 +195,13 @@ static Range y_extent(const Sample *sample, Range x, const Line *lines, size_t l
 static void write_line(FILE *file, const Line *line, int width)
 {
     fputc('(', file);
-    write_exact(file, line->a[0]);
+    gnuplot_exact(file, line->a[0]);
     fputs(")*x + (", file);
-    write_exact(file, line->a[1]);
+    gnuplot_exact(file, line->a[1]);
     fputs(") with lines", file);
     write_line_style(file, line->role, width);
     fputs(" title ", file);
-    write_quoted(file, line->label);
+    gnuplot_quoted(file, line->label);
 }
 
 /* On a log axis only values above 0 have a place. */
@@ -416,9 +237,9 @@ static void write_curve_rows(FILE *file, const Curve *curve, int x_digits, int y
 {
     size_t stride = curve_stride(curve);
     for (size_t i = 0; i < curve->count; i += stride)
-        write_row(file, curve->x[i], x_digits, curve->y[i], y_digits);
+        gnuplot_row(file, curve->x[i], x_digits, curve->y[i], y_digits);
     if (curve->count > 0 && (curve->count - 1) % stride != 0)
-        write_row(file, curve->x[curve->count - 1], x_digits, curve->y[curve->count - 1],
+        gnuplot_row(file, curve->x[curve->count - 1], x_digits, curve->y[curve->count - 1],
                   y_digits);
 }
 
@@ -435,20 +256,16 @@ static void write_curve_block(FILE *file, size_t index, const Curve *curve, int 
 static void write_y_axis(FILE *file, const Axes *axes, Range y)
 {
     if (axes->y_low < axes->y_high) { /* a band of the caller's */
-        write_axis(file, "y", (Range){axes->y_low, axes->y_high}, axes->log_y);
-        fputs("set yrange [", file);
-        write_exact(file, axes->y_low);
-        fputc(':', file);
-        write_exact(file, axes->y_high);
-        fputs("]\n", file);
+        gnuplot_axis(file, "y", (Range){axes->y_low, axes->y_high}, axes->log_y);
+        gnuplot_range(file, "y", axes->y_low, axes->y_high);
         return;
     }
-    write_axis(file, "y", y, axes->log_y);
+    gnuplot_axis(file, "y", y, axes->log_y);
     if (range_is_empty(y) || range_is_flat(y))
         return;
     if (axes->log_y) {
         fputs("set yrange [", file);
-        write_exact(file, y.low / 1.25);
+        gnuplot_exact(file, y.low / 1.25);
         fputs(":*]\n", file);
     } else if (axes->y_from_zero) {
         fputs("set yrange [0:*]\n", file);
@@ -474,7 +291,7 @@ static void write_curve_plot(FILE *file, size_t index, const Curve *curve, int w
         write_line_style(file, curve->role, width);
     }
     fputs(" title ", file);
-    write_quoted(file, curve->label);
+    gnuplot_quoted(file, curve->label);
 }
 
 /* The x and y extent of curves: count each. */
@@ -499,7 +316,7 @@ Status plot_fit_overlay(const char *dir, const char *name, const char *title,
 {
     Sample sample;
     take_sample(data, &sample);
-    Script script;
+    GnuplotScript script;
     Status status = start_scatter(&script, dir, name, "pngcairo size 800,560 font 'Sans,12'",
                                   "png", title, data, &sample, err);
     if (status != STATUS_OK)
@@ -510,16 +327,16 @@ Status plot_fit_overlay(const char *dir, const char *name, const char *title,
     Range x = sample.x, curve_y = EMPTY_RANGE;
     include_curve_points(overlay->faint, faint_count, &x, &curve_y);
     include_curve_points(overlay->curves, curve_count, &x, &curve_y);
-    Range y = y_extent(&sample, widened(x, false), overlay->lines, overlay->line_count);
+    Range y = y_extent(&sample, range_widened(x, false), overlay->lines, overlay->line_count);
     range_include(&y, curve_y.low);
     range_include(&y, curve_y.high);
-    write_axis(file, "x", x, false);
-    write_axis(file, "y", y, false);
+    gnuplot_axis(file, "x", x, false);
+    gnuplot_axis(file, "y", y, false);
     for (size_t k = 0; k < faint_count + curve_count; k++) {
         const Curve *curve = k < faint_count ? &overlay->faint[k]
                                              : &overlay->curves[k - faint_count];
         if (curve->count > 0)
-            write_curve_block(file, k, curve, digits_for(x), digits_for(y));
+            write_curve_block(file, k, curve, range_digits(x), range_digits(y));
     }
     write_points_plot(file, 0.7);
     for (size_t k = 0; k < faint_count; k++)
@@ -531,7 +348,7 @@ Status plot_fit_overlay(const char *dir, const char *name, const char *title,
     for (size_t k = 0; k < curve_count; k++)
         write_curve_plot(file, faint_count + k, &overlay->curves[k], 3, false);
     fputc('\n', file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }
 
 /* True if a point of the curves lies above 0 in x (y_axis false) or in y. */
@@ -567,18 +384,18 @@ static Axes settle_scales(FILE *file, const Axes *axes, const Curve *curves,
 Status plot_curves(const char *dir, const char *name, const Axes *axes,
                    const Curve *curves, size_t curve_count, Error *err)
 {
-    Script script;
-    Status status = script_open(&script, dir, name,
+    GnuplotScript script;
+    Status status = gnuplot_open(&script, dir, name,
                                 "pngcairo size 800,560 font 'Sans,12'", "png", err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
-    write_labels(file, axes->title, axes->x_label, axes->y_label);
+    gnuplot_labels(file, axes->title, axes->x_label, axes->y_label);
     write_key(file);
     Axes settled = settle_scales(file, axes, curves, curve_count);
     Range x, y;
     include_curves(&settled, curves, curve_count, &x, &y);
-    write_axis(file, "x", x, settled.log_x);
+    gnuplot_axis(file, "x", x, settled.log_x);
     write_y_axis(file, &settled, y);
     /* gnuplot cannot draw a key with no point at all: give it axes. */
     bool nothing_to_draw = range_is_empty(x) || range_is_empty(y);
@@ -586,32 +403,25 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
         fputs("set xrange [1:10]\nset yrange [1:10]\n", file);
     for (size_t k = 0; k < curve_count; k++)
         if (curves[k].count > 0)
-            write_curve_block(file, k, &curves[k], digits_for(x), digits_for(y));
+            write_curve_block(file, k, &curves[k], range_digits(x), range_digits(y));
     for (size_t k = 0; k < curve_count; k++)
         write_curve_plot(file, k, &curves[k], 2, k == 0);
     if (nothing_to_draw)
         fputs(curve_count == 0 ? "plot NaN notitle" : ", NaN notitle", file);
     fputc('\n', file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }
 
 /* Fixed ranges for every frame, so the axes stay still while the line moves:
  * x and y's with a margin (wider in y, where the line swings). */
 static void write_fixed_ranges(FILE *file, Range x_shown, Range y_shown)
 {
-    Range x = widened(x_shown, false), y = widened(y_shown, false);
+    Range x = range_widened(x_shown, false), y = range_widened(y_shown, false);
     double x_pad = 0.05 * (x.high - x.low), y_pad = 0.25 * (y.high - y.low);
-    write_axis(file, "x", x_shown, false);
-    write_axis(file, "y", y_shown, false);
-    fputs("set xrange [", file);
-    write_exact(file, x.low - x_pad);
-    fputc(':', file);
-    write_exact(file, x.high + x_pad);
-    fputs("]\nset yrange [", file);
-    write_exact(file, y.low - y_pad);
-    fputc(':', file);
-    write_exact(file, y.high + y_pad);
-    fputs("]\n", file);
+    gnuplot_axis(file, "x", x_shown, false);
+    gnuplot_axis(file, "y", y_shown, false);
+    gnuplot_range(file, "x", x.low - x_pad, x.high + x_pad);
+    gnuplot_range(file, "y", y.low - y_pad, y.high + y_pad);
 }
 
 static void write_array(FILE *file, const char *array_name, const double *values,
@@ -620,7 +430,7 @@ static void write_array(FILE *file, const char *array_name, const double *values
     fprintf(file, "array %s[%zu] = [", array_name, count);
     for (size_t k = 0; k < count; k++) {
         fputs(k == 0 ? "" : ", ", file);
-        write_exact(file, values[k]);
+        gnuplot_exact(file, values[k]);
     }
     fputs("]\n", file);
 }
@@ -642,7 +452,7 @@ static void write_titles(FILE *file, const char *const *titles, size_t frames)
     fprintf(file, "array TITLE[%zu] = [", frames);
     for (size_t f = 0; f < frames; f++) {
         fputs(f == 0 ? "" : ", \\\n    ", file);
-        write_quoted(file, titles[f]);
+        gnuplot_quoted(file, titles[f]);
     }
     fputs("]\n", file);
 }
@@ -682,7 +492,7 @@ static void write_frame_loop(FILE *file, size_t frames, const Line *target)
 
 /* Opens an animated GIF's script over a scatter of the data (sampled into
  * sample), like start_scatter(). */
-static Status start_animation(Script *script, const char *dir, const char *name,
+static Status start_animation(GnuplotScript *script, const char *dir, const char *name,
                               const char *title, const Dataset *data, Sample *sample,
                               Error *err)
 {
@@ -697,7 +507,7 @@ Status plot_animation(const char *dir, const char *name, const char *title,
                       Error *err)
 {
     Sample sample;
-    Script script;
+    GnuplotScript script;
     Status status = start_animation(&script, dir, name, title, data, &sample, err);
     if (status != STATUS_OK)
         return status;
@@ -718,7 +528,7 @@ Status plot_animation(const char *dir, const char *name, const char *title,
     fputs(", \\\n         A1[k]*x + A2[k] with lines", file);
     write_line_style(file, path->role, 3);
     fputs(" title TITLE[k]\n}\n", file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }
 
 /* $frames: each frame shown, one block after another (two blank lines
@@ -744,7 +554,7 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
                             const Line *target, Error *err)
 {
     Sample sample;
-    Script script;
+    GnuplotScript script;
     Status status = start_animation(&script, dir, name, title, data, &sample, err);
     if (status != STATUS_OK)
         return status;
@@ -762,13 +572,13 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
     if (shown == 0) { /* nothing moves: the data alone */
         write_points_plot(file, 1.2);
         fputc('\n', file);
-        return script_close(&script, err);
+        return gnuplot_close(&script, err);
     }
-    write_frames_block(file, frames, frame_of, shown, digits_for(x), digits_for(y));
+    write_frames_block(file, frames, frame_of, shown, range_digits(x), range_digits(y));
     write_titles(file, titles, shown);
     write_frame_loop(file, shown, target);
     fputs(", \\\n         $frames index (k - 1) with lines", file);
     write_line_style(file, frames[0].role, 3);
     fputs(" title TITLE[k]\n}\n", file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }

@@ -13,9 +13,10 @@
  *
  * A chapter draws its figures into a set's folder (figures.h), which moves
  * them into the reader's folder all together once the run has succeeded;
- * this module only writes the scripts. A script whose writing fails is
- * deleted, so no half-written figure is ever left, and the umask says who
- * may read it, as for any file a reader's program makes.
+ * this module only writes the scripts, in the words gnuplot.h holds. A
+ * script whose writing fails is deleted, so no half-written figure is ever
+ * left, and the umask says who may read it, as for any file a reader's
+ * program makes.
  */
 #ifndef SGD_PLOT_H
 #define SGD_PLOT_H
