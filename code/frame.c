@@ -56,8 +56,8 @@ _Noreturn void run_fail(Run *run, Status status, const Error *err)
      * to the same pipe: stdout is buffered there, stderr is not. */
     fflush(stdout);
     Frame *frame = (Frame *)run; /* every Run is the first member of a Frame */
-    Error kept = *err;
-    end_run(run, &frame->data, status, NULL);
+    Error kept = *err; /* figures_finish() names a staged figure as the reader would */
+    end_run(run, &frame->data, status, &kept);
     exit(cli_report(run->chapter, status, &kept));
 }
 

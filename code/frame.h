@@ -24,7 +24,7 @@
 
 #include "cli.h"
 #include "data.h"
-#include "plot.h" /* FigureSet */
+#include "figures.h"
 #include "status.h"
 
 /* The notebook's true coefficients and its starting guess. */

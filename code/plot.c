@@ -1,22 +1,11 @@
-#define _POSIX_C_SOURCE 200809L /* mkstemp, mkdtemp, scandir, fdopen, fchmod, sigprocmask, openat */
-
 #include "plot.h"
 
-#include <dirent.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <math.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#ifndef PATH_MAX
-#define PATH_MAX 4096
-#endif
+#include "gnuplot.h"
 
 /* ---- What each colour means ------------------------------------------- */
 
@@ -93,444 +82,6 @@ static void write_line_style(FILE *file, Role role, int width)
     fprintf(file, " lw %d dt %d lc rgb '%s'", width, STYLES[role].dash, STYLES[role].colour);
 }
 
-/* ---- Numbers ----------------------------------------------------------- */
-
-/* Writes v with the fewest significant digits (6 to 17) that read back as
- * exactly v: for the coefficients of a line and the ends of a range, where
- * rounding would move what is drawn (an intercept of -2999997.5 is not -3e+06). */
-static void write_exact(FILE *file, double v)
-{
-    char text[32];
-    for (int digits = 6; digits <= 17; digits++) {
-        snprintf(text, sizeof text, "%.*g", digits, v);
-        if (strtod(text, NULL) == v)
-            break;
-    }
-    fputs(text, file);
-}
-
-/* The values an axis shows, low to high; low > high while it is empty. */
-typedef struct {
-    double low, high;
-} Range;
-
-static const Range EMPTY_RANGE = {INFINITY, -INFINITY};
-
-static void range_include(Range *range, double v)
-{
-    if (isfinite(v)) {
-        range->low = fmin(range->low, v);
-        range->high = fmax(range->high, v);
-    }
-}
-
-static bool range_is_empty(Range range)
-{
-    return !(range.low <= range.high);
-}
-
-/* Zero width, or so narrow that gnuplot cannot tell its ends apart. */
-static bool range_is_flat(Range range)
-{
-    return range.high - range.low <= 1e-12 * fmax(fabs(range.low), fabs(range.high));
-}
-
-/* Significant digits that write every value within a 20,000th of the
- * range's width of itself, well under a pixel: 6 (%g's own) for the
- * notebook's data, 12 for x in [1e6, 1e6 + 1], where %g would print every x
- * as 1e+06. */
-static int digits_for(Range range)
-{
-    if (range_is_empty(range) || range_is_flat(range))
-        return 17; /* all alike: write them exactly */
-    double magnitude = fmax(fabs(range.low), fabs(range.high));
-    double digits = 6.0 + floor(log10(magnitude / (range.high - range.low)));
-    return digits < 6.0 ? 6 : digits > 17.0 ? 17 : (int)digits;
-}
-
-/* The range gnuplot would refuse ("empty x range") widened: by a tenth of
- * its value each way (by 1 each way about 0), or on a log axis from half to
- * twice it. Any other range is returned as it is. */
-static Range widened(Range range, bool log_scale)
-{
-    if (range_is_empty(range) || !range_is_flat(range))
-        return range;
-    double centre = range.low;
-    if (log_scale)
-        return (Range){centre / 2.0, centre * 2.0};
-    double pad = centre == 0.0 ? 1.0 : 0.1 * fabs(centre);
-    return (Range){centre - pad, centre + pad};
-}
-
-/* Settles one axis: tic labels with the digits the values need, and a fixed
- * range where gnuplot's autoscale would fail on a flat one. (gnuplot's own
- * labels have 6 digits: enough unless the values sit 10^4 times their spread
- * away from 0, when every label would read the same.) */
-static void write_axis(FILE *file, const char *axis, Range range, bool log_scale)
-{
-    int digits = digits_for(range);
-    if (digits >= 10 && digits < 17) /* long labels: room for the last one */
-        fprintf(file, "set format %s '%%.%dg'\nset rmargin 6\n", axis, digits);
-    if (range_is_empty(range) || !range_is_flat(range))
-        return;
-    Range wide = widened(range, log_scale);
-    fprintf(file, "set %srange [", axis);
-    write_exact(file, wide.low);
-    fputc(':', file);
-    write_exact(file, wide.high);
-    fputs("]\n", file);
-}
-
-/* ---- One script: a temporary file, renamed into place when complete ---- */
-
-/* A script being written: to temp_path first, renamed to final_path at the end. */
-typedef struct {
-    FILE *file;
-    char final_path[PATH_MAX];
-    char temp_path[PATH_MAX];
-    sigset_t saved_mask; /* the signal mask to restore once the script is done */
-} Script;
-
-/* Ctrl-C (SIGINT), kill (SIGTERM), a closed terminal (SIGHUP) and Ctrl-\
- * (SIGQUIT) stop a program wherever it is; between mkstemp() and rename() that
- * would leave a stray temporary file behind. Writing a script takes a few
- * milliseconds, so script_open() blocks these signals and script_close()
- * restores the mask only after the rename (or the unlink): a signal sent
- * meanwhile waits those milliseconds, then stops the program as usual, with
- * the figure either wholly replaced or untouched. figures_finish() holds them
- * the same way while it moves a set into place. Nothing else is held: a
- * chapter trains between figures_begin() and figures_finish(), and Ctrl-C
- * must stop it at once. A set stopped midway is a hidden folder named with
- * its process's ID, which the next figures_begin() in that folder removes
- * once that process is gone (see remove_abandoned_sets). A handler that
- * deleted the files itself would need their paths in a global variable;
- * blocking and the PID in the name need no global state. (sigprocmask is
- * for single-threaded programs, which the chapters are. SIGKILL cannot be
- * blocked, so it can leave a hidden .NAME.gp.XXXXXX behind a figure written
- * outside a set.) */
-static void block_stop_signals(sigset_t *saved_mask)
-{
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGINT);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGHUP);
-    sigaddset(&stop_signals, SIGQUIT);
-    sigprocmask(SIG_BLOCK, &stop_signals, saved_mask);
-}
-
-static void restore_signals(const sigset_t *saved_mask)
-{
-    sigprocmask(SIG_SETMASK, saved_mask, NULL);
-}
-
-Status make_directory(const char *dir, Error *err)
-{
-    char path[PATH_MAX];
-    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
-        return fail(err, STATUS_IO, "%.60s...: folder name too long", dir);
-    /* Create each prefix ending at a '/', then the whole path; a prefix that
-     * already exists is fine, anything else is not. */
-    for (char *p = path + 1;; p++) {
-        if (*p != '/' && *p != '\0')
-            continue;
-        char saved = *p;
-        *p = '\0';
-        struct stat info;
-        if (mkdir(path, 0777) != 0 && errno != EEXIST)
-            return fail(err, STATUS_IO, "cannot create folder %s: %s", path,
-                        strerror(errno));
-        if (stat(path, &info) != 0 || !S_ISDIR(info.st_mode))
-            return fail(err, STATUS_IO, "cannot use folder %s: %s is not a folder",
-                        dir, path);
-        *p = saved;
-        if (saved == '\0')
-            return STATUS_OK;
-    }
-}
-
-/* Writes a gnuplot string literal: single quotes, with ' doubled. */
-static void write_quoted(FILE *file, const char *text)
-{
-    fputc('\'', file);
-    for (const char *c = text; *c; c++) {
-        if (*c == '\'')
-            fputc('\'', file);
-        fputc(*c, file);
-    }
-    fputc('\'', file);
-}
-
-static Status script_open(Script *script, const char *dir, const char *name,
-                          const char *terminal, const char *image_extension,
-                          Error *err)
-{
-    Status status = make_directory(dir, err);
-    if (status != STATUS_OK)
-        return status;
-    if (snprintf(script->final_path, PATH_MAX, "%s/%s.gp", dir, name) >= PATH_MAX ||
-        snprintf(script->temp_path, PATH_MAX, "%s/.%s.gp.XXXXXX", dir, name) >= PATH_MAX)
-        return fail(err, STATUS_IO, "%.60s...: path too long", dir);
-    block_stop_signals(&script->saved_mask);
-    int fd = mkstemp(script->temp_path);
-    if (fd < 0) {
-        int saved = errno;
-        restore_signals(&script->saved_mask);
-        return fail(err, STATUS_IO, "cannot write in folder %s: %s", dir, strerror(saved));
-    }
-    fchmod(fd, 0644); /* mkstemp makes it private; a figure is for everyone */
-    script->file = fdopen(fd, "w");
-    if (script->file == NULL) {
-        close(fd);
-        unlink(script->temp_path);
-        restore_signals(&script->saved_mask);
-        return fail(err, STATUS_NO_MEMORY, "cannot open a stream for %s", script->final_path);
-    }
-    fprintf(script->file,
-            "# %s.gp — a figure from \"SGD from scratch, in C\".\n"
-            "# The data is inline, so this file alone redraws the figure:\n"
-            "#     gnuplot %s.gp    (writes %s.%s beside it)\n"
-            "set terminal %s\n"
-            "set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : '%s') . '.%s'\n"
-            "set termoption noenhanced\n",
-            name, name, name, image_extension, terminal, name, image_extension);
-    return STATUS_OK;
-}
-
-/* Finishes the script: every write must have succeeded before it replaces the
- * old figure; otherwise the old figure stays and the temporary file goes. */
-static Status script_close(Script *script, Error *err)
-{
-    int write_failed = ferror(script->file);
-    int close_failed = fclose(script->file);
-    int saved = errno;
-    script->file = NULL;
-    Status status = STATUS_OK;
-    if (write_failed || close_failed) {
-        unlink(script->temp_path);
-        status = fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
-                      strerror(saved));
-    } else if (rename(script->temp_path, script->final_path) != 0) {
-        saved = errno;
-        unlink(script->temp_path);
-        status = fail(err, STATUS_IO, "cannot write %s: %s", script->final_path,
-                      strerror(saved));
-    }
-    restore_signals(&script->saved_mask);
-    return status;
-}
-
-/* ---- A run's figures, all or nothing ---------------------------------- */
-
-static int not_dot_or_dot_dot(const struct dirent *entry)
-{
-    return strcmp(entry->d_name, ".") != 0 && strcmp(entry->d_name, "..") != 0;
-}
-
-/* The path of name in the folder dir; path: PATH_MAX bytes. A path that does
- * not fit is cut short, and then names no file: the rename fails. */
-static void join(char *path, const char *dir, const char *name)
-{
-    if (snprintf(path, PATH_MAX, "%s/%s", dir, name) >= PATH_MAX)
-        path[0] = '\0';
-}
-
-struct FigureSet {
-    char out_dir[PATH_MAX];
-    char dir[PATH_MAX]; /* OUT_DIR/.figures.PID.XXXXXX, where the figures are drawn */
-};
-
-/* The ID of the process that made a set's folder, from its name
- * ".figures.PID.XXXXXX" (mkdtemp's six characters last), or 0 if name is
- * not one. */
-static pid_t set_owner(const char *name)
-{
-    static const char prefix[] = ".figures.";
-    size_t start = sizeof prefix - 1;
-    if (strncmp(name, prefix, start) != 0)
-        return 0;
-    size_t digits = strspn(name + start, "0123456789");
-    if (digits == 0 || digits > 9 || name[start + digits] != '.' ||
-        strlen(name + start + digits + 1) != 6)
-        return 0;
-    return (pid_t)strtol(name + start, NULL, 10);
-}
-
-/* True while the process pid exists. kill(pid, 0) sends nothing: it only
- * asks; EPERM means it exists but belongs to someone else. */
-static bool process_exists(pid_t pid)
-{
-    return kill(pid, 0) == 0 || errno != ESRCH;
-}
-
-/* Deletes a stopped run's set: the folder name in out_dir, and the figure
- * scripts in it. The folder is opened without following a link, and it must
- * be a folder of this user's: a link planted under a set's name (another
- * user can make one in a shared sticky folder) would otherwise lead the
- * clean-up into its target. Inside, only regular files named NAME.gp go,
- * through the opened folder, so no link in it is followed either; anything
- * else keeps the folder there. */
-static void remove_set_folder(const char *out_dir, const char *name)
-{
-    char path[PATH_MAX];
-    join(path, out_dir, name);
-    int fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW);
-    if (fd < 0)
-        return;
-    struct stat info;
-    DIR *folder = NULL;
-    if (fstat(fd, &info) != 0 || info.st_uid != geteuid() ||
-        (folder = fdopendir(fd)) == NULL) {
-        close(fd);
-        return;
-    }
-    struct dirent *entry;
-    while ((entry = readdir(folder)) != NULL) {
-        size_t length = strlen(entry->d_name);
-        if (length > 3 && strcmp(entry->d_name + length - 3, ".gp") == 0 &&
-            fstatat(fd, entry->d_name, &info, AT_SYMLINK_NOFOLLOW) == 0 &&
-            S_ISREG(info.st_mode))
-            unlinkat(fd, entry->d_name, 0);
-    }
-    closedir(folder); /* closes fd too */
-    rmdir(path);      /* only if it is now empty */
-}
-
-/* The sets of runs that were stopped before they finished (Ctrl-C, kill -9,
- * a crash) leave their folders in OUT_DIR; those whose process no longer
- * exists go. A set still being drawn by a live run is left alone. */
-static void remove_abandoned_sets(const char *out_dir)
-{
-    struct dirent **names = NULL;
-    int count = scandir(out_dir, &names, not_dot_or_dot_dot, alphasort);
-    for (int k = 0; k < count; k++) {
-        pid_t owner = set_owner(names[k]->d_name);
-        if (owner > 0 && !process_exists(owner))
-            remove_set_folder(out_dir, names[k]->d_name);
-        free(names[k]);
-    }
-    free(names);
-}
-
-Status figures_begin(FigureSet **figures, const char *out_dir, Error *err)
-{
-    *figures = NULL;
-    Status status = make_directory(out_dir, err);
-    if (status != STATUS_OK)
-        return status;
-    remove_abandoned_sets(out_dir);
-    FigureSet *set = malloc(sizeof *set);
-    if (set == NULL)
-        return fail(err, STATUS_NO_MEMORY, "out of memory for a set of figures");
-    if (snprintf(set->out_dir, PATH_MAX, "%s", out_dir) >= PATH_MAX ||
-        snprintf(set->dir, PATH_MAX, "%s/.figures.%ld.XXXXXX", out_dir,
-                 (long)getpid()) >= PATH_MAX) {
-        free(set);
-        return fail(err, STATUS_IO, "%.60s...: path too long", out_dir);
-    }
-    if (mkdtemp(set->dir) == NULL) {
-        int saved = errno;
-        free(set);
-        return fail(err, STATUS_IO, "cannot write in folder %s: %s", out_dir,
-                    strerror(saved));
-    }
-    *figures = set;
-    return STATUS_OK;
-}
-
-const char *figures_dir(const FigureSet *figures)
-{
-    return figures->dir;
-}
-
-/* rename() cannot put a file where a folder is: find that out before moving
- * any figure, so that a failure moves none. names: count */
-static Status check_replaceable(const FigureSet *set, struct dirent **names, int count,
-                                Error *err)
-{
-    for (int k = 0; k < count; k++) {
-        char final_path[PATH_MAX];
-        join(final_path, set->out_dir, names[k]->d_name);
-        struct stat info;
-        if (lstat(final_path, &info) == 0 && S_ISDIR(info.st_mode))
-            return fail(err, STATUS_IO, "cannot write %s: %s", final_path, strerror(EISDIR));
-    }
-    return STATUS_OK;
-}
-
-/* Moves every figure into OUT_DIR; only a disk failing midway could leave
- * some moved and some not. names: count */
-static Status move_all(const FigureSet *set, struct dirent **names, int count, Error *err)
-{
-    for (int k = 0; k < count; k++) {
-        char staged_path[PATH_MAX], final_path[PATH_MAX];
-        join(staged_path, set->dir, names[k]->d_name);
-        join(final_path, set->out_dir, names[k]->d_name);
-        if (rename(staged_path, final_path) != 0)
-            return fail(err, STATUS_IO, "cannot write %s: %s", final_path, strerror(errno));
-    }
-    return STATUS_OK;
-}
-
-/* Deletes whatever is left in the set's folder, then the folder. names: count */
-static void remove_staged(const FigureSet *set, struct dirent **names, int count)
-{
-    for (int k = 0; k < count; k++) {
-        char staged_path[PATH_MAX];
-        join(staged_path, set->dir, names[k]->d_name);
-        unlink(staged_path); /* already moved: ENOENT, which is fine */
-    }
-    rmdir(set->dir);
-}
-
-/* The names of the figures staged in the set, sorted; *count < 0 (and a
- * message in err) if its folder cannot be read. Free with free_names(). */
-static struct dirent **staged_names(const FigureSet *set, int *count, Error *err)
-{
-    struct dirent **names = NULL;
-    *count = scandir(set->dir, &names, not_dot_or_dot_dot, alphasort);
-    if (*count < 0)
-        fail(err, STATUS_IO, "cannot read folder %s: %s", set->dir, strerror(errno));
-    return names;
-}
-
-static void free_names(struct dirent **names, int count)
-{
-    for (int k = 0; k < count; k++)
-        free(names[k]);
-    free(names);
-}
-
-Status figures_check(const FigureSet *figures, Error *err)
-{
-    int count;
-    struct dirent **names = staged_names(figures, &count, err);
-    Status status = count < 0 ? STATUS_IO : check_replaceable(figures, names, count, err);
-    free_names(names, count);
-    return status;
-}
-
-Status figures_finish(FigureSet *figures, Status status, Error *err)
-{
-    if (figures == NULL)
-        return status;
-    sigset_t saved_mask;
-    block_stop_signals(&saved_mask);
-    int count;
-    struct dirent **names = staged_names(figures, &count, status == STATUS_OK ? err : NULL);
-    if (count < 0 && status == STATUS_OK)
-        status = STATUS_IO;
-    if (status == STATUS_OK)
-        status = check_replaceable(figures, names, count, err);
-    if (status == STATUS_OK)
-        status = move_all(figures, names, count, err);
-    remove_staged(figures, names, count < 0 ? 0 : count);
-    free_names(names, count);
-    restore_signals(&saved_mask);
-    free(figures);
-    return status;
-}
-
 /* ---- What every figure shares ----------------------------------------- */
 
 /* The size of a coefficient as a legend shows it: whole numbers as they are,
@@ -560,37 +111,19 @@ void line_equation(char *text, size_t size, const double a[2])
 Status plot_script(const char *dir, const char *name, ScriptBody write_body,
                    const void *context, Error *err)
 {
-    Script script;
-    Status status = script_open(&script, dir, name, "pngcairo size 800,640 font 'Sans,12'",
+    GnuplotScript script;
+    Status status = gnuplot_open(&script, dir, name, "pngcairo size 800,640 font 'Sans,12'",
                                 "png", err);
     if (status != STATUS_OK)
         return status;
     write_body(script.file, context);
-    return script_close(&script, err);
-}
-
-static void write_labels(FILE *file, const char *title, const char *x_label,
-                         const char *y_label)
-{
-    fputs("set title ", file);
-    write_quoted(file, title);
-    fputs("\nset xlabel ", file);
-    write_quoted(file, x_label);
-    fputs("\nset ylabel ", file);
-    write_quoted(file, y_label);
-    fputs("\nset grid\n", file);
+    return gnuplot_close(&script, err);
 }
 
 /* The key goes under the plot, where it can hide no line and no point. */
 static void write_key(FILE *file)
 {
     fputs("set key below left Left reverse maxcols 1\n", file);
-}
-
-/* A datablock row "x y", each with the digits its column needs. */
-static void write_row(FILE *file, double x, int x_digits, double y, int y_digits)
-{
-    fprintf(file, "%.*g %.*g\n", x_digits, x, y_digits, y);
 }
 
 /* What a scatter of the data shows: the sampled rows and their extent. */
@@ -613,11 +146,11 @@ static void take_sample(const Dataset *data, Sample *sample)
 /* $points: a fixed, evenly spread sample of at most PLOT_MAX_POINTS rows. */
 static void write_points_block(FILE *file, const Dataset *data, const Sample *sample)
 {
-    int x_digits = digits_for(sample->x), y_digits = digits_for(sample->y);
+    int x_digits = range_digits(sample->x), y_digits = range_digits(sample->y);
     fprintf(file, "$points << EOD\n# x1 y (%zu of the %zu points)\n", sample->count,
             data->n);
     for (size_t k = 0; k < sample->count; k++)
-        write_row(file, data->x[2 * sample->rows[k]], x_digits, data->y[sample->rows[k]],
+        gnuplot_row(file, data->x[2 * sample->rows[k]], x_digits, data->y[sample->rows[k]],
                   y_digits);
     fputs("EOD\n", file);
 }
@@ -630,15 +163,15 @@ static void write_points_plot(FILE *file, double size)
 
 /* Opens a script for a scatter of the data in x1 and y, with its title, axes,
  * key and $points datablock written: what every picture of the data shares. */
-static Status start_scatter(Script *script, const char *dir, const char *name,
+static Status start_scatter(GnuplotScript *script, const char *dir, const char *name,
                             const char *terminal, const char *image_extension,
                             const char *title, const Dataset *data, const Sample *sample,
                             Error *err)
 {
-    Status status = script_open(script, dir, name, terminal, image_extension, err);
+    Status status = gnuplot_open(script, dir, name, terminal, image_extension, err);
     if (status != STATUS_OK)
         return status;
-    write_labels(script->file, title, "x1", "y");
+    gnuplot_labels(script->file, title, "x1", "y");
     write_key(script->file);
     write_points_block(script->file, data, sample);
     return STATUS_OK;
@@ -662,13 +195,13 @@ static Range y_extent(const Sample *sample, Range x, const Line *lines, size_t l
 static void write_line(FILE *file, const Line *line, int width)
 {
     fputc('(', file);
-    write_exact(file, line->a[0]);
+    gnuplot_exact(file, line->a[0]);
     fputs(")*x + (", file);
-    write_exact(file, line->a[1]);
+    gnuplot_exact(file, line->a[1]);
     fputs(") with lines", file);
     write_line_style(file, line->role, width);
     fputs(" title ", file);
-    write_quoted(file, line->label);
+    gnuplot_quoted(file, line->label);
 }
 
 /* On a log axis only values above 0 have a place. */
@@ -704,9 +237,9 @@ static void write_curve_rows(FILE *file, const Curve *curve, int x_digits, int y
 {
     size_t stride = curve_stride(curve);
     for (size_t i = 0; i < curve->count; i += stride)
-        write_row(file, curve->x[i], x_digits, curve->y[i], y_digits);
+        gnuplot_row(file, curve->x[i], x_digits, curve->y[i], y_digits);
     if (curve->count > 0 && (curve->count - 1) % stride != 0)
-        write_row(file, curve->x[curve->count - 1], x_digits, curve->y[curve->count - 1],
+        gnuplot_row(file, curve->x[curve->count - 1], x_digits, curve->y[curve->count - 1],
                   y_digits);
 }
 
@@ -723,20 +256,16 @@ static void write_curve_block(FILE *file, size_t index, const Curve *curve, int 
 static void write_y_axis(FILE *file, const Axes *axes, Range y)
 {
     if (axes->y_low < axes->y_high) { /* a band of the caller's */
-        write_axis(file, "y", (Range){axes->y_low, axes->y_high}, axes->log_y);
-        fputs("set yrange [", file);
-        write_exact(file, axes->y_low);
-        fputc(':', file);
-        write_exact(file, axes->y_high);
-        fputs("]\n", file);
+        gnuplot_axis(file, "y", (Range){axes->y_low, axes->y_high}, axes->log_y);
+        gnuplot_range(file, "y", axes->y_low, axes->y_high);
         return;
     }
-    write_axis(file, "y", y, axes->log_y);
+    gnuplot_axis(file, "y", y, axes->log_y);
     if (range_is_empty(y) || range_is_flat(y))
         return;
     if (axes->log_y) {
         fputs("set yrange [", file);
-        write_exact(file, y.low / 1.25);
+        gnuplot_exact(file, y.low / 1.25);
         fputs(":*]\n", file);
     } else if (axes->y_from_zero) {
         fputs("set yrange [0:*]\n", file);
@@ -762,7 +291,7 @@ static void write_curve_plot(FILE *file, size_t index, const Curve *curve, int w
         write_line_style(file, curve->role, width);
     }
     fputs(" title ", file);
-    write_quoted(file, curve->label);
+    gnuplot_quoted(file, curve->label);
 }
 
 /* The x and y extent of curves: count each. */
@@ -787,7 +316,7 @@ Status plot_fit_overlay(const char *dir, const char *name, const char *title,
 {
     Sample sample;
     take_sample(data, &sample);
-    Script script;
+    GnuplotScript script;
     Status status = start_scatter(&script, dir, name, "pngcairo size 800,560 font 'Sans,12'",
                                   "png", title, data, &sample, err);
     if (status != STATUS_OK)
@@ -798,16 +327,16 @@ Status plot_fit_overlay(const char *dir, const char *name, const char *title,
     Range x = sample.x, curve_y = EMPTY_RANGE;
     include_curve_points(overlay->faint, faint_count, &x, &curve_y);
     include_curve_points(overlay->curves, curve_count, &x, &curve_y);
-    Range y = y_extent(&sample, widened(x, false), overlay->lines, overlay->line_count);
+    Range y = y_extent(&sample, range_widened(x, false), overlay->lines, overlay->line_count);
     range_include(&y, curve_y.low);
     range_include(&y, curve_y.high);
-    write_axis(file, "x", x, false);
-    write_axis(file, "y", y, false);
+    gnuplot_axis(file, "x", x, false);
+    gnuplot_axis(file, "y", y, false);
     for (size_t k = 0; k < faint_count + curve_count; k++) {
         const Curve *curve = k < faint_count ? &overlay->faint[k]
                                              : &overlay->curves[k - faint_count];
         if (curve->count > 0)
-            write_curve_block(file, k, curve, digits_for(x), digits_for(y));
+            write_curve_block(file, k, curve, range_digits(x), range_digits(y));
     }
     write_points_plot(file, 0.7);
     for (size_t k = 0; k < faint_count; k++)
@@ -819,7 +348,7 @@ Status plot_fit_overlay(const char *dir, const char *name, const char *title,
     for (size_t k = 0; k < curve_count; k++)
         write_curve_plot(file, faint_count + k, &overlay->curves[k], 3, false);
     fputc('\n', file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }
 
 /* True if a point of the curves lies above 0 in x (y_axis false) or in y. */
@@ -855,18 +384,18 @@ static Axes settle_scales(FILE *file, const Axes *axes, const Curve *curves,
 Status plot_curves(const char *dir, const char *name, const Axes *axes,
                    const Curve *curves, size_t curve_count, Error *err)
 {
-    Script script;
-    Status status = script_open(&script, dir, name,
+    GnuplotScript script;
+    Status status = gnuplot_open(&script, dir, name,
                                 "pngcairo size 800,560 font 'Sans,12'", "png", err);
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
-    write_labels(file, axes->title, axes->x_label, axes->y_label);
+    gnuplot_labels(file, axes->title, axes->x_label, axes->y_label);
     write_key(file);
     Axes settled = settle_scales(file, axes, curves, curve_count);
     Range x, y;
     include_curves(&settled, curves, curve_count, &x, &y);
-    write_axis(file, "x", x, settled.log_x);
+    gnuplot_axis(file, "x", x, settled.log_x);
     write_y_axis(file, &settled, y);
     /* gnuplot cannot draw a key with no point at all: give it axes. */
     bool nothing_to_draw = range_is_empty(x) || range_is_empty(y);
@@ -874,32 +403,25 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
         fputs("set xrange [1:10]\nset yrange [1:10]\n", file);
     for (size_t k = 0; k < curve_count; k++)
         if (curves[k].count > 0)
-            write_curve_block(file, k, &curves[k], digits_for(x), digits_for(y));
+            write_curve_block(file, k, &curves[k], range_digits(x), range_digits(y));
     for (size_t k = 0; k < curve_count; k++)
         write_curve_plot(file, k, &curves[k], 2, k == 0);
     if (nothing_to_draw)
         fputs(curve_count == 0 ? "plot NaN notitle" : ", NaN notitle", file);
     fputc('\n', file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }
 
 /* Fixed ranges for every frame, so the axes stay still while the line moves:
  * x and y's with a margin (wider in y, where the line swings). */
 static void write_fixed_ranges(FILE *file, Range x_shown, Range y_shown)
 {
-    Range x = widened(x_shown, false), y = widened(y_shown, false);
+    Range x = range_widened(x_shown, false), y = range_widened(y_shown, false);
     double x_pad = 0.05 * (x.high - x.low), y_pad = 0.25 * (y.high - y.low);
-    write_axis(file, "x", x_shown, false);
-    write_axis(file, "y", y_shown, false);
-    fputs("set xrange [", file);
-    write_exact(file, x.low - x_pad);
-    fputc(':', file);
-    write_exact(file, x.high + x_pad);
-    fputs("]\nset yrange [", file);
-    write_exact(file, y.low - y_pad);
-    fputc(':', file);
-    write_exact(file, y.high + y_pad);
-    fputs("]\n", file);
+    gnuplot_axis(file, "x", x_shown, false);
+    gnuplot_axis(file, "y", y_shown, false);
+    gnuplot_range(file, "x", x.low - x_pad, x.high + x_pad);
+    gnuplot_range(file, "y", y.low - y_pad, y.high + y_pad);
 }
 
 static void write_array(FILE *file, const char *array_name, const double *values,
@@ -908,7 +430,7 @@ static void write_array(FILE *file, const char *array_name, const double *values
     fprintf(file, "array %s[%zu] = [", array_name, count);
     for (size_t k = 0; k < count; k++) {
         fputs(k == 0 ? "" : ", ", file);
-        write_exact(file, values[k]);
+        gnuplot_exact(file, values[k]);
     }
     fputs("]\n", file);
 }
@@ -930,7 +452,7 @@ static void write_titles(FILE *file, const char *const *titles, size_t frames)
     fprintf(file, "array TITLE[%zu] = [", frames);
     for (size_t f = 0; f < frames; f++) {
         fputs(f == 0 ? "" : ", \\\n    ", file);
-        write_quoted(file, titles[f]);
+        gnuplot_quoted(file, titles[f]);
     }
     fputs("]\n", file);
 }
@@ -970,7 +492,7 @@ static void write_frame_loop(FILE *file, size_t frames, const Line *target)
 
 /* Opens an animated GIF's script over a scatter of the data (sampled into
  * sample), like start_scatter(). */
-static Status start_animation(Script *script, const char *dir, const char *name,
+static Status start_animation(GnuplotScript *script, const char *dir, const char *name,
                               const char *title, const Dataset *data, Sample *sample,
                               Error *err)
 {
@@ -985,7 +507,7 @@ Status plot_animation(const char *dir, const char *name, const char *title,
                       Error *err)
 {
     Sample sample;
-    Script script;
+    GnuplotScript script;
     Status status = start_animation(&script, dir, name, title, data, &sample, err);
     if (status != STATUS_OK)
         return status;
@@ -1006,7 +528,7 @@ Status plot_animation(const char *dir, const char *name, const char *title,
     fputs(", \\\n         A1[k]*x + A2[k] with lines", file);
     write_line_style(file, path->role, 3);
     fputs(" title TITLE[k]\n}\n", file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }
 
 /* $frames: each frame shown, one block after another (two blank lines
@@ -1032,7 +554,7 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
                             const Line *target, Error *err)
 {
     Sample sample;
-    Script script;
+    GnuplotScript script;
     Status status = start_animation(&script, dir, name, title, data, &sample, err);
     if (status != STATUS_OK)
         return status;
@@ -1050,13 +572,13 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
     if (shown == 0) { /* nothing moves: the data alone */
         write_points_plot(file, 1.2);
         fputc('\n', file);
-        return script_close(&script, err);
+        return gnuplot_close(&script, err);
     }
-    write_frames_block(file, frames, frame_of, shown, digits_for(x), digits_for(y));
+    write_frames_block(file, frames, frame_of, shown, range_digits(x), range_digits(y));
     write_titles(file, titles, shown);
     write_frame_loop(file, shown, target);
     fputs(", \\\n         $frames index (k - 1) with lines", file);
     write_line_style(file, frames[0].role, 3);
     fputs(" title TITLE[k]\n}\n", file);
-    return script_close(&script, err);
+    return gnuplot_close(&script, err);
 }

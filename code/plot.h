@@ -11,11 +11,12 @@
  * and a range of zero width (every x the same, a constant loss) is widened, so
  * gnuplot draws whatever data the chapters accept, without a warning.
  *
- * Scripts are written to a temporary file in DIR and renamed into place only
- * once complete, so a failed run never leaves a half-written figure behind;
- * Ctrl-C or kill during those few milliseconds takes effect just after them.
- * A run with several figures draws them into a FigureSet, so they replace the
- * old ones all together or not at all.
+ * A chapter draws its figures into a set's folder (figures.h), which moves
+ * them into the reader's folder all together once the run has succeeded;
+ * this module only writes the scripts, in the words gnuplot.h holds. A
+ * script whose writing fails is deleted, so no half-written figure is ever
+ * left, and the umask says who may read it, as for any file a reader's
+ * program makes.
  */
 #ifndef SGD_PLOT_H
 #define SGD_PLOT_H
@@ -160,41 +161,12 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
                             const Dataset *data, const Curve *frames, size_t frame_count,
                             const Line *target, Error *err);
 
-/* The figures of one run, replacing the old ones all together or not at all:
- *     FigureSet *figures = NULL;
- *     Status status = figures_begin(&figures, out_dir, err);
- *     if (status == STATUS_OK)
- *         status = plot_fit(figures_dir(figures), "ch04-fit", ...);
- *     ... more figures ...
- *     status = figures_finish(figures, status, err);
- * figures_begin() makes a hidden folder OUT_DIR/.figures.PID.XXXXXX (PID: this
- * process's ID) to draw in, and first removes any such folder whose process
- * no longer exists: the remains of a run stopped by Ctrl-C or kill midway.
- * figures_check() says whether every figure drawn there could be moved into
- * OUT_DIR (none would land on a folder), without moving any: a chapter checks
- * before it prints its last line (the frame's end of a run, frame.c).
- * figures_finish() moves them all into OUT_DIR if status is STATUS_OK and
- * none would land on a folder; otherwise it deletes them, leaving OUT_DIR as
- * it was. Either way it frees the set, and returns status or why the figures
- * could not be moved. Ctrl-C and kill stop the program at any time; only
- * while a script is written and while the set is moved into place do they
- * wait, a few milliseconds, so that no figure is left half replaced. */
-typedef struct FigureSet FigureSet;
-
-Status figures_begin(FigureSet **figures, const char *out_dir, Error *err);
-const char *figures_dir(const FigureSet *figures);
-Status figures_check(const FigureSet *figures, Error *err);
-Status figures_finish(FigureSet *figures, Status status, Error *err);
-
 /* A figure this module does not draw itself (chapter 07's contour maps):
  * write_body(file, context) writes everything after the header that sets the
- * PNG terminal (800×640) and the output file, and the script gets the same
- * write-to-a-temporary-then-rename as every other figure. */
+ * PNG terminal (800×640) and the output file, and the script is written
+ * (or deleted on a failure) as every other figure is. */
 typedef void (*ScriptBody)(FILE *file, const void *context);
 Status plot_script(const char *dir, const char *name, ScriptBody write_body,
                    const void *context, Error *err);
-
-/* Creates dir and any missing parents, like mkdir -p. */
-Status make_directory(const char *dir, Error *err);
 
 #endif

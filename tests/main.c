@@ -12,7 +12,7 @@ int main(void)
         rng_suite,      linalg_suite, loss_suite, gradient_suite, sgd_suite, watch_suite,
         minibatch_suite, scale_suite, heavy_ball_suite, landscape_suite, tape_suite,
         polynomial_suite, network_suite, data_suite, csv_suite,  plot_suite,
-        cli_suite,      chapters_suite, errors_suite, weave_suite, fast_suite,
+        figures_suite,  cli_suite,    chapters_suite, errors_suite, weave_suite, fast_suite,
     };
     SRunner *runner = srunner_create(NULL);
     for (size_t k = 0; k < sizeof suites / sizeof suites[0]; k++)

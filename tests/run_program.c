@@ -3,12 +3,14 @@
 
 #include "run_program.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -121,6 +123,37 @@ void remove_temp_dir(const char *path)
 {
     if (strncmp(path, "/tmp/sgd-test-", 14) == 0) /* never anything else */
         nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+char *fingerprint_file(const char *path)
+{
+    struct stat info;
+    char *contents = stat(path, &info) == 0 ? read_text_file(path) : NULL;
+    if (contents == NULL)
+        return NULL;
+    size_t size = strlen(contents) + 32;
+    char *print = malloc(size);
+    if (print != NULL)
+        snprintf(print, size, "%lu\n%s", (unsigned long)info.st_ino, contents);
+    free(contents);
+    return print;
+}
+
+bool find_hidden_entry(const char *folder, char *name, size_t size)
+{
+    DIR *listing = opendir(folder);
+    if (listing == NULL)
+        return false;
+    bool found = false;
+    struct dirent *entry;
+    while (!found && (entry = readdir(listing)) != NULL)
+        if (entry->d_name[0] == '.' && strcmp(entry->d_name, ".") != 0 &&
+            strcmp(entry->d_name, "..") != 0) {
+            snprintf(name, size, "%s", entry->d_name);
+            found = true;
+        }
+    closedir(listing);
+    return found;
 }
 
 bool gnuplot_was_silent(const char *err)

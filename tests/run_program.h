@@ -42,6 +42,15 @@ void remove_temp_dir(const char *path);
 /* Writes text to path; false on failure. */
 bool write_text_file(const char *path, const char *text);
 
+/* A file's inode and contents, "INODE\nCONTENTS", as a new string: a file
+ * replaced by rename() has a new inode, even with the same bytes. NULL if
+ * it cannot be read. */
+char *fingerprint_file(const char *path);
+
+/* True if folder holds a hidden entry (a temporary file, a set's folder),
+ * whose name is then copied into name (size bytes). */
+bool find_hidden_entry(const char *folder, char *name, size_t size);
+
 /* True when gnuplot's stderr holds nothing but its note on closing a GIF
  * animation ("75 frames in animation sequence"): no warning, no error. */
 bool gnuplot_was_silent(const char *err);

@@ -24,6 +24,7 @@ Suite *network_suite(void);
 Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);
+Suite *figures_suite(void);
 Suite *cli_suite(void);
 Suite *chapters_suite(void);
 Suite *weave_suite(void);

@@ -8,10 +8,11 @@
  * The last tests replay the fuzzers' seed corpus and every input that ever
  * crashed them (fuzz/regressions/) through the fuzzers' own harness.
  */
-#define _POSIX_C_SOURCE 200809L /* fmemopen, fork, kill, pipe, scandir, sigprocmask */
+#define _POSIX_C_SOURCE 200809L /* fmemopen, scandir, setrlimit */
 #define _XOPEN_SOURCE 700       /* posix_openpt, grantpt, unlockpt, ptsname */
 
 #include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,7 +30,6 @@
 #include "../fuzz/fuzz_harness.h"
 #include "csv.h"
 #include "minibatch.h"
-#include "plot.h"
 #include "rng.h"
 #include "run_program.h"
 #include "sgd.h"
@@ -1069,6 +1070,43 @@ START_TEST(a_figure_that_cannot_be_replaced_leaves_the_rest)
 }
 END_TEST
 
+START_TEST(a_failed_run_removes_the_out_folders_it_made)
+{
+    /* Issue 18, defect 4: `ch06 --quiet --lr 1e300 --out N/a/b` exited 1
+     * and left N/a/b behind. A failed run removes the folders it made for
+     * its figures, and only those: N here, not the scratch folder above it. */
+    char top[TEXT_SIZE], out[TEXT_SIZE];
+    scratch_path(top, "N");
+    format_text(out, "%s/a/b", top);
+    ProgramRun run = RUN("ch06", "--quiet", "--lr", "1e300", "--out", out);
+    assert_refused(&run, "ch06", 1, "diverged");
+    program_run_free(&run);
+    ck_assert_msg(access(top, F_OK) != 0, "the failed run left %s", top);
+    ck_assert_int_eq(access(scratch, F_OK), 0);
+}
+END_TEST
+
+START_TEST(figures_are_as_private_as_the_umask_says)
+{
+    /* Issue 18, defect 5: under umask 077 the figures were made 0644. */
+    char out[TEXT_SIZE], figure[TEXT_SIZE];
+    scratch_path(out, "private");
+    mode_t saved = umask(077);
+    ProgramRun run = RUN("ch04", "--quiet", "--out", out);
+    umask(saved);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    program_run_free(&run);
+    const char *names[] = {"ch04-fit.gp", "ch04-loss.gp", "ch04-animation.gp"};
+    for (size_t k = 0; k < 3; k++) {
+        format_text(figure, "%s/%s", out, names[k]);
+        struct stat info;
+        ck_assert_int_eq(stat(figure, &info), 0);
+        ck_assert_msg((info.st_mode & 0777) == 0600, "%s is %03o", figure,
+                      (unsigned)(info.st_mode & 0777));
+    }
+}
+END_TEST
+
 /* Every chapter, the name of a figure it draws, the start of its last line,
  * and flags that keep its run short. */
 typedef struct {
@@ -1148,287 +1186,35 @@ START_TEST(a_run_prints_its_last_line_only_when_its_figures_can_land)
 }
 END_TEST
 
-/* ---- 5. Signals while a figure is written ------------------------------ */
-
-static Dataset some_data(void)
+START_TEST(a_figure_that_cannot_be_written_names_the_readers_folder)
 {
-    Dataset data;
-    Rng rng = rng_seeded(7);
-    const double a_true[2] = {3, 2};
-    ck_assert_int_eq(data_synthetic(&data, 1000, a_true, &rng, NULL), STATUS_OK);
-    return data;
-}
-
-/* The signals plot.c holds back while it writes; the test below sends only
- * the first three, since SIGQUIT would dump core. */
-static const int STOP_SIGNALS[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-
-START_TEST(writing_a_figure_restores_the_signal_mask)
-{
-    Dataset data = some_data();
-    char out[TEXT_SIZE], under_file[TEXT_SIZE];
-    scratch_path(out, "mask");
-    format_text(under_file, "%s/fit.gp/sub", out);
-    sigset_t before, after;
-    sigprocmask(SIG_SETMASK, NULL, &before);
-    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
-    ck_assert_int_eq(plot_fit(out, "fit", "t", &data, &line, 1, NULL), STATUS_OK);
-    sigprocmask(SIG_SETMASK, NULL, &after);
-    for (size_t k = 0; k < 4; k++)
-        ck_assert_int_eq(sigismember(&after, STOP_SIGNALS[k]),
-                         sigismember(&before, STOP_SIGNALS[k]));
-    /* and on a failure too */
-    ck_assert_int_eq(plot_fit(under_file, "fit", "t", &data, &line, 1, NULL), STATUS_IO);
-    sigprocmask(SIG_SETMASK, NULL, &after);
-    for (size_t k = 0; k < 4; k++)
-        ck_assert_int_eq(sigismember(&after, STOP_SIGNALS[k]),
-                         sigismember(&before, STOP_SIGNALS[k]));
-    data_free(&data);
+    /* Issue 18, defect 6: a full disk's message named the set's hidden
+     * folder (cannot write …/.figures.23032.Lmxv4Y/ch04-fit.gp), not the
+     * folder the reader gave. A limit on the size of a file makes every
+     * figure's writes fail as a full disk would (with EFBIG, the run's
+     * SIGXFSZ ignored, as this process's is), with nothing else to set up. */
+    const Ending *e = &ENDINGS[_i];
+    char out[TEXT_SIZE], expected[TEXT_SIZE];
+    format_text(out, "%s/too-large-%d", scratch, _i);
+    format_text(expected, "cannot write %s/%s", out, e->program);
+    struct rlimit saved, small;
+    ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &saved), 0);
+    small = saved;
+    small.rlim_cur = 1000; /* every figure is longer; the message is shorter */
+    signal(SIGXFSZ, SIG_IGN);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &small), 0);
+    ProgramRun run = run_ending(e, out, NULL, NULL);
+    ck_assert_int_eq(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    signal(SIGXFSZ, SIG_DFL);
+    assert_refused(&run, e->program, 1, expected);
+    ck_assert_msg(strstr(run.err, strerror(EFBIG)) != NULL, "%s", run.err);
+    ck_assert_msg(strstr(run.err, ".figures.") == NULL, "%s", run.err);
+    program_run_free(&run);
+    ck_assert_msg(access(out, F_OK) != 0, "the failed run left %s", out); /* it made it */
 }
 END_TEST
 
-/* The stop signals as a set, for sigprocmask. */
-static sigset_t stop_signal_set(void)
-{
-    sigset_t set;
-    sigemptyset(&set);
-    for (size_t k = 0; k < 4; k++)
-        sigaddset(&set, STOP_SIGNALS[k]);
-    return set;
-}
-
-/* The child of the test below: it writes the figure once, tells the parent
- * through ready (a pipe's write end) that the folder and a whole figure now
- * exist, then rewrites the figure until a signal stops it. */
-static _Noreturn void rewrite_figure_forever(int ready, pid_t parent, const char *out,
-                                             const Dataset *data)
-{
-    /* Check's handlers, inherited through fork, answer SIGTERM and SIGINT by
-     * killing the whole process group, this test with it; a chapter program
-     * has the default actions. The signals stay blocked until those are back,
-     * so one sent early waits, then stops only this child. */
-    for (size_t k = 0; k < 4; k++)
-        signal(STOP_SIGNALS[k], SIG_DFL);
-    sigset_t stop = stop_signal_set();
-    sigprocmask(SIG_UNBLOCK, &stop, NULL);
-    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
-    if (plot_fit(out, "fit", "t", data, &line, 1, NULL) != STATUS_OK)
-        _exit(1);
-    if (write(ready, "r", 1) != 1)
-        _exit(1);
-    close(ready);
-    while (getppid() == parent) /* never outlive a test that failed */
-        if (plot_fit(out, "fit", "t", data, &line, 1, NULL) != STATUS_OK)
-            _exit(1);
-    _exit(1);
-}
-
-START_TEST(an_interrupted_figure_write_leaves_no_temporary_file)
-{
-    /* A child rewrites the same figure over and over and is stopped by a
-     * signal, which lands mid-write nearly every time (writing is most of
-     * what the child does); without the blocking in plot.c nearly every round
-     * would leave a .fit.gp.XXXXXX behind. The outcome does not depend on
-     * timing: the parent sends the signal only once the child has written a
-     * whole figure, so the folder exists and the figure must be there, whole,
-     * whenever the signal arrives. */
-    Dataset data = some_data();
-    char out[TEXT_SIZE], figure[TEXT_SIZE];
-    scratch_path(out, "interrupted");
-    format_text(figure, "%s/fit.gp", out);
-    sigset_t stop = stop_signal_set(), saved;
-    for (int round = 0; round < 16; round++) {
-        int ready[2];
-        ck_assert_int_eq(pipe(ready), 0);
-        sigprocmask(SIG_BLOCK, &stop, &saved); /* until the child has reset them */
-        pid_t parent = getpid(), child = fork();
-        if (child == 0) {
-            close(ready[0]);
-            rewrite_figure_forever(ready[1], parent, out, &data);
-        }
-        sigprocmask(SIG_SETMASK, &saved, NULL);
-        ck_assert_int_ge(child, 0);
-        close(ready[1]);
-        char byte;
-        ssize_t got = read(ready[0], &byte, 1); /* blocks until the first figure */
-        close(ready[0]);
-        int signal_number = got == 1 ? STOP_SIGNALS[round % 3] : SIGKILL;
-        ck_assert_int_eq(kill(child, signal_number), 0);
-        int status;
-        ck_assert_int_eq(waitpid(child, &status, 0), child);
-        ck_assert_msg(got == 1, "round %d: the child could not write its first figure",
-                      round);
-        ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == signal_number,
-                      "round %d: the child was not stopped by signal %d", round,
-                      signal_number);
-        assert_no_temporary_files(out);
-        char *script = read_text_file(figure);
-        ck_assert_msg(script != NULL, "round %d: %s is gone", round, figure);
-        size_t length = strlen(script); /* whole, never cut short */
-        ck_assert(length > 0 && script[length - 1] == '\n');
-        ck_assert_ptr_nonnull(strstr(script, "plot $points"));
-        free(script);
-    }
-    data_free(&data);
-}
-END_TEST
-
-/* The hidden folders ".figures.PID.XXXXXX" in folder whose PID is pid. */
-static size_t count_sets_of(const char *folder, pid_t pid)
-{
-    char prefix[64];
-    snprintf(prefix, sizeof prefix, ".figures.%ld.", (long)pid);
-    DIR *dir = opendir(folder);
-    ck_assert_ptr_nonnull(dir);
-    size_t count = 0;
-    struct dirent *entry;
-    while ((entry = readdir(dir)) != NULL)
-        count += strncmp(entry->d_name, prefix, strlen(prefix)) == 0;
-    closedir(dir);
-    return count;
-}
-
-/* The child of the test below: it opens a figure set in out, draws a figure
- * into it, tells the parent through ready that it is in the middle of its
- * run, and then waits for go to close, as a chapter trains between its
- * figures. If a stop signal cannot stop it there, it exits with 3. */
-static _Noreturn void wait_inside_a_figure_set(int ready, int go, const char *out,
-                                               const Dataset *data)
-{
-    for (size_t k = 0; k < 4; k++) /* the default actions: see rewrite_figure_forever */
-        signal(STOP_SIGNALS[k], SIG_DFL);
-    sigset_t stop = stop_signal_set();
-    sigprocmask(SIG_UNBLOCK, &stop, NULL);
-    FigureSet *figures = NULL;
-    Line line = {"line", {3, 2}, ROLE_TRUE_LINE};
-    if (figures_begin(&figures, out, NULL) != STATUS_OK ||
-        plot_fit(figures_dir(figures), "fit", "t", data, &line, 1, NULL) != STATUS_OK)
-        _exit(1);
-    char byte;
-    if (write(ready, "r", 1) != 1 || read(go, &byte, 1) != 0)
-        _exit(1);
-    _exit(3); /* still here: the signal waited */
-}
-
-START_TEST(a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later)
-{
-    /* A run used to hold Ctrl-C and kill from its first figure to its last,
-     * so a chapter that trains in between could not be stopped. The child
-     * stops in the middle of a figure set; the parent signals it and only
-     * then lets it go on (closes go), so the outcome does not depend on
-     * timing: a signal that stops the child at once wins, a held one lets
-     * it reach _exit(3). SIGKILL, which nothing can hold, is the last round. */
-    Dataset data = some_data();
-    char out[TEXT_SIZE];
-    scratch_path(out, "stopped");
-    const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGKILL};
-    sigset_t stop = stop_signal_set(), saved;
-    for (int round = 0; round < 4; round++) {
-        int ready[2], go[2];
-        ck_assert_int_eq(pipe(ready), 0);
-        ck_assert_int_eq(pipe(go), 0);
-        sigprocmask(SIG_BLOCK, &stop, &saved); /* until the child has reset them */
-        pid_t child = fork();
-        if (child == 0) {
-            close(ready[0]);
-            close(go[1]);
-            wait_inside_a_figure_set(ready[1], go[0], out, &data);
-        }
-        sigprocmask(SIG_SETMASK, &saved, NULL);
-        ck_assert_int_ge(child, 0);
-        close(ready[1]);
-        close(go[0]);
-        char byte;
-        ssize_t got = read(ready[0], &byte, 1); /* blocks until the child is in its set */
-        close(ready[0]);
-        ck_assert_int_eq(kill(child, got == 1 ? signals[round] : SIGKILL), 0);
-        close(go[1]);
-        int status;
-        ck_assert_int_eq(waitpid(child, &status, 0), child);
-        ck_assert_msg(got == 1, "round %d: the child could not draw its figure", round);
-        ck_assert_msg(WIFSIGNALED(status) && WTERMSIG(status) == signals[round],
-                      "round %d: signal %d did not stop the run (exit %d)", round,
-                      signals[round], WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-        /* What it leaves is its set's hidden folder, named with its PID ... */
-        ck_assert_uint_eq(count_sets_of(out, child), 1);
-        /* ... which the next run's figures_begin() removes, since that
-         * process is gone, while the set of a live process (this one) and
-         * a folder of another name stay. */
-        char mine[TEXT_SIZE], other[TEXT_SIZE];
-        format_text(mine, "%s/.figures.%ld.abcdef", out, (long)getpid());
-        format_text(other, "%s/.figures.keep.me", out);
-        ck_assert_int_eq(mkdir(mine, 0755), 0);
-        ck_assert_int_eq(mkdir(other, 0755), 0);
-        FigureSet *figures = NULL;
-        ck_assert_int_eq(figures_begin(&figures, out, NULL), STATUS_OK);
-        ck_assert_uint_eq(count_sets_of(out, child), 0);
-        ck_assert_uint_eq(count_sets_of(out, getpid()), 2); /* the new set and "mine" */
-        ck_assert_int_eq(figures_finish(figures, STATUS_OK, NULL), STATUS_OK);
-        ck_assert_int_eq(rmdir(mine), 0);
-        ck_assert_int_eq(rmdir(other), 0);
-    }
-    data_free(&data);
-}
-END_TEST
-
-/* A pid that no process has: a child's, once it has exited and been reaped. */
-static pid_t a_finished_pid(void)
-{
-    pid_t child = fork();
-    if (child == 0)
-        _exit(0);
-    ck_assert_int_gt(child, 0);
-    ck_assert_int_eq(waitpid(child, NULL, 0), child);
-    return child;
-}
-
-START_TEST(clearing_a_stopped_set_never_follows_a_link)
-{
-    /* Issue 18's critical find: a link named like a stopped run's set led
-     * the clean-up into its target, which lost every file. Here one link
-     * stands for a whole set and points at a folder of someone's files;
-     * a real stopped set holds its figure and a link to a file outside.
-     * The next run must leave both targets alone; it may remove the real
-     * set's own figure, and keeps the folder while the link is in it. */
-    char out[TEXT_SIZE], victim[TEXT_SIZE], keep[TEXT_SIZE], keep_gp[TEXT_SIZE];
-    scratch_path(out, "planted");
-    scratch_path(victim, "victim");
-    format_text(keep, "%s/keep.txt", victim);
-    format_text(keep_gp, "%s/keep.gp", victim);
-    ck_assert_int_eq(mkdir(out, 0755), 0);
-    ck_assert_int_eq(mkdir(victim, 0755), 0);
-    ck_assert(write_text_file(keep, "x\n"));
-    ck_assert(write_text_file(keep_gp, "x\n"));
-    char planted[TEXT_SIZE], stopped[TEXT_SIZE], figure[TEXT_SIZE], inner[TEXT_SIZE];
-    format_text(planted, "%s/.figures.%ld.abcdef", out, (long)a_finished_pid());
-    format_text(stopped, "%s/.figures.%ld.ghijkl", out, (long)a_finished_pid());
-    format_text(figure, "%s/fit.gp", stopped);
-    format_text(inner, "%s/other.gp", stopped);
-    ck_assert_int_eq(symlink(victim, planted), 0);
-    ck_assert_int_eq(mkdir(stopped, 0755), 0);
-    ck_assert(write_text_file(figure, "plot x\n"));
-    ck_assert_int_eq(symlink(keep_gp, inner), 0);
-    FigureSet *figures = NULL;
-    ck_assert_int_eq(figures_begin(&figures, out, NULL), STATUS_OK);
-    ck_assert_int_eq(figures_finish(figures, STATUS_OK, NULL), STATUS_OK);
-    struct stat info;
-    ck_assert_msg(stat(keep, &info) == 0, "the clean-up followed a link to %s", keep);
-    ck_assert_msg(stat(keep_gp, &info) == 0, "the clean-up followed a link to %s", keep_gp);
-    ck_assert_int_eq(lstat(planted, &info), 0); /* the link is not ours to remove */
-    ck_assert(S_ISLNK(info.st_mode));
-    ck_assert_int_eq(lstat(inner, &info), 0);
-    ck_assert_int_ne(stat(figure, &info), 0); /* a stopped run's own figure goes */
-    ck_assert_int_eq(unlink(planted), 0);
-    ck_assert_int_eq(unlink(inner), 0);
-    ck_assert_int_eq(rmdir(stopped), 0);
-    ck_assert_int_eq(unlink(keep), 0);
-    ck_assert_int_eq(unlink(keep_gp), 0);
-    ck_assert_int_eq(rmdir(victim), 0);
-    ck_assert_int_eq(rmdir(out), 0);
-}
-END_TEST
-
-/* ---- 6. The fuzzers' inputs -------------------------------------------- */
+/* ---- 5. The fuzzers' inputs -------------------------------------------- */
 
 /* Runs every file in folder through input; returns how many there were. */
 static size_t replay_folder(const char *folder, int (*input)(const uint8_t *, size_t))
@@ -1534,12 +1320,10 @@ Suite *errors_suite(void)
     tcase_add_test(output, output_that_cannot_be_written_is_a_failure);
     tcase_add_loop_test(output, a_run_prints_its_last_line_only_when_its_figures_can_land, 0,
                         ENDING_COUNT);
-
-    TCase *signals = add_case(suite, "signals");
-    tcase_add_test(signals, writing_a_figure_restores_the_signal_mask);
-    tcase_add_test(signals, an_interrupted_figure_write_leaves_no_temporary_file);
-    tcase_add_test(signals, a_signal_stops_a_run_at_once_and_its_figures_are_cleared_later);
-    tcase_add_test(signals, clearing_a_stopped_set_never_follows_a_link);
+    tcase_add_test(output, a_failed_run_removes_the_out_folders_it_made);
+    tcase_add_test(output, figures_are_as_private_as_the_umask_says);
+    tcase_add_loop_test(output, a_figure_that_cannot_be_written_names_the_readers_folder, 0,
+                        ENDING_COUNT);
 
     TCase *fuzz_inputs = add_case(suite, "fuzz inputs");
     tcase_add_test(fuzz_inputs, the_fuzzers_seeds_and_past_crashes_replay_cleanly);

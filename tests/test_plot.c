@@ -1,17 +1,21 @@
 /* Tests for code/plot.c: gnuplot itself accepts every kind of script we
  * write, for ordinary data and for degenerate data alike, and draws the image
  * it names; numbers keep their digits; legends spell a line one way; a colour
- * means one thing; a run's figures are replaced all together or not at all;
- * and the chapters' figures say what their runs did. */
+ * means one thing; a script that cannot be written whole is not left
+ * behind; and the chapters' figures say what their runs did. (How a run's
+ * figures replace the old ones, all together, is tests/test_figures.c.) */
 #define _POSIX_C_SOURCE 200809L
 
-#include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "plot.h"
 #include "rng.h"
@@ -88,14 +92,19 @@ static void check_gnuplot_draws(const char *name, const char *extension)
 /* No hidden file or folder in folder: no temporary script, no figure set. */
 static void check_nothing_hidden_in(const char *folder)
 {
-    DIR *listing = opendir(folder);
-    ck_assert_ptr_nonnull(listing);
-    struct dirent *entry;
-    while ((entry = readdir(listing)) != NULL)
-        ck_assert_msg(entry->d_name[0] != '.' || strcmp(entry->d_name, ".") == 0 ||
-                          strcmp(entry->d_name, "..") == 0,
-                      "left behind: %s/%s", folder, entry->d_name);
-    closedir(listing);
+    char name[256];
+    ck_assert_msg(!find_hidden_entry(folder, name, sizeof name), "left behind: %s/%s", folder,
+                  name);
+}
+
+/* The inode and contents of DIR/name (see fingerprint_file), as a new string. */
+static char *fingerprint(const char *name)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    char *print = fingerprint_file(path);
+    ck_assert_ptr_nonnull(print);
+    return print;
 }
 
 /* The plot clause of a script whose title is 'title': from the start of its
@@ -193,16 +202,9 @@ START_TEST(a_script_stays_small_whatever_n_is)
 }
 END_TEST
 
-START_TEST(folders_are_made_and_a_file_in_the_way_is_an_error)
+START_TEST(a_folder_that_cannot_hold_the_figure_is_an_error)
 {
-    char nested[128], blocked[128];
-    snprintf(nested, sizeof nested, "%s/a/b/c", dir);
-    ck_assert_int_eq(make_directory(nested, NULL), STATUS_OK);
-    struct stat info;
-    ck_assert(stat(nested, &info) == 0 && S_ISDIR(info.st_mode));
-    ck_assert_int_eq(make_directory(nested, NULL), STATUS_OK); /* exists: fine */
-
-    char file[128];
+    char file[128], blocked[128];
     snprintf(file, sizeof file, "%s/plain-file", dir);
     ck_assert(write_text_file(file, "not a folder\n"));
     snprintf(blocked, sizeof blocked, "%s/plain-file/figures", dir);
@@ -211,6 +213,39 @@ START_TEST(folders_are_made_and_a_file_in_the_way_is_an_error)
     ck_assert_int_eq(plot_fit(blocked, "fit", "t", &data, NULL, 0, &err), STATUS_IO);
     ck_assert_ptr_nonnull(strstr(err.message, "plain-file"));
     data_free(&data);
+}
+END_TEST
+
+/* The child of the test below: draws a figure whose writes fail past 1000
+ * bytes, as on a full disk, and exits 0 if it failed the way it should. */
+static _Noreturn void draw_on_a_full_disk(void)
+{
+    struct rlimit small = {1000, 1000};
+    signal(SIGXFSZ, SIG_IGN); /* a write past the limit fails with EFBIG instead */
+    Dataset data = some_data(100);
+    Error err;
+    char expected[160];
+    snprintf(expected, sizeof expected, "cannot write %s/fit.gp: %s", dir, strerror(EFBIG));
+    bool failed = setrlimit(RLIMIT_FSIZE, &small) == 0 &&
+                  plot_fit(dir, "fit", "t", &data, NULL, 0, &err) == STATUS_IO &&
+                  strcmp(err.message, expected) == 0;
+    data_free(&data);
+    _exit(failed ? 0 : 1);
+}
+
+START_TEST(a_script_that_cannot_be_written_whole_is_not_left_behind)
+{
+    pid_t child = fork();
+    if (child == 0)
+        draw_on_a_full_disk();
+    ck_assert_int_gt(child, 0);
+    int status;
+    ck_assert_int_eq(waitpid(child, &status, 0), child);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+                  "the failed write was not reported as it should be");
+    char path[128];
+    snprintf(path, sizeof path, "%s/fit.gp", dir);
+    ck_assert_int_eq(file_size(path), -1);
 }
 END_TEST
 
@@ -460,120 +495,6 @@ START_TEST(a_curve_with_no_points_keeps_its_place_in_the_key)
     free(clause);
     free(script);
     check_gnuplot_draws("key", "png");
-}
-END_TEST
-
-/* ---- A run's figures, all or nothing ----------------------------------- */
-
-/* Draws "first" and "second" (a fit and a curve) into a figure set in DIR,
- * the second into second_name, and finishes it. */
-static Status draw_two(const char *title, const char *second_name, Error *err)
-{
-    Dataset data = some_data(20);
-    const double x[2] = {0, 1};
-    Curve curve = {"c", ROLE_LOSS, false, x, x, 2};
-    Axes axes = {.title = title, .x_label = "x", .y_label = "y"};
-    FigureSet *figures = NULL;
-    Status status = figures_begin(&figures, dir, err);
-    if (status == STATUS_OK)
-        status = plot_fit(figures_dir(figures), "first", title, &data, NULL, 0, err);
-    if (status == STATUS_OK)
-        status = plot_curves(figures_dir(figures), second_name, &axes, &curve, 1, err);
-    status = figures_finish(figures, status, err);
-    data_free(&data);
-    return status;
-}
-
-/* The contents of DIR/name and its inode (a file replaced by rename gets a
- * new one), as a new string. */
-static char *fingerprint(const char *name)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    struct stat info;
-    ck_assert_int_eq(stat(path, &info), 0);
-    char *contents = read_text_file(path);
-    size_t size = strlen(contents) + 32;
-    char *print = malloc(size);
-    snprintf(print, size, "%lu\n%s", (unsigned long)info.st_ino, contents);
-    free(contents);
-    return print;
-}
-
-START_TEST(a_figure_set_moves_all_its_figures_into_place)
-{
-    ck_assert_int_eq(draw_two("old", "second", NULL), STATUS_OK);
-    char *first = read_in_dir("first.gp"), *second = read_in_dir("second.gp");
-    ck_assert_ptr_nonnull(strstr(first, "set title 'old'"));
-    ck_assert_ptr_nonnull(strstr(second, "set title 'old'"));
-    free(first);
-    free(second);
-    check_nothing_hidden_in(dir);
-    check_gnuplot_draws("first", "png");
-    check_gnuplot_draws("second", "png");
-}
-END_TEST
-
-START_TEST(a_run_failing_on_its_second_figure_leaves_the_first_as_it_was)
-{
-    ck_assert_int_eq(draw_two("old", "second", NULL), STATUS_OK);
-    char *before = fingerprint("first.gp");
-    /* The second figure cannot be written: its folder does not exist. */
-    Error err;
-    ck_assert_int_eq(draw_two("new", "missing/second", &err), STATUS_IO);
-    ck_assert_ptr_nonnull(strstr(err.message, "cannot write in folder"));
-    char *after = fingerprint("first.gp");
-    ck_assert_msg(strcmp(after, before) == 0, "first.gp was replaced"); /* same bytes, same file */
-    free(before);
-    free(after);
-    check_nothing_hidden_in(dir);
-}
-END_TEST
-
-START_TEST(a_figure_that_would_land_on_a_folder_moves_none)
-{
-    ck_assert_int_eq(draw_two("old", "second", NULL), STATUS_OK);
-    char *before = fingerprint("first.gp");
-    char blocker[128], expected[160];
-    snprintf(blocker, sizeof blocker, "%s/second.gp", dir);
-    ck_assert_int_eq(remove(blocker), 0);
-    ck_assert_int_eq(mkdir(blocker, 0755), 0);
-    Error err;
-    ck_assert_int_eq(draw_two("new", "second", &err), STATUS_IO);
-    snprintf(expected, sizeof expected, "cannot write %s: Is a directory", blocker);
-    ck_assert_str_eq(err.message, expected);
-    char *after = fingerprint("first.gp");
-    ck_assert_msg(strcmp(after, before) == 0, "first.gp was replaced");
-    free(before);
-    free(after);
-    check_nothing_hidden_in(dir);
-}
-END_TEST
-
-START_TEST(a_figure_set_restores_the_signal_mask_and_fails_cleanly)
-{
-    sigset_t before, after;
-    sigprocmask(SIG_SETMASK, NULL, &before);
-    ck_assert_int_eq(draw_two("t", "second", NULL), STATUS_OK);
-    sigprocmask(SIG_SETMASK, NULL, &after);
-    ck_assert_int_eq(sigismember(&after, SIGINT), sigismember(&before, SIGINT));
-    ck_assert_int_eq(sigismember(&after, SIGTERM), sigismember(&before, SIGTERM));
-    ck_assert_int_eq(draw_two("t", "missing/second", NULL), STATUS_IO);
-    sigprocmask(SIG_SETMASK, NULL, &after);
-    ck_assert_int_eq(sigismember(&after, SIGINT), sigismember(&before, SIGINT));
-
-    /* A set that cannot begin leaves nothing to finish. */
-    char file[128], under[160];
-    snprintf(file, sizeof file, "%s/a-file", dir);
-    ck_assert(write_text_file(file, "x\n"));
-    snprintf(under, sizeof under, "%s/figures", file);
-    FigureSet *figures = (FigureSet *)&figures; /* anything but NULL */
-    Error err;
-    ck_assert_int_eq(figures_begin(&figures, under, &err), STATUS_IO);
-    ck_assert_ptr_null(figures);
-    ck_assert_int_eq(figures_finish(figures, STATUS_IO, &err), STATUS_IO);
-    sigprocmask(SIG_SETMASK, NULL, &after);
-    ck_assert_int_eq(sigismember(&after, SIGTERM), sigismember(&before, SIGTERM));
 }
 END_TEST
 
@@ -921,7 +842,8 @@ Suite *plot_suite(void)
     tcase_add_test(tc, gnuplot_draws_the_curves_script);
     tcase_add_test(tc, gnuplot_draws_the_animation_script);
     tcase_add_test(tc, a_script_stays_small_whatever_n_is);
-    tcase_add_test(tc, folders_are_made_and_a_file_in_the_way_is_an_error);
+    tcase_add_test(tc, a_folder_that_cannot_hold_the_figure_is_an_error);
+    tcase_add_test(tc, a_script_that_cannot_be_written_whole_is_not_left_behind);
     tcase_add_test(tc, degenerate_data_draws_without_a_warning);
     tcase_add_test(tc, flat_and_single_point_curves_draw_without_a_warning);
     tcase_add_test(tc, x_values_a_tenth_apart_near_a_million_stay_apart);
@@ -931,10 +853,6 @@ Suite *plot_suite(void)
     tcase_add_test(tc, a_role_looks_the_same_in_every_kind_of_figure);
     tcase_add_test(tc, a_log_axis_starts_just_below_the_floor);
     tcase_add_test(tc, a_curve_with_no_points_keeps_its_place_in_the_key);
-    tcase_add_test(tc, a_figure_set_moves_all_its_figures_into_place);
-    tcase_add_test(tc, a_run_failing_on_its_second_figure_leaves_the_first_as_it_was);
-    tcase_add_test(tc, a_figure_that_would_land_on_a_folder_moves_none);
-    tcase_add_test(tc, a_figure_set_restores_the_signal_mask_and_fails_cleanly);
     tcase_add_test(tc, a_y_band_cuts_a_wild_curve_at_its_edges);
     suite_add_tcase(suite, tc);
 
