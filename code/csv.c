@@ -205,11 +205,12 @@ static Status wrong_columns(const Reader *reader, const char *text, size_t colum
 static void split_fields(char *text, char **fields, size_t count)
 {
     for (size_t f = 0; f < count; f++) {
-        char *comma = strchr(text, ',');
+        char *comma = strchr(text, ','); /* NULL only in the last field */
         if (comma != NULL)
             *comma = '\0';
         fields[f] = trim(text);
-        text = comma + 1;
+        if (comma != NULL)
+            text = comma + 1;
     }
 }
 
