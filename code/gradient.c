@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "linalg.h"
+#include "solve.h"
 #include "loss.h"
 
 //> gradient

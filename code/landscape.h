@@ -1,5 +1,5 @@
 /*
- * landscape.h — the loss as a surface over (a1, a2), and pictures of it.
+ * landscape.h — the loss as a surface over (a1, a2): a bowl around a*.
  * Introduced in chapter 07.
  *
  * The loss is a quadratic in a, so it is exactly its lowest value plus a bowl
@@ -8,7 +8,7 @@
  * (no first-order term: the gradient is 0 at a*). Its contour lines are
  * ellipses centred on a*, whose axes point along the eigenvectors of H and
  * whose half-lengths go as 1/√λ: a flat direction (small λ) is a long axis.
- * plot_landscape() draws those contours with the paths descent takes on them.
+ * contours.h draws those contours with the paths descent takes on them.
  */
 #ifndef SGD_LANDSCAPE_H
 #define SGD_LANDSCAPE_H
@@ -16,7 +16,6 @@
 #include <stddef.h>
 
 #include "data.h"
-#include "plot.h"
 #include "status.h"
 
 typedef struct {
@@ -39,23 +38,5 @@ double bowl_loss(const Bowl *bowl, const double a[2]);
  * variance of a batch-1 gradient there, where the full gradient is 0
  * (chapter 07's noise floor). */
 double gradient_noise(const Dataset *data, const Bowl *bowl);
-
-/* A trail left by descent, drawn as a line through the points it visited,
- * in the colour of its role (plot.h). */
-typedef struct {
-    const char *label; /* legend: "gradient descent, lr 0.1" (no ' in it) */
-    Role role;
-    const double *a;   /* count×2 row-major: the starting guess, then a after each step */
-    size_t count;
-} Trail;
-
-/* Contour lines of the bowl's loss over a box that holds every path and a*
- * (a fixed 60×60 grid, so the script stays small whatever n is), a* marked,
- * the two eigenvector directions drawn through it, and the paths on top, on
- * axes of equal scale so an ellipse is not squashed into another shape.
- * Each path is drawn up to its first PLOT_MAX_CURVE_POINTS points.
- * paths: path_count */
-Status plot_landscape(const char *dir, const char *name, const char *title,
-                      const Bowl *bowl, const Trail *paths, size_t path_count, Error *err);
 
 #endif

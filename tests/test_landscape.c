@@ -10,6 +10,7 @@
 
 #include "data.h"
 #include "gradient.h"
+#include "contours.h"
 #include "landscape.h"
 #include "loss.h"
 #include "rng.h"

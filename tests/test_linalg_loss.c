@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "linalg.h"
+#include "solve.h"
 #include "loss.h"
 #include "suites.h"
 

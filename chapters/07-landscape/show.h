@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "contours.h"
 #include "descent.h"
 #include "landscape.h"
 #include "scale.h"

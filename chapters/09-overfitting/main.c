@@ -14,6 +14,7 @@
 #include "loss.h"
 #include "polynomial.h"
 #include "show.h"
+#include "solve.h"
 
 static const Chapter CHAPTER = {
     "ch09",
