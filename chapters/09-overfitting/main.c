@@ -10,7 +10,6 @@
 #include <math.h>
 
 #include "gradient.h"
-#include "linalg.h"
 #include "loss.h"
 #include "polynomial.h"
 #include "show.h"
