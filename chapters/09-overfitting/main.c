@@ -20,7 +20,7 @@ static const Chapter CHAPTER = {
     "Chapter 09: polynomials of every degree fitted to a training set and scored on a "
     "validation set; SGD over many epochs, and early stopping.",
     FLAG_SEED | FLAG_LR | FLAG_EPOCHS | FLAG_BATCH | FLAG_DATA | FLAG_OUT | FLAG_QUIET |
-        FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION,
+        FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION | FLAG_TRACE,
     5};
 
 //> ch09_features
@@ -109,11 +109,12 @@ static EarlyStop train_with_validation(const Sets *sets, const Design *x, Batche
         const size_t *rows;
         size_t m;
         while ((m = sampler_next_batch(&batches->sampler, &rows)) > 0) {
-            double grad[MAX_DEGREE + 1];
-            gather_rows_d(x->train, train->y, x->d, rows, m, batches->x, batches->y);
+            gather_rows_d(x->train, train->y, x->d, rows, m, batches->x, batches->y); /* xb, yb */
+            double grad[MAX_DEGREE + 1], loss = loss_of_d(batches->x, batches->y, m, x->d, a);
             gradient_d(batches->x, batches->y, m, x->d, a, grad); /* loss.backward() */
             for (size_t j = 0; j < x->d; j++)
                 a[j] -= lr * grad[j]; /* a.sub_(lr * a.grad) */
+            watch_update(watch, loss, a); /* the update's row of a --trace */
         }
     }
 }
