@@ -88,10 +88,9 @@ static void early_stopping(EarlyStop *stop, size_t epoch, double validation)
 //< ch09_early_stopping
 
 //> ch09_epochs
-/* Chapter 05's minibatch SGD with d coefficients on the training set, and after
- * every epoch the loss on the validation set, which training never sees. (To show
- * what stopping avoids, it notes where to stop and trains on to the last epoch.)
- * a: d, from the starting guess; validation: epochs + 1 */
+/* Chapter 05's minibatch SGD with d coefficients on the training set, and after every
+ * epoch the loss on the validation set, which training never sees; it notes where to stop
+ * but trains on to the last epoch, to show what stopping avoids. a: d; validation: epochs + 1 */
 static EarlyStop train_with_validation(const Sets *sets, const Design *x, Batches *batches,
                                        double *a, double lr, size_t epochs,
                                        double *validation, Watch *watch)
