@@ -30,6 +30,7 @@ static const FlagInfo FLAGS[] = {
     {"data", FLAG_DATA, "FILE", "fit a CSV of x,y rows instead of synthetic data"},
     {"out", FLAG_OUT, "DIR", "folder for the figure scripts (default out)"},
     {"quiet", FLAG_QUIET, NULL, "print only the last line"},
+    {"trace", FLAG_TRACE, "FILE", "every step's loss and a into FILE as CSV, all 17 digits"},
     {"standardize", FLAG_STANDARDIZE, NULL,
      "fit on x rescaled to mean 0, sd 1; report a in the data's units"},
     {"momentum", FLAG_MOMENTUM, "B", "momentum beta, 0 to below 1; 0 is plain (default 0)"},
@@ -195,9 +196,12 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         break;
     case FLAG_DATA:
     case FLAG_OUT:
+    case FLAG_TRACE:
         if (value[0] == '\0')
             return fail(err, STATUS_USAGE, "--%s: needs a non-empty path", flag->name);
-        *(flag->bit == FLAG_DATA ? &options->data_path : &options->out_dir) = value;
+        *(flag->bit == FLAG_DATA  ? &options->data_path
+          : flag->bit == FLAG_OUT ? &options->out_dir
+                                  : &options->trace_path) = value;
         break;
     case FLAG_QUIET: options->quiet = true; break;
     case FLAG_STANDARDIZE: options->standardize = true; break;
@@ -258,6 +262,7 @@ static void set_defaults(Options *options, const Chapter *chapter)
         .batch = chapter->default_batch,
         .data_path = NULL,
         .out_dir = "out",
+        .trace_path = NULL,
         .quiet = false,
         .standardize = false,
         .degree = 14,
@@ -426,6 +431,10 @@ static void print_flag_help(FILE *out, int k, const Chapter *chapter)
         fputs(" (default 42)", out);
     if (FLAGS[k].bit == FLAG_EPOCHS)
         fprintf(out, " (default %zu)", default_epochs(chapter));
+    if (FLAGS[k].bit == FLAG_TRACE && seed_shuffles(chapter))
+        fputs("\n                 (a step is an update: its batch's loss, then a after it)", out);
+    else if (FLAGS[k].bit == FLAG_TRACE)
+        fputs("\n                 (step 0 is the start; each row: the loss at a, then a)", out);
     if (FLAGS[k].bit == FLAG_BATCH && chapter->default_batch == 0)
         fputs(" (default: all the data)", out);
     else if (FLAGS[k].bit == FLAG_BATCH)

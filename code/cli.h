@@ -32,6 +32,7 @@ enum {
     FLAG_DATA = 1 << 5,
     FLAG_OUT = 1 << 6,
     FLAG_QUIET = 1 << 7,
+    FLAG_TRACE = 1 << 20, /* chapters 04, 05, 07-10: every step to a CSV (make reference) */
     FLAG_STANDARDIZE = 1 << 8, /* chapter 06 on: fit on x rescaled to mean 0, sd 1 */
     /* Chapter 07 on: heavy-ball momentum and a decaying learning rate. */
     FLAG_MOMENTUM = 1 << 9,
@@ -63,6 +64,7 @@ typedef struct {
     size_t batch;
     const char *data_path; /* NULL: make the notebook's synthetic data */
     const char *out_dir;
+    const char *trace_path; /* --trace: NULL, or where every step goes (trace.h) */
     bool quiet;
     bool standardize; /* --standardize */
     double momentum; /* --momentum: beta in [0, 1); 0 is plain descent */

@@ -37,6 +37,8 @@ static Status end_run(Run *run, Dataset *data, Status status, Error *err)
 {
     status = figures_finish(run->figures, status, err);
     run->figures = NULL;
+    status = trace_finish(run->trace, status, err); /* in place with the figures, or gone */
+    run->trace = NULL;
     free_allocations(run); /* the last line among them */
     run->last_line = NULL;
     data_free(data);
@@ -171,14 +173,17 @@ static void prepare_data(Run *run, Dataset *data)
 }
 
 /* The end of every run, in the one order that never says more than happened:
- * (a) every figure can be moved into place; (b) the last line is printed and
- * flushed, proof that it went; (c) the figures are moved. A failure at (a)
- * or (b) discards the figures, so a run ends with its last line and its
- * figures or with neither (only a disk failing between (b) and (c) could give
+ * (a) every figure can be moved into place, and every row of the trace was
+ * written; (b) the last line is printed and flushed, proof that it went;
+ * (c) the figures and the trace are moved. A failure at (a) or (b) discards
+ * them, so a run ends with its last line, its figures and its trace or with
+ * none of them (only a disk failing between (b) and (c) could give
  * the line and a failure). */
 static Status finish(Run *run, Error *err)
 {
     Status status = run->figures != NULL ? figures_check(run->figures, err) : STATUS_OK;
+    if (status == STATUS_OK)
+        status = trace_check(run->trace, err);
     if (status == STATUS_OK && run->last_line != NULL)
         fputs(run->last_line, stdout);
     /* stdout may be a full disk or a closed pipe: a lost last line is a failure. */
@@ -205,6 +210,8 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson)
                       strerror(errno));
         return 0;
     }
+    if (options.trace_path != NULL) /* a bad path fails before the run says a word */
+        run_check(run, trace_begin(&run->trace, options.trace_path, &err), &err);
     run->data = &frame.data;
     prepare_data(run, &frame.data);
     lesson(run);

@@ -26,6 +26,7 @@
 #include "data.h"
 #include "figures.h"
 #include "status.h"
+#include "trace.h"
 
 /* The notebook's true coefficients and its starting guess. */
 static const double A_TRUE[2] = {3.0, 2.0};
@@ -42,6 +43,7 @@ typedef struct {
     Allocation *allocations; /* what run_alloc() and run_defer() took on, newest first */
     FigureSet *figures;      /* begun by the first run_figures_dir() */
     char *last_line;         /* set by run_last_line(), printed at the end */
+    Trace *trace;            /* --trace: the run's every step, written by its watcher */
 } Run;
 
 /* The lesson itself: it runs, says, draws, and sets its last line. */

@@ -39,6 +39,7 @@ Watch watch_into(const char *unit, size_t last, double lr, size_t size, double *
                    .every = progress_every(last),
                    .width = (int)strlen(unit),
                    .size = size,
+                   .parameters = size,
                    .loss = loss,
                    .a = a,
                    .lr = lr,
@@ -136,8 +137,18 @@ static size_t first_rise(const Watch *watch)
 }
 //< first_rise
 
+/* The trace's next row, if this watcher keeps the trace: the run the
+ * reader asked for, not one that survives to be compared with others. */
+static void trace(const Watch *watch, double loss, const double *a)
+{
+    if (watch->run != NULL && watch->run->trace != NULL && !watch->survive)
+        trace_row(watch->run->trace, loss, a, watch->parameters);
+}
+
 bool watch_row(Watch *watch, size_t t, const double *a, double loss)
 {
+    if (t == 0 || !watch->by_update)
+        trace(watch, loss, a);
     memcpy(&watch->a[watch->size * t], a, watch->size * sizeof *a);
     watch->loss[t] = loss;
     watch->rows = t + 1;
@@ -158,9 +169,16 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss)
     return true;
 }
 
+void watch_update(Watch *watch, double batch_loss, const double *a)
+{
+    watch->by_update = true;
+    trace(watch, batch_loss, a);
+}
+
 bool watch_batch(Watch *watch, double batch_loss, size_t m, size_t n, const double *a)
 {
     watch->iterations++;
+    watch_update(watch, batch_loss, a);
     bool finite = true;
     for (size_t k = 0; k < watch->size; k++)
         finite = finite && isfinite(a[k]);

@@ -22,6 +22,13 @@
  * that a chapter compares with others (a sweep of rates, three batch sizes)
  * is marked `survive`: its blow-up ends that run only, watch_row() returns
  * false, and the chapter says what happened.
+ *
+ * With --trace FILE the watcher of the run the reader asked for (the one
+ * that does not survive) writes every step into FILE at full precision
+ * (trace.h). A step is what another program needs to take the same path:
+ * in a full-batch loop a row, the loss at a and that a; in a loop that
+ * reports its minibatches (watch_batch, watch_update) an update, the loss
+ * of its batch before it and the a after it. Step 0 is the start either way.
  */
 #ifndef SGD_WATCH_H
 #define SGD_WATCH_H
@@ -55,6 +62,8 @@ struct Watch {
     size_t every;       /* a row is printed every `every` and for the last */
     int width;          /* of the index column */
     size_t size;        /* parameters kept per row: 2 for the line */
+    size_t parameters;  /* the length of a given to it: size, unless the history
+                           keeps fewer (chapter 10's, none); the trace takes all */
     double *loss;       /* last + 1: the loss after 0, 1, … last steps or epochs */
     double *a;          /* (last + 1)×size row-major: the parameters then */
     size_t rows;        /* rows recorded so far */
@@ -64,6 +73,7 @@ struct Watch {
     bool quiet;         /* keep the history, print no rows */
     bool survive;       /* a blow-up ends this run only, not the program */
     bool blew_up;
+    bool by_update;     /* the loop reports its updates: the trace's rows are those */
     bool name_iteration; /* minibatches: the message names the iteration even when,
                             one batch an epoch, it is the epoch's number */
     bool rise_first;    /* at the last row, a loss above the start is judged
@@ -110,6 +120,11 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss);
  * a parameter is no longer finite. Counts the iteration. Returns false when
  * the run blew up; the epoch's row then follows with watch_row(). a: size */
 bool watch_batch(Watch *watch, double batch_loss, size_t m, size_t n, const double *a);
+
+/* One update of a loop that judges a blow-up once an epoch, by watch_row()
+ * (chapter 09): only its row of the trace. batch_loss: the loss of its
+ * batch before it; a: parameters, after it. */
+void watch_update(Watch *watch, double batch_loss, const double *a);
 
 /* The end of a full-batch run: below the stable bound full-batch descent
  * never raises the loss, so a run that ends above its start has a rate past

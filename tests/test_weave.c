@@ -52,7 +52,7 @@ static char *take_book(const char *folder)
 }
 
 /* Run `weave ARGUMENTS` in a fresh folder holding BOOK as book.md and SOURCE
- * as a.c, and expect it to exit with STATUS, to print PRINTED among the rest
+ * as a.c and a.py, and expect it to exit with STATUS, to print PRINTED among the rest
  * and to leave book.md as WOVEN (NULL: as BOOK was). */
 static void expect(const char *arguments, const char *book, const char *source, int status,
                    const char *printed, const char *woven)
@@ -63,6 +63,7 @@ static void expect(const char *arguments, const char *book, const char *source, 
     ck_assert_ptr_nonnull(mkdtemp(folder));
     write_file(folder, "book.md", book);
     write_file(folder, "a.c", source);
+    write_file(folder, "a.py", source);
     snprintf(command, sizeof command, "cd '%s' && '%s' %s 2>&1", folder, weave, arguments);
     FILE *run = popen(command, "r");
     ck_assert_ptr_nonnull(run);
@@ -96,6 +97,8 @@ START_TEST(test_listing_replaces_a_stale_block_or_fills_a_missing_one)
            "<!-- a comment -->\n" LISTING "End.\n");
     expect("book.md", "<!-- listing: a.c step -->\nEnd.\n", indented, 0, "(1 updated)",
            LISTING "End.\n");
+    expect("book.md", "<!-- listing: a.py step -->\n", "x = 1\n#> step\ndef step(a):\n#< step\n",
+           0, "(1 updated)", "<!-- listing: a.py step -->\n```python\ndef step(a):\n```\n");
 }
 END_TEST
 
@@ -187,14 +190,11 @@ Suite *weave_suite(void)
     tcase_add_test(weaving, test_output_is_stdout_with_a_last_newline);
     tcase_add_test(weaving, test_figures_must_exist);
     tcase_add_test(weaving, test_check_names_each_stale_block);
+    tcase_add_test(weaving, test_missing_region_or_source_is_an_error);
+    tcase_add_test(weaving, test_unterminated_region_or_block_is_an_error);
+    tcase_add_test(weaving, test_unknown_or_malformed_marker_is_an_error);
+    tcase_add_test(weaving, test_failing_command_is_an_error);
+    tcase_add_test(weaving, test_bad_usage_exits_2);
     suite_add_tcase(suite, weaving);
-
-    TCase *errors = tcase_create("errors");
-    tcase_add_test(errors, test_missing_region_or_source_is_an_error);
-    tcase_add_test(errors, test_unterminated_region_or_block_is_an_error);
-    tcase_add_test(errors, test_unknown_or_malformed_marker_is_an_error);
-    tcase_add_test(errors, test_failing_command_is_an_error);
-    tcase_add_test(errors, test_bad_usage_exits_2);
-    suite_add_tcase(suite, errors);
     return suite;
 }

@@ -2,8 +2,8 @@
  * weave: keep book.md in step with the code. Copies made by hand drift, so
  * the book holds directives, each followed by a fenced block weave fills in:
  *
- *     <!-- listing: code/sgd.c sgd_update -->   the source's lines between
- *                                                "//> sgd_update" and "//< sgd_update"
+ *     <!-- listing: code/sgd.c sgd_update -->   the lines between "//> sgd_update"
+ *                                                and "//< sgd_update" (#> and #< in .py)
  *     <!-- output: build/ch04 --quiet -->       the stdout of a real run
  *
  * `weave BOOK` rewrites BOOK if a block changed; `weave --check BOOK` names
@@ -11,9 +11,7 @@
  * exist. Paths are relative to the current directory. An error is one line,
  * FILE:LINE: what is wrong, and leaves BOOK as it was.
  */
-#ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L /* getline, popen, open_memstream, strtok_r */
-#endif
 
 #include <errno.h>
 #include <stdarg.h>
@@ -56,13 +54,14 @@ static bool is_line_end(const char *string)
     return string[strspn(string, " \t\r\n")] == '\0';
 }
 
-/* Is LINE the marker TAG NAME, as in "//> name" or "//< name", indented or not? */
-static bool is_marker(const char *line, const char *tag, const char *name)
+/* Is LINE the marker TAG NAME, "//> name" or "//< name" (or "#> name"), indented or not? */
+static bool is_marker(const char *line, char tag, const char *name)
 {
     line += strspn(line, " \t");
-    if (!starts_with(line, tag))
+    size_t comment = starts_with(line, "//") ? 2 : line[0] == '#';
+    if (comment == 0 || line[comment] != tag)
         return false;
-    line += strlen(tag) + strspn(line + strlen(tag), " \t");
+    line += comment + 1 + strspn(line + comment + 1, " \t");
     return starts_with(line, name) && is_line_end(line + strlen(name));
 }
 
@@ -89,9 +88,9 @@ static bool copy_region(const char *book, size_t book_line, const struct directi
     bool closed = false;
     while (!closed && getline(&line, &capacity, source) != -1) {
         number++;
-        if (opened == 0 && is_marker(line, "//>", name))
+        if (opened == 0 && is_marker(line, '>', name))
             opened = number, indent = strspn(line, " \t"); /* a region inside a body */
-        else if (opened != 0 && !(closed = is_marker(line, "//<", name)))
+        else if (opened != 0 && !(closed = is_marker(line, '<', name)))
             fputs(line + (strspn(line, " \t") < indent ? strspn(line, " \t") : indent),
                   listing);
     }
@@ -208,7 +207,9 @@ static bool weave_directive(struct weaver *weaver, const struct directive *direc
     stop_if_out_of_memory(fflush(weaver->woven) != 0);
     size_t number = weaver->number, start = weaver->woven_length;
     bool listing = directive->kind == LISTING, same;
-    fputs(listing ? "```c\n" : "```text\n", weaver->woven);
+    const char *dot = strrchr(directive->arguments, '.'); /* a .py file's listing is Python */
+    bool python = listing && dot != NULL && strcmp(dot, ".py") == 0;
+    fputs(python ? "```python\n" : listing ? "```c\n" : "```text\n", weaver->woven);
     bool ok = (listing ? copy_region : capture_output)(weaver->path, number, directive,
                                                        weaver->woven);
     fputs("```\n", weaver->woven);

@@ -20,7 +20,7 @@ static const Chapter CHAPTER = {
     "Chapter 09: polynomials of every degree fitted to a training set and scored on a "
     "validation set; SGD over many epochs, and early stopping.",
     FLAG_SEED | FLAG_LR | FLAG_EPOCHS | FLAG_BATCH | FLAG_DATA | FLAG_OUT | FLAG_QUIET |
-        FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION,
+        FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION | FLAG_TRACE,
     5};
 
 //> ch09_features
@@ -88,10 +88,9 @@ static void early_stopping(EarlyStop *stop, size_t epoch, double validation)
 //< ch09_early_stopping
 
 //> ch09_epochs
-/* Chapter 05's minibatch SGD with d coefficients on the training set, and after
- * every epoch the loss on the validation set, which training never sees. (To show
- * what stopping avoids, it notes where to stop and trains on to the last epoch.)
- * a: d, from the starting guess; validation: epochs + 1 */
+/* Chapter 05's minibatch SGD with d coefficients on the training set, and after every
+ * epoch the loss on the validation set, which training never sees; it notes where to stop
+ * but trains on to the last epoch, to show what stopping avoids. a: d; validation: epochs + 1 */
 static EarlyStop train_with_validation(const Sets *sets, const Design *x, Batches *batches,
                                        double *a, double lr, size_t epochs,
                                        double *validation, Watch *watch)
@@ -109,11 +108,12 @@ static EarlyStop train_with_validation(const Sets *sets, const Design *x, Batche
         const size_t *rows;
         size_t m;
         while ((m = sampler_next_batch(&batches->sampler, &rows)) > 0) {
-            double grad[MAX_DEGREE + 1];
-            gather_rows_d(x->train, train->y, x->d, rows, m, batches->x, batches->y);
+            gather_rows_d(x->train, train->y, x->d, rows, m, batches->x, batches->y); /* xb, yb */
+            double grad[MAX_DEGREE + 1], loss = loss_of_d(batches->x, batches->y, m, x->d, a);
             gradient_d(batches->x, batches->y, m, x->d, a, grad); /* loss.backward() */
             for (size_t j = 0; j < x->d; j++)
                 a[j] -= lr * grad[j]; /* a.sub_(lr * a.grad) */
+            watch_update(watch, loss, a); /* the update's row of a --trace */
         }
     }
 }

@@ -128,7 +128,8 @@ Watch watch_epochs(Run *run, const Design *design, const Batches *batches,
     *table = (EpochTable){design, batches->sampler.n, batches->sampler.batch_size, validation};
     /* every = 1: a blow-up shows its own row, and no other */
     Watch watch = {.run = run, .unit = "epoch", .last = o->epochs, .every = 1,
-                   .width = 6, .size = design->d, .lr = o->lr, .row = epoch_row,
+                   .width = 6, .size = design->d, .parameters = design->d, .lr = o->lr,
+                   .row = epoch_row,
                    .due = is_row, .advice = epoch_advice, .context = table};
     watch.loss = run_alloc(run, o->epochs + 1, sizeof *watch.loss);
     watch.a = run_alloc(run, o->epochs + 1, design->d * sizeof *watch.a);

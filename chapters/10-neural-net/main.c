@@ -22,7 +22,7 @@
 static const Chapter CHAPTER = {
     "ch10", "Chapter 10: a neural network with one hidden layer, trained by the same "
             "minibatch SGD loop, its gradient from the tape.",
-    FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT, 10};
+    FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT | FLAG_TRACE, 10};
 
 //> ch10_start
 /* The starting a: random (see network.h), from a stream of its own,
@@ -93,7 +93,7 @@ static void lesson(Run *run)
     show_network(run, &net, data->n);
     start_network(run, &net, a);
     Trainer *trainer = make_trainer(run, &net, data);
-    Watch watch = watch_network(run, data);
+    Watch watch = watch_network(run, data, network_size(&net));
     Frames *frames = make_frames(run, o->epochs, network_size(&net));
     descend(run, trainer, data, a, &watch, frames);
     show_trained(run, data, &net, a, &watch, frames, &best, trainer);

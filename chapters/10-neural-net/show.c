@@ -115,9 +115,11 @@ static void network_advice(const Watch *watch, char *text, size_t size)
                            : "");
 }
 
-Watch watch_network(Run *run, const Dataset *data)
+Watch watch_network(Run *run, const Dataset *data, size_t parameters)
 {
+    /* The history keeps the loss only: a long run's parameters are many. */
     Watch watch = watch_new(run, "epoch", run->options->epochs, run->options->lr, 0);
+    watch.parameters = parameters; /* for the trace, which writes them every update */
     watch.advice = network_advice;
     watch.context = data;
     say(run, "\nepoch   loss\n");

@@ -47,7 +47,7 @@ void check_tape(Run *run, const Tape *tape);
 
 /* A watcher of the network's epochs: the loss alone in its rows, and the
  * divergence message a network gets. */
-Watch watch_network(Run *run, const Dataset *data);
+Watch watch_network(Run *run, const Dataset *data, size_t parameters);
 
 /* The parameters at the epochs the animation shows: at most PLOT_MAX_FRAMES,
  * evenly spaced, the first and the last among them. */
