@@ -19,6 +19,7 @@ Suite *heavy_ball_suite(void);
 Suite *landscape_suite(void);
 Suite *tape_suite(void);
 Suite *fast_suite(void);
+Suite *conv_suite(void);
 Suite *polynomial_suite(void);
 Suite *network_suite(void);
 Suite *data_suite(void);
