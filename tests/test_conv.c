@@ -1,9 +1,10 @@
-/* Tests for code/conv.c: the convolution on a case
+/* Tests for code/conv.c and code/conv_fast.c: the convolution on a case
  * worked by hand, forward and backward; every gradient of the convolution
  * and of max-pooling against central finite differences of its forward
  * pass; the convolution's gradients against the tape's; max-pooling's
  * gradient going only to the argmax, its ties, its NaNs and its odd edges;
- * the backward passes adding into their gradients. */
+ * the backward passes adding into their gradients; the fast convolution
+ * equal to the plain one on sizes that its 4×4 blocks do not divide. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "conv.h"
+#include "conv_fast.h"
 #include "linalg.h"
 #include "rng.h"
 #include "tape.h"
@@ -148,6 +150,14 @@ static void conv_backward(ConvGrads *grads, const ConvCase *cc, bool with_dx)
 {
     conv3x3_backward(with_dx ? grads->dx : NULL, grads->dweight, grads->dbias, cc->g, cc->x,
                      cc->weight, cc->B, cc->C, cc->H, cc->W, cc->K);
+}
+
+/* The same with conv3x3_backward_fast(). scratch: conv3x3_fast_scratch() */
+static void conv_backward_fast(ConvGrads *grads, const ConvCase *cc, bool with_dx,
+                               double *scratch)
+{
+    conv3x3_backward_fast(with_dx ? grads->dx : NULL, grads->dweight, grads->dbias, cc->g,
+                          cc->x, cc->weight, cc->B, cc->C, cc->H, cc->W, cc->K, scratch);
 }
 
 /* got's gradients against expected's, to tol (dx only if with_dx). */
@@ -441,6 +451,58 @@ START_TEST(max_pooling_gradient_matches_finite_differences)
 }
 END_TEST
 
+/* --- The fast convolution ---------------------------------------------- */
+
+static void check_fast_is_plain(size_t B, size_t C, size_t H, size_t W, size_t K)
+{
+    ConvCase cc = conv_case(B, C, H, W, K, 99 + B * C * H * W * K);
+    size_t no = B * K * H * W;
+    double *out = zeros(no), *scratch = zeros(conv3x3_fast_scratch(C, H, W, K));
+    ConvGrads plain = conv_grads(&cc), fast = conv_grads(&cc);
+    conv3x3_forward(cc.out, cc.x, cc.weight, cc.bias, B, C, H, W, K);
+    conv3x3_forward_fast(out, cc.x, cc.weight, cc.bias, B, C, H, W, K, scratch);
+    conv_backward(&plain, &cc, true);
+    conv_backward_fast(&fast, &cc, true, scratch);
+    /* The same sums of at most B·H·W products of numbers below 1, added in
+     * another order: a few units in the 15th digit at these sizes. */
+    assert_close(out, cc.out, no, 1e-12, "fast out");
+    assert_grads_close(&fast, &plain, &cc, true, 1e-12, "fast");
+    free(out);
+    free(scratch);
+    conv_grads_free(&plain);
+    conv_grads_free(&fast);
+    conv_case_free(&cc);
+}
+
+START_TEST(the_fast_convolution_is_the_plain_one)
+{
+    /* Sizes the 4×4 blocks divide and sizes they do not: K = 5 and 7 leave
+     * rows over, H·W = 35 and 3 columns, C·9 = 27 and 45 rows of cols. */
+    check_fast_is_plain(3, 5, 7, 5, 7);
+    check_fast_is_plain(2, 3, 1, 3, 5);
+    check_fast_is_plain(1, 1, 2, 2, 1);
+    check_fast_is_plain(4, 8, 4, 4, 16); /* the chapter's second layer */
+    check_fast_is_plain(2, 1, 8, 8, 8);  /* and its first */
+}
+END_TEST
+
+START_TEST(the_fast_backward_may_skip_dx_too)
+{
+    ConvCase cc = conv_case(2, 3, 5, 3, 6, 13);
+    double *scratch = zeros(conv3x3_fast_scratch(3, 5, 3, 6));
+    ConvGrads plain = conv_grads(&cc), fast = conv_grads(&cc);
+    conv_backward(&plain, &cc, false);
+    conv_backward_fast(&fast, &cc, false, scratch);
+    assert_grads_close(&fast, &plain, &cc, false, 1e-12, "fast without dx:");
+    for (size_t i = 0; i < 2 * 3 * 5 * 3; i++)
+        ck_assert_double_eq(fast.dx[i], 0.0); /* untouched */
+    free(scratch);
+    conv_grads_free(&plain);
+    conv_grads_free(&fast);
+    conv_case_free(&cc);
+}
+END_TEST
+
 Suite *conv_suite(void)
 {
     Suite *suite = suite_create("conv");
@@ -453,6 +515,8 @@ Suite *conv_suite(void)
     tcase_add_test(tc, max_pooling_worked_by_hand);
     tcase_add_test(tc, max_pooling_ties_nans_and_odd_edges);
     tcase_add_test(tc, max_pooling_gradient_matches_finite_differences);
+    tcase_add_test(tc, the_fast_convolution_is_the_plain_one);
+    tcase_add_test(tc, the_fast_backward_may_skip_dx_too);
     suite_add_tcase(suite, tc);
     return suite;
 }
