@@ -21,6 +21,7 @@ Suite *tape_suite(void);
 Suite *fast_suite(void);
 Suite *conv_suite(void);
 Suite *optim_suite(void);
+Suite *init_suite(void);
 Suite *polynomial_suite(void);
 Suite *network_suite(void);
 Suite *data_suite(void);
