@@ -23,7 +23,7 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network gnuplot plot figures cli frame watch trace fast
+MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network gnuplot plot figures cli frame watch trace fast conv conv_fast optim init
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 
@@ -132,6 +132,8 @@ help:
 	@echo "make valgrind   every chapter under valgrind memcheck"
 	@echo "make fuzz       fuzz the CSV loader and the flag parser (FUZZ_SECONDS=60)"
 	@echo "make reference  every chapter's run beside its PyTorch counterpart (reference/)"
-	@echo "make bench      time chapter 11 and the trainers against NumPy (BENCH_LARGE=1: 10^8 points)"
+	@echo "make bench      time chapter 11 and the trainers against NumPy (BENCH_LARGE=1: 10^8 points),"
+	@echo "                and chapter 12's layers against PyTorch (make bench-conv: those alone)"
+	@echo "make conv-reference  chapter 12's layers against PyTorch's, to 1e-12"
 	@echo "make clean      remove $(BUILD)/, out/ and book.html"
 	@echo "Run one chapter: $(BUILD)/ch04 --lr 0.5   (every program takes --help)"

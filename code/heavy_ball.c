@@ -6,10 +6,10 @@
 #include "loss.h"
 
 //> heavy_ball_step
-void heavy_ball_step(double a[2], double velocity[2], const double grad[2], double lr,
-                     double beta)
+void heavy_ball_step(double *a, double *velocity, const double *grad, size_t count,
+                     double lr, double beta)
 {
-    for (int j = 0; j < 2; j++) {
+    for (size_t j = 0; j < count; j++) {
         velocity[j] = beta * velocity[j] + grad[j]; /* old gradients fade by beta a step */
         a[j] -= lr * velocity[j];
     }
@@ -22,7 +22,7 @@ double momentum_update(const double *x, const double *y, size_t n, double a[2],
     double loss = loss_of(x, y, n, a);
     double grad[2];
     gradient(x, y, n, a, grad);
-    heavy_ball_step(a, velocity, grad, lr, beta);
+    heavy_ball_step(a, velocity, grad, 2, lr, beta);
     return loss;
 }
 

@@ -22,9 +22,11 @@
 /* The heavy-ball step from a gradient already computed: velocity = beta *
  * velocity + grad, then a -= lr * velocity, as torch.optim.SGD(momentum=beta)
  * steps. With beta = 0 and velocity 0 it is chapter 04's a -= lr * grad, to
- * the last bit. a, velocity: 2 (both updated in place), grad: 2 */
-void heavy_ball_step(double a[2], double velocity[2], const double grad[2], double lr,
-                     double beta);
+ * the last bit. Chapter 07 steps the line's two parameters with it, chapter
+ * 12 a network's thousands.
+ * a, velocity: count (both updated in place), grad: count */
+void heavy_ball_step(double *a, double *velocity, const double *grad, size_t count,
+                     double lr, double beta);
 
 /* One heavy-ball step on the n points given: their gradient, then
  * heavy_ball_step(). Returns the loss before the step, like

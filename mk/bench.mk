@@ -4,10 +4,13 @@
 # Included by the top-level Makefile, which defines BUILD and CHAPTERS.
 #
 #   make bench                 chapter 11 and the trainers of chapters 04 and 05
-#                              at a few sizes, beside NumPy, in one table
+#                              at a few sizes, beside NumPy, in one table; then
+#                              chapter 12's layers beside PyTorch (bench-conv,
+#                              mk/conv.mk)
 #   make bench BENCH_LARGE=1   also the 10^8-point runs (a few minutes, 4 GB)
 
 bench: $(CHAPTERS)
 	@sh tools/bench/bench.sh $(BUILD)
+	@$(MAKE) --no-print-directory bench-conv
 
 .PHONY: bench

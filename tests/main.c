@@ -14,6 +14,7 @@ int main(void)
         polynomial_suite, network_suite, data_suite, csv_suite,  plot_suite,
         figures_suite,  cli_suite,    chapters_suite, errors_suite, weave_suite, fast_suite,
         trace_suite,
+        conv_suite,     optim_suite,  init_suite,
     };
     SRunner *runner = srunner_create(NULL);
     for (size_t k = 0; k < sizeof suites / sizeof suites[0]; k++)

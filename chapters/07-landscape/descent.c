@@ -47,7 +47,7 @@ double take_step(Descent *d, const Dataset *data)
     double loss = rows != NULL ? rows_loss_and_gradient(data, rows, d->m, d->a, grad)
                                : loss_and_gradient(data->x, data->y, data->n, d->a, grad);
     double lr = decayed_lr(d->recipe.lr, d->recipe.decay, d->t++); /* LambdaLR's rate */
-    heavy_ball_step(d->a, d->velocity, grad, lr, d->recipe.beta);  /* optimizer.step() */
+    heavy_ball_step(d->a, d->velocity, grad, 2, lr, d->recipe.beta); /* optimizer.step() */
     return loss;
 }
 //< ch07_step
