@@ -12,7 +12,6 @@
 #                         PyTorch's on the same shapes (make bench runs it)
 
 # Debian's python3 with python3-torch; the python3 on PATH may be another.
-TORCH_PYTHON ?= /usr/bin/python3
 CONV_DUMP := $(BUILD)/conv-dump
 CONV_BENCH := $(BUILD)/conv-bench
 
@@ -23,9 +22,9 @@ $(CONV_BENCH): tools/bench/conv_bench.c $(LIBRARY) code/*.h
 	$(CC) $(CFLAGS) -Icode $< $(LIBRARY) $(LDLIBS) -o $@
 
 conv-reference: $(CONV_DUMP)
-	$(CONV_DUMP) | $(TORCH_PYTHON) reference/conv_layers.py
+	$(CONV_DUMP) | $(PYTHON_TORCH) reference/conv_layers.py
 
 bench-conv: $(CONV_BENCH)
-	$(CONV_BENCH) | $(TORCH_PYTHON) tools/bench/conv_torch.py
+	$(CONV_BENCH) | $(PYTHON_TORCH) tools/bench/conv_torch.py
 
 .PHONY: conv-reference bench-conv

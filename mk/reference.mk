@@ -16,8 +16,10 @@ REFERENCE_GRADIENTS := $(BUILD)/reference-gradients
 $(REFERENCE_GRADIENTS): reference/gradients.c $(LIBRARY) code/*.h
 	$(CC) $(CFLAGS) -Icode $< $(LIBRARY) $(LDLIBS) -o $@
 
-reference: $(CHAPTERS) $(REFERENCE_GRADIENTS)
+# Chapter 12's layers first (mk/conv.mk), then every chapter's run.
+reference: $(CHAPTERS) $(REFERENCE_GRADIENTS) $(CONV_DUMP)
 	@sh tools/install-deps.sh python3-torch
+	@$(CONV_DUMP) | $(PYTHON_TORCH) reference/conv_layers.py
 	@sh reference/run.sh $(BUILD) $(PYTHON_TORCH)
 
 .PHONY: reference
