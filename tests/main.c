@@ -13,6 +13,7 @@ int main(void)
         minibatch_suite, scale_suite, heavy_ball_suite, landscape_suite, tape_suite,
         polynomial_suite, network_suite, data_suite, csv_suite,  plot_suite,
         figures_suite,  cli_suite,    chapters_suite, errors_suite, weave_suite, fast_suite,
+        claims_suite,
     };
     SRunner *runner = srunner_create(NULL);
     for (size_t k = 0; k < sizeof suites / sizeof suites[0]; k++)

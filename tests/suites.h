@@ -29,5 +29,6 @@ Suite *cli_suite(void);
 Suite *chapters_suite(void);
 Suite *weave_suite(void);
 Suite *errors_suite(void);
+Suite *claims_suite(void);
 
 #endif
