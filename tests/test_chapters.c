@@ -127,7 +127,7 @@ START_TEST(every_emitted_script_draws_in_gnuplot)
                                   "ch05-loss-by-iteration.png", "ch06-sweep.png",
                                   "ch06-bound.png", "ch06-fit.png", "ch08-zero-grad.png",
                                   "ch10-fit.png", "ch10-loss.png", "ch10-animation.gif",
-                                  "ch10-units.png"};
+                                  "ch10-units.png", "ch10-curvature.png"};
     for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
         char path[128];
         snprintf(path, sizeof path, "%s/%s", dir, images[k]);

@@ -5,11 +5,13 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "data.h"
 #include "gradient.h"
+#include "network.h"
 #include "rng.h"
 #include "run_program.h"
 #include "suites.h"
@@ -106,15 +108,16 @@ static double ar2_gap(const Bowl7 *b, double eta, double beta, double batch)
     return gap;
 }
 
-/* Solves the 4×4 system m x = v in place, by elimination with pivoting. */
-static void solve4(double m[4][4], double v[4])
+/* Solves the d×d system m x = v (d ≤ 4) in place, by elimination with
+ * pivoting: x is left in v. */
+static void solve(int d, double m[4][4], double v[4])
 {
-    for (int c = 0; c < 4; c++) {
+    for (int c = 0; c < d; c++) {
         int p = c;
-        for (int r = c + 1; r < 4; r++)
+        for (int r = c + 1; r < d; r++)
             if (fabs(m[r][c]) > fabs(m[p][c]))
                 p = r;
-        for (int k = 0; k < 4; k++) {
+        for (int k = 0; k < d; k++) {
             double t = m[c][k];
             m[c][k] = m[p][k];
             m[p][k] = t;
@@ -122,15 +125,15 @@ static void solve4(double m[4][4], double v[4])
         double t = v[c];
         v[c] = v[p];
         v[p] = t;
-        for (int r = 0; r < 4; r++)
+        for (int r = 0; r < d; r++)
             if (r != c) {
                 double f = m[r][c] / m[c][c];
-                for (int k = 0; k < 4; k++)
+                for (int k = 0; k < d; k++)
                     m[r][k] -= f * m[c][k];
                 v[r] -= f * v[c];
             }
     }
-    for (int c = 0; c < 4; c++)
+    for (int c = 0; c < d; c++)
         v[c] /= m[c][c];
 }
 
@@ -161,7 +164,7 @@ static double exact_batch_1_gap(const Bowl7 *b, double eta)
         m[r][r] += 1.0;
         v[r] = eta * eta * b->s[r / 2][r % 2];
     }
-    solve4(m, v);
+    solve(4, m, v);
     double gap = 0.0;
     for (int j = 0; j < 2; j++)
         for (int k = 0; k < 2; k++)
@@ -261,6 +264,244 @@ START_TEST(chapter_07_averaging_and_a_decay_that_keeps_up_get_below_the_floor)
 }
 END_TEST
 
+/* ---- Chapter 10: the network's Hessian, written out ------------------- */
+
+enum { UNITS = 16, P = 3 * UNITS + 1 };
+
+/* The Hessian of the mean squared error of a ReLU network with one input,
+ * by hand: (2/n) Σ_i (J_i J_iᵀ + r_i ∇²ŷ_i), where J_i holds ∂ŷ/∂w1_j =
+ * w2_j·[z_j > 0]·x, ∂ŷ/∂b1_j = w2_j·[z_j > 0], ∂ŷ/∂w2_j = relu(z_j), ∂ŷ/∂b2
+ * = 1, and ∇²ŷ has ∂²ŷ/∂w2_j∂w1_j = [z_j > 0]·x and ∂²ŷ/∂w2_j∂b1_j =
+ * [z_j > 0] (relu is straight on either side of its kink). h: P×P */
+static void network_hessian(const Dataset *data, const double *a, double h[P][P])
+{
+    memset(h, 0, sizeof(double[P][P]));
+    double scale = 2.0 / (double)data->n;
+    for (size_t i = 0; i < data->n; i++) {
+        double x = data->x[2 * i], j_row[P], y_hat = a[3 * UNITS];
+        bool on[UNITS];
+        for (int j = 0; j < UNITS; j++) {
+            double z = a[j] * x + a[UNITS + j];
+            on[j] = z > 0.0;
+            j_row[j] = on[j] ? a[2 * UNITS + j] * x : 0.0;
+            j_row[UNITS + j] = on[j] ? a[2 * UNITS + j] : 0.0;
+            j_row[2 * UNITS + j] = on[j] ? z : 0.0;
+            y_hat += a[2 * UNITS + j] * j_row[2 * UNITS + j];
+        }
+        j_row[3 * UNITS] = 1.0;
+        double r = y_hat - data->y[i];
+        for (int p = 0; p < P; p++)
+            for (int q = 0; q < P; q++)
+                h[p][q] += scale * j_row[p] * j_row[q];
+        for (int j = 0; j < UNITS; j++) {
+            double cross[2] = {on[j] ? x : 0.0, on[j] ? 1.0 : 0.0};
+            for (int k = 0; k < 2; k++) {
+                h[2 * UNITS + j][k * UNITS + j] += scale * r * cross[k];
+                h[k * UNITS + j][2 * UNITS + j] += scale * r * cross[k];
+            }
+        }
+    }
+}
+
+/* The largest eigenvalue of the symmetric h, by power iteration on h + cI,
+ * c the largest row sum of |h| (Gershgorin), so that every eigenvalue is
+ * ≥ 0 and the largest one leads. */
+static double largest_eigenvalue(double h[P][P])
+{
+    double shift = 0.0, v[P], w[P], lambda = 0.0;
+    for (int p = 0; p < P; p++) {
+        double row = 0.0;
+        for (int q = 0; q < P; q++)
+            row += fabs(h[p][q]);
+        shift = fmax(shift, row);
+        v[p] = 1.0 + 0.01 * p;
+    }
+    for (int round = 0; round < 20000; round++) {
+        double length = 0.0;
+        for (int p = 0; p < P; p++) {
+            w[p] = shift * v[p];
+            for (int q = 0; q < P; q++)
+                w[p] += h[p][q] * v[q];
+            length += w[p] * w[p];
+        }
+        length = sqrt(length);
+        lambda = 0.0;
+        for (int p = 0; p < P; p++) {
+            lambda += v[p] * w[p];
+            v[p] = w[p] / length;
+        }
+    }
+    return lambda - shift;
+}
+
+/* λmax printed for epoch 0 in the curvature table. */
+static double printed_start_curvature(const char *out)
+{
+    const char *table = strstr(out, "  epoch   loss      all the data");
+    ck_assert_msg(table != NULL, "no curvature table in:\n%s", out);
+    size_t epoch;
+    double loss, lambda;
+    ck_assert_int_eq(sscanf(strchr(table, '\n') + 1, "%zu %lf %lf", &epoch, &loss, &lambda), 3);
+    ck_assert_uint_eq(epoch, 0);
+    return lambda;
+}
+
+START_TEST(chapter_10_measures_the_curvature_the_hessian_has)
+{
+    /* At the start, before any step, the network is the one PyTorch's
+     * scheme draws from seed 43: the largest eigenvalue of its Hessian,
+     * written out above and found by 20 000 rounds of exact products, is
+     * what the chapter's power iteration on differences of tape gradients
+     * prints, to its four digits. From zeros only b2 matters, and λmax is
+     * exactly 2. */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch10", none, &run);
+    Dataset data;
+    Rng rng = rng_seeded(42);
+    ck_assert_int_eq(curve_data(&data, 100, &rng, NULL), STATUS_OK);
+    Network net = {UNITS, ACTIVATION_RELU};
+    double a[P];
+    Rng init = rng_seeded(43);
+    network_init_random(&net, &init, a);
+    static double h[P][P];
+    network_hessian(&data, a, h);
+    double want = largest_eigenvalue(h), got = printed_start_curvature(run.out);
+    ck_assert_msg(fabs(got - want) <= 5e-4 * want, "printed %g, the Hessian's %g", got, want);
+    ck_assert_ptr_nonnull(strstr(run.out, "against 2/lr = 20"));
+    program_run_free(&run);
+
+    const char *zeros[] = {"--init", "zeros", NULL};
+    run_chapter("ch10", zeros, &run);
+    ck_assert_double_eq_tol(printed_start_curvature(run.out), 2.0, 1e-9);
+    program_run_free(&run);
+    data_free(&data);
+}
+END_TEST
+
+/* The least-squares polynomial of degree d − 1 (d ≤ 4) of data, by its
+ * normal equations, solved here. c: d, c[k] the coefficient of x^k */
+static void least_squares_polynomial(const Dataset *data, int d, double c[4])
+{
+    double m[4][4] = {{0}};
+    for (int k = 0; k < 4; k++)
+        c[k] = 0.0;
+    for (size_t i = 0; i < data->n; i++) {
+        double x = data->x[2 * i], power[4] = {1.0, x, x * x, x * x * x};
+        for (int j = 0; j < d; j++) {
+            c[j] += power[j] * data->y[i];
+            for (int k = 0; k < d; k++)
+                m[j][k] += power[j] * power[k];
+        }
+    }
+    solve(d, m, c);
+}
+
+static double polynomial_loss(const Dataset *data, int d, const double c[4])
+{
+    double sum = 0.0;
+    for (size_t i = 0; i < data->n; i++) {
+        double x = data->x[2 * i], y_hat = 0.0;
+        for (int k = d - 1; k >= 0; k--)
+            y_hat = y_hat * x + c[k];
+        sum += (y_hat - data->y[i]) * (y_hat - data->y[i]);
+    }
+    return sum / (double)data->n;
+}
+
+/* The number after label on its line of the held-out table. */
+static double held_out(const char *out, const char *label)
+{
+    const char *line = strstr(out, label);
+    ck_assert_msg(line != NULL, "no '%s' in:\n%s", label, out);
+    double value;
+    ck_assert_int_eq(sscanf(line + strlen(label), "%lf", &value), 1);
+    return value;
+}
+
+START_TEST(chapter_10_scores_fresh_points_from_the_curve)
+{
+    /* 20 000 points from the curve of seed 42's, drawn with seed 44: the
+     * curve's own loss on them, the best line's and the best quadratic's
+     * (both fitted to the 100 training points by their normal equations,
+     * solved here) are the ones printed, to four decimals. */
+    const char *none[] = {NULL};
+    ProgramRun run;
+    run_chapter("ch10", none, &run);
+    Dataset train, fresh;
+    Rng rng = rng_seeded(42), other = rng_seeded(44);
+    ck_assert_int_eq(curve_data(&train, 100, &rng, NULL), STATUS_OK);
+    ck_assert_int_eq(curve_data(&fresh, 20000, &other, NULL), STATUS_OK);
+    ck_assert_ptr_nonnull(strstr(run.out, "On 20000 fresh points from the same curve"));
+    double noise = 0.0, line[4], quadratic[4];
+    for (size_t i = 0; i < fresh.n; i++) {
+        double miss = curve(fresh.x[2 * i]) + 0.5 - fresh.y[i];
+        noise += miss * miss / (double)fresh.n;
+    }
+    least_squares_polynomial(&train, 2, line);
+    least_squares_polynomial(&train, 3, quadratic);
+    ck_assert_double_eq_tol(held_out(run.out, "the curve itself: the noise alone"), noise, 6e-5);
+    ck_assert_double_eq_tol(held_out(run.out, "the best straight line"),
+                            polynomial_loss(&fresh, 2, line), 6e-5);
+    ck_assert_double_eq_tol(held_out(run.out, "the least-squares quadratic"),
+                            polynomial_loss(&fresh, 3, quadratic), 6e-5);
+    ck_assert_double_gt(held_out(run.out, "  the network"), noise);
+    program_run_free(&run);
+    data_free(&train);
+    data_free(&fresh);
+}
+END_TEST
+
+/* Writes n points of the bent curve of seed 7 as x·x_scale + x_shift,
+ * y·y_scale + y_shift into path. */
+static void write_curve_csv(const char *path, double x_scale, double x_shift, double y_scale,
+                            double y_shift)
+{
+    Dataset data;
+    Rng rng = rng_seeded(7);
+    ck_assert_int_eq(curve_data(&data, 60, &rng, NULL), STATUS_OK);
+    FILE *file = fopen(path, "w");
+    ck_assert_ptr_nonnull(file);
+    for (size_t i = 0; i < data.n; i++)
+        fprintf(file, "%.17g,%.17g\n", data.x[2 * i] * x_scale + x_shift,
+                data.y[i] * y_scale + y_shift);
+    ck_assert_int_eq(fclose(file), 0);
+    data_free(&data);
+}
+
+START_TEST(chapter_10_standardized_trains_the_same_in_any_units)
+{
+    /* x' and y' do not depend on the units the points came in, so neither
+     * does training on them: the same points in years (x·1000 + 1990) and
+     * in other units of y (y·50 + 300) end at 50² times the loss, to the
+     * printed digits. Without --standardize the years blow the run up, and
+     * the message names the flag. */
+    char small[128], large[128];
+    snprintf(small, sizeof small, "%s/small.csv", scratch_dir);
+    snprintf(large, sizeof large, "%s/large.csv", scratch_dir);
+    write_curve_csv(small, 1.0, 0.0, 10.0, 0.0);
+    write_curve_csv(large, 1000.0, 1990.0, 500.0, 300.0);
+    double losses[2];
+    const char *paths[2] = {small, large};
+    for (int k = 0; k < 2; k++) {
+        const char *words[] = {"--data", paths[k], "--standardize", "--quiet", NULL};
+        ProgramRun run;
+        run_chapter("ch10", words, &run);
+        ck_assert_int_eq(sscanf(run.out, "final: hidden = 16, loss = %lf", &losses[k]), 1);
+        program_run_free(&run);
+    }
+    ck_assert_double_gt(losses[0], 1.0);
+    ck_assert_double_eq_tol(losses[1] / 2500.0, losses[0], 1e-4 * losses[0]);
+    const char *words[] = {"--data", large, "--quiet", NULL};
+    ProgramRun run;
+    ck_assert(run_chapter_program(BUILD_DIR, "ch10", scratch_dir, words, &run));
+    ck_assert_int_eq(run.exit_code, 1);
+    ck_assert_msg(strstr(run.err, "rescale them, as --standardize does") != NULL, "stderr: %s",
+                  run.err);
+    program_run_free(&run);
+}
+END_TEST
+
 Suite *claims_suite(void)
 {
     Suite *suite = suite_create("claims");
@@ -270,5 +511,12 @@ Suite *claims_suite(void)
     tcase_add_test(ch07, chapter_07_floors_are_the_steady_states_of_the_noisy_step);
     tcase_add_test(ch07, chapter_07_averaging_and_a_decay_that_keeps_up_get_below_the_floor);
     suite_add_tcase(suite, ch07);
+    TCase *ch10 = tcase_create("chapter 10's curvature and held-out loss");
+    tcase_set_timeout(ch10, 60);
+    tcase_add_checked_fixture(ch10, scratch_make, scratch_remove);
+    tcase_add_test(ch10, chapter_10_measures_the_curvature_the_hessian_has);
+    tcase_add_test(ch10, chapter_10_scores_fresh_points_from_the_curve);
+    tcase_add_test(ch10, chapter_10_standardized_trains_the_same_in_any_units);
+    suite_add_tcase(suite, ch10);
     return suite;
 }
