@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "data.h"
@@ -264,6 +265,55 @@ START_TEST(chapter_07_averaging_and_a_decay_that_keeps_up_get_below_the_floor)
 }
 END_TEST
 
+/* ---- Chapter 04: the loss above the floor ------------------------------ */
+
+/* The y of the row "t y" of the first curve ($curve0) of the script at path. */
+static double curve0_at(const char *path, size_t t)
+{
+    char *script = read_text_file(path);
+    ck_assert_msg(script != NULL, "no %s", path);
+    const char *row = strstr(script, "$curve0 << EOD\n");
+    ck_assert_ptr_nonnull(row);
+    double x = -1.0, y = NAN;
+    while ((row = strchr(row, '\n')) != NULL && sscanf(++row, "%lf %lf", &x, &y) == 2 &&
+           x != (double)t)
+        ;
+    ck_assert_msg(x == (double)t, "no row %zu in %s", t, path);
+    free(script);
+    return y;
+}
+
+START_TEST(chapter_04_draws_the_loss_above_the_floor)
+{
+    /* Gradient descent multiplies the error along eigenvector u_k of H by
+     * (1 − lr·λ_k) a step, so after t steps the loss above L* is exactly
+     * ½ Σ λ_k (u_k·e₀)² (1 − lr·λ_k)^(2t): at steps 10, 50 and 100 the figure
+     * draws that, to its six digits; the loss itself (0.0825 at step 50)
+     * would be 25 times more. */
+    const char *none[] = {"--quiet", NULL};
+    ProgramRun run;
+    run_chapter("ch04", none, &run);
+    Bowl7 b = notebook_bowl();
+    double e[2] = {-1.0 - b.a[0], 1.0 - b.a[1]};
+    char path[128];
+    snprintf(path, sizeof path, "%s/ch04-loss.gp", scratch_dir);
+    static const size_t STEPS[] = {10, 50, 100};
+    for (size_t s = 0; s < 3; s++) {
+        double want = 0.0;
+        for (int k = 0; k < 2; k++) {
+            double along = b.u[k][0] * e[0] + b.u[k][1] * e[1];
+            want += 0.5 * b.lambda[k] * along * along *
+                    pow(1.0 - 0.1 * b.lambda[k], 2.0 * (double)STEPS[s]);
+        }
+        double got = curve0_at(path, STEPS[s]);
+        ck_assert_msg(fabs(got - want) <= 1e-5 * want, "step %zu: drawn %g, L - L* is %g",
+                      STEPS[s], got, want);
+    }
+    program_run_free(&run);
+    data_free(&b.data);
+}
+END_TEST
+
 /* ---- Chapter 10: the network's Hessian, written out ------------------- */
 
 enum { UNITS = 16, P = 3 * UNITS + 1 };
@@ -505,9 +555,10 @@ END_TEST
 Suite *claims_suite(void)
 {
     Suite *suite = suite_create("claims");
-    TCase *ch07 = tcase_create("chapter 07's floors");
+    TCase *ch07 = tcase_create("chapters 04 and 07: the loss above the floor");
     tcase_set_timeout(ch07, 60);
     tcase_add_checked_fixture(ch07, scratch_make, scratch_remove);
+    tcase_add_test(ch07, chapter_04_draws_the_loss_above_the_floor);
     tcase_add_test(ch07, chapter_07_floors_are_the_steady_states_of_the_noisy_step);
     tcase_add_test(ch07, chapter_07_averaging_and_a_decay_that_keeps_up_get_below_the_floor);
     suite_add_tcase(suite, ch07);
