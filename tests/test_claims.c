@@ -314,6 +314,59 @@ START_TEST(chapter_04_draws_the_loss_above_the_floor)
 }
 END_TEST
 
+/* ---- Chapter 06: the best fixed rate ----------------------------------- */
+
+/* The first column of a CSV file's rows "x,y", lines that are not (a
+ * header, comments) skipped, into x; returns how many. x: room */
+static size_t read_x_column(const char *path, double *x, size_t room)
+{
+    FILE *file = fopen(path, "r");
+    ck_assert_ptr_nonnull(file);
+    char line[256];
+    size_t n = 0;
+    double y;
+    while (n < room && fgets(line, sizeof line, file) != NULL)
+        if (sscanf(line, "%lf,%lf", &x[n], &y) == 2)
+            n++;
+    fclose(file);
+    return n;
+}
+
+START_TEST(chapter_06_names_the_best_fixed_rate)
+{
+    /* λmax + λmin is the trace of H = 2 [mean(x²), mean(x); mean(x), 1], so
+     * the best fixed rate 2/(λmax + λmin) is 1/(mean(x²) + 1), and its
+     * factor (κ − 1)/(κ + 1) is 1 − 2λmin/(λmax + λmin), λmin = det H / λmax
+     * with det H = 4 var(x): worked out here from the file's years. */
+    const char *words[] = {"--data", "data/mauna-loa-co2.csv", "--standardize", NULL};
+    ProgramRun run;
+    run_chapter("ch06", words, &run);
+    double years[256], sum = 0.0, squares = 0.0, variance = 0.0;
+    size_t n = read_x_column("data/mauna-loa-co2.csv", years, 256);
+    for (size_t i = 0; i < n; i++) {
+        sum += years[i];
+        squares += years[i] * years[i];
+    }
+    double mean = sum / (double)n, mean_square = squares / (double)n;
+    for (size_t i = 0; i < n; i++)
+        variance += (years[i] - mean) * (years[i] - mean) / (double)n;
+    double trace = 2.0 * (mean_square + 1.0);
+    double lambda_max = trace / 2.0 + sqrt(pow(mean_square - 1.0, 2.0) + 4.0 * mean * mean);
+    double shrink = 2.0 * (4.0 * variance / lambda_max) / trace;
+    double rate, printed_shrink;
+    const char *said = strstr(run.out, "2/(lambda_max + lambda_min)\n= ");
+    ck_assert_msg(said != NULL, "no best fixed rate in:\n%s", run.out);
+    ck_assert_int_eq(sscanf(said, "2/(lambda_max + lambda_min)\n= %lf", &rate), 1);
+    said = strstr(said, "(kappa - 1)/(kappa + 1) = 1 - ");
+    ck_assert_ptr_nonnull(said);
+    ck_assert_int_eq(sscanf(said, "(kappa - 1)/(kappa + 1) = 1 - %lf", &printed_shrink), 1);
+    ck_assert_double_eq_tol(rate, 2.0 / trace, 5e-4 * rate);
+    ck_assert_double_eq_tol(printed_shrink, shrink, 0.05 * shrink);
+    ck_assert_ptr_null(strstr(run.out, "best safe rate"));
+    program_run_free(&run);
+}
+END_TEST
+
 /* ---- Chapter 10: the network's Hessian, written out ------------------- */
 
 enum { UNITS = 16, P = 3 * UNITS + 1 };
@@ -555,10 +608,11 @@ END_TEST
 Suite *claims_suite(void)
 {
     Suite *suite = suite_create("claims");
-    TCase *ch07 = tcase_create("chapters 04 and 07: the loss above the floor");
+    TCase *ch07 = tcase_create("chapters 04, 06 and 07: rates and floors");
     tcase_set_timeout(ch07, 60);
     tcase_add_checked_fixture(ch07, scratch_make, scratch_remove);
     tcase_add_test(ch07, chapter_04_draws_the_loss_above_the_floor);
+    tcase_add_test(ch07, chapter_06_names_the_best_fixed_rate);
     tcase_add_test(ch07, chapter_07_floors_are_the_steady_states_of_the_noisy_step);
     tcase_add_test(ch07, chapter_07_averaging_and_a_decay_that_keeps_up_get_below_the_floor);
     suite_add_tcase(suite, ch07);
