@@ -149,6 +149,9 @@ void gnuplot_axis(FILE *file, const char *axis, Range range, bool log_scale)
     int digits = range_digits(range);
     if (digits >= 10 && digits < 17) /* long labels: room for the last one */
         fprintf(file, "set format %s '%%.%dg'\nset rmargin 6\n", axis, digits);
+    /* A log axis down to millionths: 1e-06, not gnuplot's 0.00000100. */
+    if (log_scale && range.low > 0.0 && range.low < 1e-4)
+        fprintf(file, "set format %s '%%g'\n", axis);
     if (range_is_empty(range) || !range_is_flat(range))
         return;
     Range wide = range_widened(range, log_scale);

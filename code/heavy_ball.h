@@ -6,8 +6,11 @@
  * gradients instead of the latest one alone:
  *     v = beta * v + grad,    a -= lr * v
  * Gradients that agree from step to step add up (speed along a long, shallow
- * valley); gradients that flip sign, from overshooting across it or from
- * minibatch noise, cancel. With beta = 0 it is the plain step of chapter 04.
+ * valley); gradients that flip sign from overshooting across it partly
+ * cancel. The noise of minibatch gradients does not: each kick stays in the
+ * velocity, so at rate lr the heavy ball jitters as plain SGD does at
+ * lr/(1 − beta) (chapter 07 measures it). With beta = 0 it is the plain step
+ * of chapter 04.
  *
  * A decaying learning rate, lr_t = lr / (1 + t/T) at iteration t, takes big
  * steps early and ever smaller ones later: small enough, in the end, for the

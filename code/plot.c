@@ -35,6 +35,7 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_BOUND] = {"#7f7f7f", 2},         /* grey, dashed: a limit, not data */
     [ROLE_MOMENTUM] = {"#117733", 1},      /* dark green (Paul Tol's), far from descent's blue */
     [ROLE_DECAYING] = {"#999933", 1},      /* olive */
+    [ROLE_AVERAGED] = {"#332288", 1},      /* indigo (Paul Tol's) */
     [ROLE_CONTOURS] = {"#b0b0b0", 1},      /* light grey: the ground, behind the paths */
     [ROLE_EIGENVECTORS] = {"#606060", 2},  /* dark grey, dashed */
     [ROLE_PASS_TEXTBOOK] = {"#d62728", 1}, /* red */

@@ -51,6 +51,7 @@ typedef enum {
     ROLE_BOUND,         /* the stable bound 2/λmax, as a vertical line */
     ROLE_MOMENTUM,      /* descent with momentum (chapter 07) */
     ROLE_DECAYING,      /* SGD with a decaying rate (chapter 07) */
+    ROLE_AVERAGED,      /* the mean of a run's iterates, Polyak–Ruppert (chapter 07) */
     ROLE_CONTOURS,      /* contour lines of the loss over (a1, a2) (chapter 07) */
     ROLE_EIGENVECTORS,  /* the eigenvector directions of the Hessian (chapter 07) */
     ROLE_PASS_TEXTBOOK, /* chapter 11's gradient passes: three passes, X a, r, Xᵀ r */

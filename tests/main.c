@@ -15,6 +15,7 @@ int main(void)
         figures_suite,  cli_suite,    chapters_suite, errors_suite, weave_suite, fast_suite,
         trace_suite,
         conv_suite,     optim_suite,  init_suite,
+        claims_suite,
     };
     SRunner *runner = srunner_create(NULL);
     for (size_t k = 0; k < sizeof suites / sizeof suites[0]; k++)

@@ -49,6 +49,30 @@ bool write_text_file(const char *path, const char *text)
     return fclose(file) == 0 && ok;
 }
 
+char scratch_dir[64];
+
+void scratch_make(void)
+{
+    if (!make_temp_dir(scratch_dir, sizeof scratch_dir))
+        abort(); /* Check reports the test as an error */
+}
+
+void scratch_remove(void)
+{
+    remove_temp_dir(scratch_dir);
+}
+
+bool run_chapter_program(const char *build_dir, const char *chapter, const char *out_dir,
+                         const char *const *words, ProgramRun *run)
+{
+    char program[256];
+    snprintf(program, sizeof program, "%s/%s", build_dir, chapter);
+    const char *argv[12] = {program, "--out", out_dir};
+    for (int k = 0; words[k] != NULL && k < 8; k++)
+        argv[3 + k] = words[k];
+    return run_program(argv, run);
+}
+
 bool run_program_redirected(const char *const *argv, const char *in_path,
                             const char *out_path, ProgramRun *run)
 {

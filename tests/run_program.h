@@ -25,6 +25,12 @@ bool run_program(const char *const *argv, ProgramRun *run);
 bool run_program_redirected(const char *const *argv, const char *in_path,
                             const char *out_path, ProgramRun *run);
 
+/* Runs the chapter program build_dir/chapter (e.g. "build", "ch07") as
+ * run_program() does, with --out out_dir and then up to eight words
+ * (NULL-terminated). */
+bool run_chapter_program(const char *build_dir, const char *chapter, const char *out_dir,
+                         const char *const *words, ProgramRun *run);
+
 void program_run_free(ProgramRun *run);
 
 /* The last non-empty line of text, copied into line (size bytes). */
@@ -38,6 +44,13 @@ bool make_temp_dir(char *path, size_t size);
 
 /* rm -r of a folder made by make_temp_dir. */
 void remove_temp_dir(const char *path);
+
+/* A test case's scratch folder, made before each test and removed after:
+ * tcase_add_checked_fixture(tc, scratch_make, scratch_remove). A folder
+ * that cannot be made aborts the test. */
+extern char scratch_dir[64];
+void scratch_make(void);
+void scratch_remove(void);
 
 /* Writes text to path; false on failure. */
 bool write_text_file(const char *path, const char *text);

@@ -33,5 +33,6 @@ Suite *chapters_suite(void);
 Suite *weave_suite(void);
 Suite *errors_suite(void);
 Suite *trace_suite(void);
+Suite *claims_suite(void);
 
 #endif

@@ -75,33 +75,100 @@ static void compare_with_least_squares(const Run *run, const double a[2], const 
         say_not_converged(run, loss, floor_loss);
 }
 
-/* The loss at every step over the least-squares floor. floor_loss: the loss
- * of the best line, or NAN when there is none (then no floor is drawn). */
-static void draw_loss_curve(Run *run, const Watch *watch, double floor_loss, bool reached)
+/* The loss above the least-squares loss, L(a) − L* = ½ (a − a*)ᵀ H (a − a*),
+ * from H directly, so that a gap of 1e-12 keeps its digits. best, a: 2 */
+static double excess_loss(const double h[4], const double best[2], const double a[2])
 {
-    size_t count = watch->last + 1;
-    double *steps = run_alloc(run, count, sizeof *steps);
-    for (size_t k = 0; k < count; k++)
+    double e[2] = {a[0] - best[0], a[1] - best[1]};
+    return 0.5 * (h[0] * e[0] * e[0] + 2.0 * h[1] * e[0] * e[1] + h[3] * e[1] * e[1]);
+}
+
+/* "the flattest direction's share: times 0.862 a step", the factor
+ * (1 − lr·λ)² a step from rate_curvature = lr·λ; a factor within 1e-4 of 1
+ * as "times 1 - 2.6e-11", which "times 1" would hide. label: 96 */
+static void share_label(char *label, const char *which, double rate_curvature)
+{
+    double factor = pow(1.0 - rate_curvature, 2.0);
+    double shrink = rate_curvature * (2.0 - rate_curvature); /* 1 − factor, without cancelling */
+    if (fabs(shrink) < 1e-4)
+        snprintf(label, 96, "the %s direction's share: times 1 - %.2g a step", which, shrink);
+    else
+        snprintf(label, 96, "the %s direction's share: times %.4g a step", which, factor);
+}
+
+/* The slowest direction's share of L − L* at every step into y, as a curve
+ * into curve. Along each eigenvector u of H, of curvature λ, each step
+ * multiplies the error by (1 − lr·λ), so its share ½ λ (u·e₀)² (1 − lr·λ)^(2t)
+ * of the excess falls by the same factor every step; the direction whose
+ * factor is nearer 1 (the flattest one, for a small rate) is in the end all
+ * that is left. Drawn as dots, about 20 of them, on the run's line.
+ * Returns 1 if there is one to draw. h: 2×2, lambda: 2, best: 2, steps
+ * and y: room for last + 1, label: 96 */
+static size_t slowest_share(const Watch *watch, const double h[4], const double lambda[2],
+                            const double *best, double *steps, double *y, char *label,
+                            Curve *curve)
+{
+    double theta = 0.5 * atan2(2.0 * h[1], h[0] - h[3]); /* λmax's eigenvector (cos, sin) */
+    double axes[2][2] = {{cos(theta), sin(theta)}, {-sin(theta), cos(theta)}};
+    int k = fabs(1.0 - watch->lr * lambda[1]) >= fabs(1.0 - watch->lr * lambda[0]) ? 1 : 0;
+    double e[2] = {watch->a[0] - best[0], watch->a[1] - best[1]};
+    double along = axes[k][0] * e[0] + axes[k][1] * e[1];
+    double factor = pow(1.0 - watch->lr * lambda[k], 2.0);
+    size_t count = 0, every = watch->last < 20 ? 1 : watch->last / 20;
+    for (size_t t = 0; t <= watch->last; t += every) {
+        double share = 0.5 * lambda[k] * along * along * pow(factor, (double)t);
+        if (!(share > 0.0 && isfinite(share)))
+            break; /* drawn until it underflows */
+        steps[count] = (double)t;
+        y[count++] = share;
+    }
+    share_label(label, k == 1 ? "flattest" : "steepest", watch->lr * lambda[k]);
+    *curve = (Curve){label, ROLE_PREDICTED, true, steps, y, count};
+    return count > 0 ? 1 : 0;
+}
+
+/* The loss at every step, or, when there is a least-squares line (best not
+ * NULL), the loss above it, L − L*: that is what falls by a fixed factor a
+ * step, a straight line on a log axis, where L itself flattens onto L*.
+ * Beside it, the share of the slowest direction, which falls by exactly
+ * (1 − lr·λ)² a step and is, in the end, all that is left. */
+static void draw_loss_curve(Run *run, const Watch *watch, const double *best, bool reached)
+{
+    const Dataset *data = run->data;
+    size_t count = watch->last + 1, kept = 0;
+    double *steps = run_alloc(run, count, sizeof *steps), *gap_steps = run_alloc(run, count,
+                                                                                sizeof *steps);
+    double *excess = run_alloc(run, count, sizeof *excess), h[4], lambda[2];
+    hessian_d(data->x, data->n, 2, h);
+    hessian_eigenvalues(data->x, data->n, lambda);
+    for (size_t k = 0; k < count; k++) {
         steps[k] = (double)k;
-    /* The floor: the loss of the best line, which no amount of training beats. */
-    double floor_x[2] = {0.0, (double)watch->last}, floor_y[2] = {floor_loss, floor_loss};
-    Curve curves[2] = {
-        {"loss of all the data", ROLE_FULL_BATCH, false, steps, watch->loss, count},
-        {"the least-squares loss (chapter 03)", ROLE_LEAST_SQUARES, false, floor_x, floor_y,
-         2},
-    };
-    Axes axes = {.title = reached
-                              ? "The loss falls fast, then levels off at the best a line can do"
-                              : "The loss after training, above the best a line can do",
+        double gap = best != NULL ? excess_loss(h, best, &watch->a[2 * k]) : 0.0;
+        if (gap > 0.0) { /* a log axis has no place for a gap of exactly 0 */
+            gap_steps[kept] = (double)k;
+            excess[kept++] = gap;
+        }
+    }
+    Curve curves[2] = {{"loss of all the data", ROLE_FULL_BATCH, false, steps, watch->loss, count}};
+    Axes axes = {.title = "The loss at every step",
                  .x_label = "step",
                  .y_label = "mean squared error (log scale)",
                  .log_y = true};
-    if (isnan(floor_loss))
-        axes.title = "The loss at every step";
+    size_t shown = 1;
+    double *slow = run_alloc(run, count, sizeof *slow), *slow_steps = run_alloc(run, count,
+                                                                               sizeof *slow);
+    char slow_label[96];
+    if (best != NULL) {
+        curves[0] = (Curve){"L(a) - L*: the loss above the least-squares loss", ROLE_FULL_BATCH,
+                            false, gap_steps, excess, kept};
+        shown += slowest_share(watch, h, lambda, best, slow_steps, slow, slow_label, &curves[1]);
+        axes.title = reached ? "Above the least-squares loss, the loss falls by a fixed factor "
+                               "a step"
+                             : "The loss above the least-squares loss, still far from 0";
+        axes.y_label = "L(a) - L*, mean squared error above L* (log scale)";
+    }
     Error err;
-    run_check(run,
-              plot_curves(run_figures_dir(run), "ch04-loss", &axes, curves,
-                          isnan(floor_loss) ? 1 : 2, &err),
+    run_check(run, plot_curves(run_figures_dir(run), "ch04-loss", &axes, curves, shown, &err),
               &err);
 }
 
@@ -166,7 +233,7 @@ void show_result(Run *run, const Watch *watch)
     double floor_loss = has_best ? loss_of(data->x, data->y, data->n, best) : NAN;
     bool reached = reached_least_squares(data, watch->loss[watch->last], floor_loss);
     draw_fit(run, watch, has_best ? best : NULL, reached);
-    draw_loss_curve(run, watch, floor_loss, reached);
+    draw_loss_curve(run, watch, has_best ? best : NULL, reached);
     draw_animation(run, watch, has_best ? best : NULL);
     say_wrote(run, "ch04-fit");
     say_wrote(run, "ch04-loss");

@@ -134,7 +134,7 @@ static void lesson(Run *run)
     descend(s.fitted, a_fitted, o->lr, o->epochs, &watch);
     to_data_units(&s.scaling, a_fitted, a); /* y = (a1'/sd) x + ȳ + a2' - a1' x̄/sd */
     compare_with_least_squares(run, a, s.best, s.lambda);
-    if (s.shows_raw) /* with --standardize, x as it is too, at its best safe rate */
+    if (s.shows_raw) /* with --standardize, x as it is too, at 1/lambda_max */
         descend(run->data, a_raw, s.raw_lr, o->epochs, &raw);
     show_fit(run, &s, a, s.shows_raw ? &raw : NULL);
 }

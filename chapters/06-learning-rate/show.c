@@ -81,8 +81,9 @@ Setup set_up(Run *run)
     const Dataset *f = s.fitted;
     least_squares(f->x, f->y, f->n, s.fitted_best, NULL); /* unique, as the data's is */
     s.floor_loss = loss_of(f->x, f->y, f->n, s.fitted_best);
-    /* With --standardize, the line x as it is reaches in as many steps at its
-     * best safe rate; none to show when the points lie exactly on a line. */
+    /* With --standardize, the line x as it is reaches in as many steps at
+     * 1/lambda_max, which clears the steep direction in one step; none to
+     * show when the points lie exactly on a line. */
     s.shows_raw = standardize && s.best_loss > 0.0;
     s.raw_lr = largest_stable_lr(data->x, data->n) / 2.0;
     return s;
@@ -391,16 +392,36 @@ static void draw_fit(Run *run, const double a[2], const double best[2], const do
     say_wrote(run, "ch06-fit");
 }
 
+/* The best fixed rate for x as it is, 2/(λmax + λmin), and how little it
+ * helps: the error shrinks by (κ − 1)/(κ + 1) = 1 − 2λmin/(λmax + λmin) a
+ * step in every direction, the second form kept without cancelling. */
+static void say_best_fixed_rate(const Run *run)
+{
+    double lambda[2];
+    hessian_eigenvalues(run->data->x, run->data->n, lambda);
+    double sum = lambda[0] + lambda[1], shrink = 2.0 * lambda[1] / sum; /* 1 − the factor */
+    char factor[32];
+    if (shrink < 1e-4)
+        snprintf(factor, sizeof factor, "1 - %.2g", shrink);
+    else
+        snprintf(factor, sizeof factor, "%.4g", 1.0 - shrink);
+    say(run, " Its best fixed rate, 2/(lambda_max + lambda_min)\n= %.4g (chapter 07), shrinks "
+             "the error by (kappa - 1)/(kappa + 1) = %s a\nstep in every direction%s\n",
+        2.0 / sum, factor,
+        lambda[0] / lambda[1] > BADLY_SCALED ? ": no fixed rate makes this bowl fast." : ".");
+}
+
 void show_fit(Run *run, const Setup *s, const double a[2], const Watch *raw)
 {
     const Dataset *data = run->data;
     const double *a_raw = NULL;
     if (raw != NULL && !raw->blew_up) { /* nothing to show of a blow-up */
         a_raw = &raw->a[2 * raw->last];
-        say(run, "Without --standardize, x as it is at its best safe rate, lr = "
-                 "1/lambda_max = %.4g,\nmakes the same %zu steps to a = [%.6g, %.6g], "
-                 "loss %.4g times the least-squares loss.\n",
+        say(run, "Without --standardize, x as it is, at lr = 1/lambda_max = %.4g (which clears "
+                 "the\nsteep direction in one step), makes the same %zu steps to a = [%.6g, "
+                 "%.6g],\nloss %.4g times the least-squares loss.",
             raw->lr, raw->last, a_raw[0], a_raw[1], raw->loss[raw->last] / s->best_loss);
+        say_best_fixed_rate(run);
     }
     double loss = loss_of(data->x, data->y, data->n, a);
     draw_fit(run, a, s->best, a_raw, loss <= 1.01 * s->best_loss);

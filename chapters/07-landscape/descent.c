@@ -19,14 +19,36 @@ Descent descent_start(Run *run, const Recipe *recipe, const Dataset *data, uint6
     if (recipe->batch < data->n)
         sampler_init_in(&d.sampler, data, recipe->batch,
                         run_alloc(run, data->n, sizeof *d.sampler.order));
+    if (recipe->batch < data->n && recipe->with_replacement)
+        d.drawn = run_alloc(run, recipe->batch, sizeof *d.drawn);
     return d;
 }
 
+void descent_restart(Descent *d, const Dataset *data, uint64_t seed)
+{
+    const double *start = d->recipe.start != NULL ? d->recipe.start : A_START;
+    d->a[0] = start[0];
+    d->a[1] = start[1];
+    d->velocity[0] = d->velocity[1] = 0.0;
+    d->t = 0;
+    d->m = data->n;
+    d->rng = rng_seeded(seed);
+    if (d->recipe.batch < data->n) /* its rows back in their first order */
+        sampler_init_in(&d->sampler, data, d->recipe.batch, d->sampler.order);
+}
+
 /* The rows of the next batch of a shuffled epoch, a new epoch when the last
- * is used up, their count in d->m; NULL for the full batch. */
+ * is used up, their count in d->m; NULL for the full batch. Drawn with
+ * replacement, each row is any of the n, whatever the others are. */
 static const size_t *next_batch(Descent *d)
 {
     const size_t *rows = NULL;
+    if (d->drawn != NULL) {
+        for (size_t k = 0; k < d->sampler.batch_size; k++)
+            d->drawn[k] = rng_below(&d->rng, d->sampler.n);
+        d->m = d->sampler.batch_size;
+        return d->drawn;
+    }
     if (d->sampler.batch_size < d->sampler.n &&
         (d->m = sampler_next_batch(&d->sampler, &rows)) == 0) {
         sampler_start_epoch(&d->sampler, &d->rng);

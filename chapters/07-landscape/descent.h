@@ -17,10 +17,13 @@
 
 /* How one run descends: its rate, its momentum beta (0: plain), the T of its
  * decaying rate lr / (1 + t/T) (0: constant), its batch size (n or more:
- * full batch), and its role (its colour) in the figures. */
+ * full batch), how its batches are drawn, and its role (its colour) in the
+ * figures. */
 typedef struct {
     double lr, beta, decay;
     size_t batch;
+    bool with_replacement; /* each batch drawn afresh from all n points, as the noise
+                              floor's prediction assumes; false: shuffled epochs */
     Role role;
     const double *start; /* 2: where it starts; NULL: the notebook's guess (-1, 1) */
 } Recipe;
@@ -33,6 +36,7 @@ typedef struct {
     size_t m; /* the points in the last step's batch */
     Rng rng;
     EpochSampler sampler;
+    size_t *drawn; /* batch: the rows of a batch drawn with replacement */
     double start_loss;
 } Descent;
 
@@ -40,6 +44,11 @@ typedef struct {
  * RNG seeded like chapter 05's, so a batch size sees the same shuffles there
  * and here. Its memory is the run's (frame.h). */
 Descent descent_start(Run *run, const Recipe *recipe, const Dataset *data, uint64_t seed);
+
+/* d's recipe again from its start, velocity 0, its RNG seeded anew, in the
+ * memory d already has: a lesson that repeats a recipe over many seeds
+ * asks for no more memory each time. */
+void descent_restart(Descent *d, const Dataset *data, uint64_t seed);
 
 /* One iteration of d on data; returns the batch's loss before the step. */
 double take_step(Descent *d, const Dataset *data);

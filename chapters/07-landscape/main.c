@@ -10,6 +10,7 @@
  *
  *     build/ch07         build/ch07 --momentum 0.5         build/ch07 --batch 1 --decay 100
  */
+#include "floors.h"
 #include "heavy_ball.h"
 #include "loss.h"
 #include "points.h"
@@ -98,7 +99,7 @@ static void noise_floor(Run *run, const Dataset *data, const Bowl *bowl)
     Recipe decaying = {.lr = lr, .decay = FLOOR_DECAY, .batch = 1, .role = ROLE_DECAYING};
     Walk walks[2] = {follow(run, &constant, data, FLOOR_ITERATIONS),
                      follow(run, &decaying, data, FLOOR_ITERATIONS)};
-    show_noise_floor(run, data, bowl, walks, gradient_noise(data, bowl));
+    show_noise_floor(run, data, bowl, walks);
 }
 //< ch07_noise_floor
 
@@ -136,6 +137,7 @@ static void lesson(Run *run)
     Bowl valley_bowl = valley(run, &bad);
     measure_momentum(run, &bad, &valley_bowl);
     noise_floor(run, run->data, &bowl);
+    show_floors(run, run->data, &bowl); /* over many seeds, with momentum, per batch size */
     train_as_asked(run, run->data);
 }
 //< ch07_run

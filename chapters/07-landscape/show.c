@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "floors.h"
 #include "format.h"
+#include "gradient.h"
 #include "loss.h"
 #include "minibatch.h"
 
@@ -177,103 +179,147 @@ void say_steps_to(const Run *run, const Bowl *bowl, const Recipe best[2], const 
 
 /* ---- The noise floor --------------------------------------------------- */
 
-enum { FLOOR_SAMPLES = 400, SETTLED_EVERY = 50 };
+enum { FLOOR_SAMPLES = 400 };
 
-/* The loss of all the data along one run: at iterations 0, 1, 2, … spaced
- * ever wider, for a log axis, and its mean over the last quarter of the run. */
+/* The gap above L* along one run, at iterations 1, 2, … spaced ever wider,
+ * for a log axis, and what the table says of it: the mean gap over the last
+ * quarter of the run, or, for an averaged a, its gap at the end. */
 typedef struct {
     size_t count;
-    double iteration[FLOOR_SAMPLES], loss[FLOOR_SAMPLES];
-    double settled; /* the mean loss over the last quarter, every SETTLED_EVERY iterations */
-} LossTrace;
+    double iteration[FLOOR_SAMPLES], gap[FLOOR_SAMPLES];
+    double settled;
+} GapTrace;
+
+static void keep_gap(GapTrace *trace, size_t t, double gap)
+{
+    if (trace->count < FLOOR_SAMPLES) {
+        trace->iteration[trace->count] = (double)t;
+        trace->gap[trace->count++] = gap;
+    }
+}
 
 /* The trace of a walk of FLOOR_ITERATIONS steps that did not blow up. */
-static void trace_walk(const Walk *walk, const Dataset *data, LossTrace *trace)
+static void trace_walk(const Walk *walk, const Bowl *bowl, GapTrace *trace)
 {
     size_t next = 1, settled_count = 0;
-    *trace = (LossTrace){.count = 1, .loss = {loss_of(data->x, data->y, data->n, walk->a)}};
+    *trace = (GapTrace){.count = 0};
     for (size_t t = 1; t <= FLOOR_ITERATIONS; t++) {
-        bool settling = t > FLOOR_ITERATIONS * 3 / 4 && t % SETTLED_EVERY == 0;
-        if ((t < next || trace->count == FLOOR_SAMPLES) && !settling)
-            continue;
-        double loss = loss_of(data->x, data->y, data->n, &walk->a[2 * t]);
-        if (settling) {
-            trace->settled += loss;
+        double gap = gap_above_floor(bowl, &walk->a[2 * t]);
+        if (t > FLOOR_ITERATIONS * 3 / 4) {
+            trace->settled += gap;
             settled_count++;
         }
-        if (t >= next && trace->count < FLOOR_SAMPLES) {
-            trace->iteration[trace->count] = (double)t;
-            trace->loss[trace->count++] = loss;
+        if (t >= next) {
+            keep_gap(trace, t, gap);
             next = t + 1 + t / 50; /* about 2% further on */
         }
     }
-    trace->settled /= (double)(settled_count > 0 ? settled_count : 1);
+    trace->settled /= (double)settled_count;
 }
 
-/* The two traces over the floor; a run that diverged keeps its place in
- * the key, saying so, with no line (as chapter 05 draws it). */
-static void draw_noise_floor(Run *run, const LossTrace traces[2], const char *labels[2],
-                             const bool diverged[2], double floor)
+/* Polyak–Ruppert: the mean of the walk's a over iterations AVERAGE_FROM … t,
+ * its gap at the iterations the walk's trace keeps from there on, and at
+ * the end. */
+static void trace_average(const Walk *walk, const Bowl *bowl, const GapTrace *kept,
+                          GapTrace *trace)
 {
-    double floor_x[2] = {1.0, FLOOR_ITERATIONS}, floor_y[2] = {floor, floor};
-    char keys[2][96], title[128];
-    for (int k = 0; k < 2; k++)
-        snprintf(keys[k], sizeof keys[k], "%s%s", labels[k],
+    double sum[2] = {0.0, 0.0}, mean[2] = {0.0, 0.0};
+    size_t k = 0;
+    *trace = (GapTrace){.count = 0};
+    for (size_t t = AVERAGE_FROM; t <= FLOOR_ITERATIONS; t++) {
+        sum[0] += walk->a[2 * t];
+        sum[1] += walk->a[2 * t + 1];
+        while (k < kept->count && kept->iteration[k] < (double)t)
+            k++;
+        if ((k < kept->count && kept->iteration[k] == (double)t) || t == FLOOR_ITERATIONS) {
+            double averaged = (double)(t - AVERAGE_FROM + 1);
+            mean[0] = sum[0] / averaged;
+            mean[1] = sum[1] / averaged;
+            keep_gap(trace, t, gap_above_floor(bowl, mean));
+        }
+    }
+    trace->settled = gap_above_floor(bowl, mean);
+}
+
+/* The traces above L* beside the steady state; a run that diverged keeps
+ * its place in the key, saying so, with no line (as chapter 05 draws it). */
+static void draw_noise_floor(Run *run, const GapTrace traces[3], char labels[3][64],
+                             const bool diverged[3], double steady)
+{
+    static const Role ROLES[3] = {ROLE_BATCH_1, ROLE_DECAYING, ROLE_AVERAGED};
+    double ends[2] = {1.0, FLOOR_ITERATIONS}, steady_y[2] = {steady, steady};
+    char keys[3][96], title[128];
+    Curve curves[4];
+    for (int k = 0; k < 3; k++) {
+        snprintf(keys[k], sizeof keys[k], "%.63s%s", labels[k],
                  diverged[k] ? " diverged: not drawn" : "");
-    /* Iteration 0 has no place on a log axis: the curves start at 1. */
-    Curve curves[3] = {
-        {keys[0], ROLE_BATCH_1, false, &traces[0].iteration[1], &traces[0].loss[1],
-         diverged[0] ? 0 : traces[0].count - 1},
-        {keys[1], ROLE_DECAYING, false, &traces[1].iteration[1], &traces[1].loss[1],
-         diverged[1] ? 0 : traces[1].count - 1},
-        {"the least-squares loss L*", ROLE_LEAST_SQUARES, false, floor_x, floor_y, 2},
-    };
+        curves[k] = (Curve){keys[k], ROLES[k], false, traces[k].iteration, traces[k].gap,
+                            diverged[k] ? 0 : traces[k].count};
+    }
+    curves[3] = (Curve){"the steady state of the constant rate, kicks independent",
+                        ROLE_PREDICTED, false, ends, steady_y, 2};
     snprintf(title, sizeof title, "SGD, batch 1, lr = %g: %s diverged", run->options->lr,
              diverged[0] && diverged[1] ? "both rates"
              : diverged[0]              ? "the constant rate"
                                         : "the decaying rate");
     Axes axes = {.title = !diverged[0] && !diverged[1]
-                              ? "SGD, batch 1: a constant rate jitters above the floor; a "
-                                "decaying one settles on it"
+                              ? "A constant rate stays at its floor; a decaying rate, or "
+                                "averaging a, gets below it"
                               : title,
                  .x_label = "iteration (log scale)",
-                 .y_label = "loss of all the data (log scale)",
+                 .y_label = "loss above L*, L(a) - L* (log scale)",
                  .log_x = true,
                  .log_y = true};
     Error err;
-    run_check(run, plot_curves(run_figures_dir(run), "ch07-noise-floor", &axes, curves, 3, &err),
+    run_check(run,
+              plot_curves(run_figures_dir(run), "ch07-noise-floor", &axes, curves,
+                          diverged[0] || isnan(steady) ? 3 : 4, &err),
               &err);
     say_wrote(run, "ch07-noise-floor");
 }
 
-void show_noise_floor(Run *run, const Dataset *data, const Bowl *bowl, const Walk walks[2],
-                      double noise)
+/* Whether the decaying rate's sum keeps up with the curvature: the error
+ * along λ shrinks like (1 + t/T)^(−lr·T·λ), and the loss above L* like 1/t
+ * once lr·T·λmin > 1 (Bottou, Curtis and Nocedal 2018, Theorem 4.7). */
+static void say_decay_condition(const Run *run, double lr, double decay, double lambda_min)
 {
-    double lr = run->options->lr, floor = bowl->loss_best;
-    char constant[64], decaying[64];
-    snprintf(constant, sizeof constant, "constant rate %g", lr);
-    snprintf(decaying, sizeof decaying, "rate %g / (1 + t/%d)", lr, FLOOR_DECAY);
-    const char *labels[2] = {constant, decaying};
-    LossTrace *traces = run_alloc(run, 2, sizeof *traces); /* 13 kB: kept off the stack */
-    bool diverged[2] = {walks[0].diverged, walks[1].diverged};
-    say(run, "\nSGD with batch 1 for %d iterations: the loss of all the data over the last\n"
-             "quarter of them (its mean), against the floor L* = %.4f:\n",
-        FLOOR_ITERATIONS, floor);
-    for (int k = 0; k < 2; k++) {
+    double product = lr * decay * lambda_min;
+    say(run, "  the decay: lr * T * lambda_min = %g * %g * %.4g = %.3g, ", lr, decay, lambda_min,
+        product);
+    if (product > 1.0)
+        say(run, "above 1:\n  the loss above L* falls like 1/t\n");
+    else
+        say(run, "not above 1:\n  the error along the flattest direction shrinks only like "
+                 "(1 + t/T)^-%.3g,\n  and the loss above L* more slowly than 1/t\n",
+            product);
+}
+
+void show_noise_floor(Run *run, const Dataset *data, const Bowl *bowl, const Walk walks[2])
+{
+    double lr = run->options->lr;
+    char labels[3][64];
+    snprintf(labels[0], sizeof labels[0], "constant rate %g", lr);
+    snprintf(labels[1], sizeof labels[1], "rate %g / (1 + t/%d)", lr, FLOOR_DECAY);
+    snprintf(labels[2], sizeof labels[2], "constant rate, a averaged from %d on", AVERAGE_FROM);
+    GapTrace *traces = run_alloc(run, 3, sizeof *traces); /* 19 kB: kept off the stack */
+    bool diverged[3] = {walks[0].diverged, walks[1].diverged, walks[0].diverged};
+    say(run, "\nSGD with batch 1 for %d iterations, and its loss above the floor L* = %.4f:\n"
+             "for a run, the mean over its last quarter; for the averaged a, at the end.\n",
+        FLOOR_ITERATIONS, bowl->loss_best);
+    for (int k = 0; k < 3; k++) {
         if (diverged[k]) {
-            say(run, "  %-24s diverged: lr %g is too large for batches of 1\n", labels[k], lr);
+            say(run, "  %-40s diverged: lr %g is too large for batches of 1\n", labels[k], lr);
             continue;
         }
-        trace_walk(&walks[k], data, &traces[k]);
-        say(run, "  %-24s L* + %.3g\n", labels[k], traces[k].settled - floor);
+        if (k < 2)
+            trace_walk(&walks[k], bowl, &traces[k]);
+        else
+            trace_average(&walks[0], bowl, &traces[0], &traces[2]);
+        say(run, "  %-40s L* + %.3g\n", labels[k], traces[k].settled);
     }
-    /* A constant rate's kicks, lr times the gradient's noise, balance the
-     * pull back to a*: the loss settles about lr·noise/4 above L*. */
-    if (!diverged[0])
-        say(run, "  predicted for the constant rate: L* + lr * noise / 4 = L* + %g * %.4f / 4"
-                 " = L* + %.3g\n",
-            lr, noise, lr * noise / 4.0);
-    draw_noise_floor(run, traces, labels, diverged, floor);
+    if (!diverged[1])
+        say_decay_condition(run, lr, FLOOR_DECAY, bowl->lambda[1]);
+    draw_noise_floor(run, traces, labels, diverged, steady_state_gap(data, bowl, lr, 0.0, 1));
 }
 
 /* ---- Your run ---------------------------------------------------------- */
@@ -290,9 +336,15 @@ Watch watch_your_run(Run *run, const Recipe *recipe)
     const Options *o = run->options;
     size_t n = run->data->n, per_epoch = (n + recipe->batch - 1) / recipe->batch;
     say(run, "\nYour run: batch %zu, lr %g, momentum %g, decay %g, %zu epochs of %zu "
-             "iteration%s.\nepoch   loss      a\n",
+             "iteration%s.\n",
         recipe->batch, recipe->lr, recipe->beta, recipe->decay, o->epochs, per_epoch,
         per_epoch == 1 ? "" : "s");
+    if (recipe->decay > 0.0) { /* does the decay keep up with the flattest curvature? */
+        double lambda[2];
+        hessian_eigenvalues(run->data->x, n, lambda);
+        say_decay_condition(run, recipe->lr, recipe->decay, lambda[1]);
+    }
+    say(run, "epoch   loss      a\n");
     Watch watch = watch_line(run, "epoch", o->epochs, recipe->lr);
     watch.name_iteration = true; /* as chapter 05 says it */
     /* A minibatch's loss jitters about a floor that can lie above a start

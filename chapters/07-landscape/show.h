@@ -45,11 +45,11 @@ void walk_and_draw(Run *run, const Dataset *data, const Bowl *bowl, const char *
 void say_steps_to(const Run *run, const Bowl *bowl, const Recipe best[2],
                   const size_t steps[2]);
 
-/* The two batch-1 runs of FLOOR_ITERATIONS, constant and decaying: the loss
- * of all the data over their last quarter against L*, the gap predicted from
- * the gradient's noise at a*, and the figure. walks: 2 */
-void show_noise_floor(Run *run, const Dataset *data, const Bowl *bowl, const Walk walks[2],
-                      double noise);
+/* The two batch-1 runs of FLOOR_ITERATIONS, constant and decaying: their
+ * loss above L* over their last quarter, the constant rate's a averaged
+ * (Polyak–Ruppert), whether the decay keeps up, and the figure, with the
+ * steady state the gradient's noise predicts. walks: 2 */
+void show_noise_floor(Run *run, const Dataset *data, const Bowl *bowl, const Walk walks[2]);
 
 /* The watcher of your run of recipe, after the head of its table: a row
  * every few epochs; a blow-up names its iteration and says what rate to

@@ -11,18 +11,23 @@
  * batch's gradient from chapter 08's tape, and chapter 04's update,
  * a -= lr * grad, on every parameter. It prints the loss every 10 epochs,
  * puts the network's loss beside the line's, and draws the fit, the loss
- * curve, the curve bending into place and the kinks it is the sum of (show.c).
+ * curve, the curve bending into place and the kinks it is the sum of (show.c);
+ * it scores the network on fresh points, and measures the steepest curvature
+ * of its loss against the bound 2/lr (epochs.c).
  *
- *     build/ch10            build/ch10 --hidden 3            build/ch10 --init zeros
+ *     build/ch10       build/ch10 --hidden 3       build/ch10 --init zeros
+ *     build/ch10 --data data/mauna-loa-co2.csv --standardize
  */
 #include <math.h>
 
+#include "epochs.h"
 #include "show.h"
 
 static const Chapter CHAPTER = {
     "ch10", "Chapter 10: a neural network with one hidden layer, trained by the same "
             "minibatch SGD loop, its gradient from the tape.",
-    FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT | FLAG_TRACE, 10};
+    FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT | FLAG_STANDARDIZE | FLAG_TRACE,
+    10};
 
 //> ch10_start
 /* The starting a: random (see network.h), from a stream of its own,
@@ -50,22 +55,23 @@ static void start_network(Run *run, const Network *net, double *a)
 /* Chapter 05's loop with the network in place of the line: each epoch
  * shuffles the rows and cuts them into batches, and each batch makes one
  * step of chapter 04's update on every parameter. a: P, moved from where it
- * starts; the watcher keeps the loss of every epoch, frames some a's. */
+ * starts; the watcher keeps the loss of every epoch, `kept` what show.c draws. */
 static void descend(Run *run, Trainer *t, const Dataset *data, double *a, Watch *watch,
-                    Frames *frames)
+                    Epochs *kept)
 {
     NetworkTape *recorder = &t->recorder;
     size_t size = network_size(&recorder->net);
     double lr = run->options->lr;
     Rng rng = rng_seeded(run->options->seed);
     watch_row(watch, 0, a, network_loss_of(&recorder->net, a, data));
-    keep_frame(frames, 0, a);
+    keep_epoch(kept, 0, a);
     for (size_t epoch = 1; epoch <= watch->last; epoch++) {
         sampler_start_epoch(&t->sampler, &rng); /* shuffle the rows */
         const size_t *rows;
         size_t m;
         while ((m = sampler_next_batch(&t->sampler, &rows)) > 0) {
             gather_rows(data, rows, m, &t->batch);
+            keep_step(kept, &t->batch, a); /* for the figures: the batch's curvature */
             Var loss = network_record_loss(recorder, a, &t->batch); /* loss = mse(y, net(x)) */
             tape_backward(&recorder->tape, loss);                   /* loss.backward() */
             network_read_grad(recorder, t->grad);                   /* a.grad */
@@ -77,7 +83,7 @@ static void descend(Run *run, Trainer *t, const Dataset *data, double *a, Watch 
         }
         /* The loss of all the data, once an epoch, in plain numbers: no_grad. */
         watch_row(watch, epoch, a, network_loss_of(&recorder->net, a, data));
-        keep_frame(frames, epoch, a);
+        keep_epoch(kept, epoch, a); /* and all the data's curvature, the held-out loss */
     }
 }
 //< ch10_loop
@@ -85,18 +91,17 @@ static void descend(Run *run, Trainer *t, const Dataset *data, double *a, Watch 
 //> ch10_run
 static void lesson(Run *run)
 {
-    const Options *o = run->options;
     const Dataset *data = bent_data(run); /* unless you give it --data: points that bend */
-    Network net = {o->hidden, ACTIVATION_RELU};
+    Network net = {run->options->hidden, ACTIVATION_RELU};
     double *a = run_alloc(run, network_size(&net), sizeof *a);
     BestLine best = show_best_line(run, data);
     show_network(run, &net, data->n);
     start_network(run, &net, a);
-    Trainer *trainer = make_trainer(run, &net, data);
-    Watch watch = watch_network(run, data, network_size(&net));
-    Frames *frames = make_frames(run, o->epochs, network_size(&net));
-    descend(run, trainer, data, a, &watch, frames);
-    show_trained(run, data, &net, a, &watch, frames, &best, trainer);
+    Trainer *trainer = make_trainer(run, &net, data); /* on x' and y' with --standardize */
+    Watch watch = watch_network(run, trainer);
+    Epochs *kept = make_epochs(run, trainer, run->options->epochs);
+    descend(run, trainer, trainer->data, a, &watch, kept);
+    show_trained(run, data, &net, a, &watch, kept, &best, trainer);
 }
 //< ch10_run
 

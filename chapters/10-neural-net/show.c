@@ -3,6 +3,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "epochs.h"
 #include "format.h"
 #include "gradient.h"
 #include "loss.h"
@@ -79,10 +80,45 @@ static void free_trainer(void *object)
     data_free(&trainer->batch);
 }
 
+/* sd(y), with scaling_of()'s care for huge and tiny numbers: y is put
+ * where scaling_of() reads x1. room: n points */
+static double spread_of_y(const Dataset *data, Dataset *room)
+{
+    for (size_t i = 0; i < data->n; i++)
+        room->x[2 * i] = data->y[i];
+    return scaling_of(room->x, data->y, data->n).x_sd;
+}
+
+/* The data standardized, in the run's memory: x as chapter 06's
+ * --standardize does it, and y divided by its spread too; said aloud. */
+static const Dataset *standardized_data(Run *run, const Dataset *data, Trainer *trainer)
+{
+    Scaling *scaling = &trainer->scaling;
+    Error err;
+    run_check(run, standard_scaling(data, scaling, &err), &err);
+    Dataset *out = run_alloc(run, 1, sizeof *out);
+    *out = (Dataset){data->n, run_alloc(run, data->n, 2 * sizeof(double)),
+                     run_alloc(run, data->n, sizeof(double))};
+    double y_sd = spread_of_y(data, out);
+    trainer->y_sd = y_sd > 0.0 ? y_sd : 1.0; /* every y the same: centring is all */
+    standardize(data->x, data->y, data->n, scaling, out->x, out->y);
+    for (size_t i = 0; i < out->n; i++)
+        out->y[i] /= trainer->y_sd;
+    say(run, "Trained on x' = (x1 - %.4g) / %.4g and y' = (y - %.4g) / %.4g (--standardize);\n"
+             "the network maps back exactly, its losses are in the data's units.\n",
+        scaling->x_mean, scaling->x_sd, scaling->y_mean, trainer->y_sd);
+    return out;
+}
+
 Trainer *make_trainer(Run *run, const Network *net, const Dataset *data)
 {
     Trainer *trainer = run_alloc(run, 1, sizeof *trainer);
     run_defer(run, free_trainer, trainer); /* each part may be freed unmade */
+    trainer->standardized = run->options->standardize;
+    trainer->scaling = (Scaling){.x_mean = 0.0, .x_sd = 1.0, .y_mean = 0.0};
+    trainer->y_sd = 1.0;
+    trainer->data = trainer->standardized ? standardized_data(run, data, trainer) : data;
+    data = trainer->data;
     Error err;
     run_check(run, sampler_init(&trainer->sampler, data, run->options->batch, &err), &err);
     size_t room = trainer->sampler.batch_size;
@@ -92,60 +128,71 @@ Trainer *make_trainer(Run *run, const Network *net, const Dataset *data)
     return trainer;
 }
 
+void network_to_data_units(const Trainer *trainer, const double *a, double *out)
+{
+    const Network *net = &trainer->recorder.net;
+    const Scaling *s = &trainer->scaling;
+    for (size_t k = 0; k < network_size(net); k++)
+        out[k] = a[k];
+    for (size_t j = 0; j < net->hidden; j++) {
+        double w1 = a[network_w1(net, j)] / s->x_sd;
+        out[network_w1(net, j)] = w1;
+        out[network_b1(net, j)] = a[network_b1(net, j)] - w1 * s->x_mean;
+    }
+    for (size_t j = 0; j < net->hidden; j++)
+        out[network_w2(net, j)] = a[network_w2(net, j)] * trainer->y_sd;
+    out[network_b2(net)] = a[network_b2(net)] * trainer->y_sd + s->y_mean;
+}
+
+double loss_in_data_units(const Trainer *trainer, double loss)
+{
+    return loss * trainer->y_sd * trainer->y_sd;
+}
+
 void check_tape(Run *run, const Tape *tape)
 {
     Error err;
     run_check(run, tape_check(tape, &err), &err);
 }
 
-/* For a line chapter 06 worked out the largest stable rate; for a network
- * nobody has, so: a tenth. */
+/* What to try after a blow-up. The rate's limit is 2/λmax of the Hessian
+ * where the network is, which moves as it trains (show_epochs() measures
+ * it), so no one number is safe: a tenth. A network also starts as if x and
+ * y were about 1 in size. */
 static void network_advice(const Watch *watch, char *text, size_t size)
 {
-    const Dataset *data = watch->context;
+    const Trainer *trainer = watch->context;
+    const Dataset *data = trainer->data;
     double widest = 0.0;
     for (size_t i = 0; i < data->n; i++)
-        widest = fmax(widest, fabs(data->x[2 * i]));
+        widest = fmax(widest, fmax(fabs(data->x[2 * i]), fabs(data->y[i])));
     snprintf(text, size,
-             "; there is no formula for a network's largest stable rate, so try a "
-             "smaller one, such as --lr %.2g%s",
+             "; a network is stable only for lr < 2/lambda_max of its Hessian where it is, "
+             "which moves as it trains, so try a smaller one, such as --lr %.2g%s",
              watch->lr / 10.0,
-             widest > 10.0 ? "; and the network starts as if x were about 1 in size: "
-                             "rescale x to about [-1, 1]"
+             widest > 10.0 ? "; and the network starts as if x and y were about 1 in size: "
+                             "rescale them, as --standardize does"
                            : "");
 }
 
-Watch watch_network(Run *run, const Dataset *data, size_t parameters)
+/* A row with the loss alone, in the data's units. */
+static void network_row(const Watch *watch, size_t row)
+{
+    char l[NUMBER_TEXT];
+    say(watch->run, "%*zu   %s\n", watch->width, row,
+        format_number(loss_in_data_units(watch->context, watch->loss[row]), l));
+}
+
+Watch watch_network(Run *run, const Trainer *trainer)
 {
     /* The history keeps the loss only: a long run's parameters are many. */
     Watch watch = watch_new(run, "epoch", run->options->epochs, run->options->lr, 0);
-    watch.parameters = parameters; /* for the trace, which writes them every update */
+    watch.parameters = network_size(&trainer->recorder.net); /* for the trace, every update */
     watch.advice = network_advice;
-    watch.context = data;
+    watch.row = network_row;
+    watch.context = trainer;
     say(run, "\nepoch   loss\n");
     return watch;
-}
-
-Frames *make_frames(Run *run, size_t epochs, size_t size)
-{
-    Frames *frames = run_alloc(run, 1, sizeof *frames);
-    frames->count = epochs + 1 < PLOT_MAX_FRAMES ? epochs + 1 : PLOT_MAX_FRAMES;
-    frames->size = size;
-    frames->epoch = run_alloc(run, frames->count, sizeof *frames->epoch);
-    frames->a = run_alloc(run, frames->count * size, sizeof *frames->a);
-    for (size_t f = 0; f < frames->count; f++)
-        frames->epoch[f] = frames->count == 1 ? 0 : f * epochs / (frames->count - 1);
-    return frames;
-}
-
-void keep_frame(Frames *frames, size_t epoch, const double *a)
-{
-    size_t f = frames->next;
-    if (f < frames->count && frames->epoch[f] == epoch) {
-        for (size_t k = 0; k < frames->size; k++)
-            frames->a[f * frames->size + k] = a[k];
-        frames->next++;
-    }
 }
 
 /* ---- What training did ------------------------------------------------- */
@@ -165,9 +212,12 @@ static double noise_loss(const Dataset *data)
 /* The network's loss beside the line's, and the noise's when it is known. */
 static void compare(const Run *run, double loss, double floor_loss, double noise)
 {
-    if (!isnan(floor_loss) && loss < floor_loss)
+    if (!isnan(floor_loss) && loss * 1.5 <= floor_loss)
         say(run, "\nThe network's loss is %.4f, the best line's %.4f: %.1f times lower.\n",
             loss, floor_loss, floor_loss / loss);
+    else if (!isnan(floor_loss) && loss < floor_loss) /* not "1.0 times lower" */
+        say(run, "\nThe network's loss is %.4f, the best line's %.4f: %.1f%% lower.\n", loss,
+            floor_loss, 100.0 * (1.0 - loss / floor_loss));
     else if (!isnan(floor_loss))
         say(run, "\nThe network's loss is %.4f, no lower than the best line's, %.4f.\n", loss,
             floor_loss);
@@ -270,6 +320,7 @@ typedef struct {
     const double *a; /* P: after training */
     const Watch *watch;
     const Frames *frames;
+    const Epochs *kept;
     const BestLine *best;
     double noise;       /* the noise's loss, or NAN */
     bool won;           /* the network beat the line by CLEAR_WIN */
@@ -316,21 +367,35 @@ static void draw_fit(const Figures *figures)
               &err);
 }
 
-/* The loss of every epoch over the line's floor, and the noise's. */
+/* The loss of every epoch over the line's floor, and the noise's; and the
+ * loss on fresh points, when there are any. */
 static void draw_loss(const Figures *figures)
 {
     const Watch *watch = figures->watch;
+    const Epochs *kept = figures->kept;
     double *epochs = run_alloc(figures->run, watch->last + 1, sizeof *epochs);
+    double *measured = run_alloc(figures->run, kept->measured, sizeof *measured);
     for (size_t e = 0; e <= watch->last; e++)
         epochs[e] = (double)e;
+    for (size_t m = 0; m < kept->measured; m++)
+        measured[m] = (double)kept->epoch[m];
     double ends[2] = {0.0, (double)watch->last};
     double floor_y[2] = {figures->best->loss, figures->best->loss};
     double noise_y[2] = {figures->noise, figures->noise};
-    Curve curves[3] = {
+    char fresh_label[64];
+    Curve curves[4] = {
         {"the network's loss, all the data", ROLE_NETWORK, false, epochs, watch->loss,
          watch->last + 1},
     };
     size_t count = 1;
+    if (kept->held_out != NULL) { /* training and validation, as chapter 09 draws them */
+        curves[0].label = "the network's loss on its training points";
+        curves[0].role = ROLE_TRAINING;
+        snprintf(fresh_label, sizeof fresh_label, "its loss on %zu fresh points, held out",
+                 kept->fresh->n);
+        curves[count++] = (Curve){fresh_label, ROLE_VALIDATION, false, measured,
+                                  kept->held_out, kept->measured};
+    }
     if (figures->best->exists)
         curves[count++] = (Curve){"the best straight line's loss: the floor for a line",
                                   ROLE_LEAST_SQUARES, false, ends, floor_y, 2};
@@ -421,20 +486,28 @@ static void draw_units(const Figures *figures)
               &err);
 }
 
-void show_trained(Run *run, const Dataset *data, const Network *net, const double *a,
-                  const Watch *watch, const Frames *frames, const BestLine *best,
+void show_trained(Run *run, const Dataset *data, const Network *net, const double *trained,
+                  const Watch *watch, const Epochs *kept, const BestLine *best,
                   const Trainer *trainer)
 {
     say(run, "(The last step, on a batch of %zu points, recorded %zu nodes on the tape.)\n",
         trainer->batch.n, tape_size(&trainer->recorder.tape));
+    double *a = run_alloc(run, network_size(net), sizeof *a);
+    network_to_data_units(trainer, trained, a); /* the data's units, and its figures' */
+    Watch shown = *watch; /* its losses in the data's units too */
+    shown.loss = run_alloc(run, watch->last + 1, sizeof *shown.loss);
+    for (size_t e = 0; e <= watch->last; e++)
+        shown.loss[e] = loss_in_data_units(trainer, watch->loss[e]);
+    watch = &shown;
     double loss = watch->loss[watch->last];
-    Figures figures = {run, data, net, a, watch, frames, best,
+    Figures figures = {run, data, net, a, watch, &kept->frames, kept, best,
                        run->options->data_path == NULL ? noise_loss(data) : NAN,
                        best->exists && loss * CLEAR_WIN < best->loss, 0.0, 0.0, NULL, NULL};
     x_extent(data, &figures.low, &figures.high);
     compare(run, loss, best->loss, figures.noise);
     show_units(run, net, a);
     show_kinks(run, net, a, figures.low, figures.high);
+    show_epochs(run, kept, data, watch, best);
     figures.x = run_alloc(run, net->hidden + 2, sizeof *figures.x);
     figures.y = run_alloc(run, net->hidden + 2, sizeof *figures.y);
     draw_fit(&figures);
@@ -445,6 +518,7 @@ void show_trained(Run *run, const Dataset *data, const Network *net, const doubl
     say_wrote(run, "ch10-loss");
     say_wrote(run, "ch10-animation");
     say_wrote(run, "ch10-units");
+    say_wrote(run, "ch10-curvature");
     char last[LAST_LINE_SIZE];
     run_last_line(run, "%s", network_final_line(last, net->hidden, loss));
 }
