@@ -1,6 +1,8 @@
 # ch10-animation.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch10-animation.gp    (writes ch10-animation.gif beside it)
+# reset: gnuplot a.gp b.gp draws b as if it came first.
+reset
 set terminal gif animate delay 8 loop 0 size 640,460 font 'Sans,11'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch10-animation') . '.gif'
 set termoption noenhanced

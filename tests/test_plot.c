@@ -623,6 +623,37 @@ START_TEST(chapter_07_draws_its_noise_floor_even_when_a_rate_diverged)
 }
 END_TEST
 
+/* Runs sh -c command; true if it exits 0 without a word from gnuplot. */
+static bool shell_draws(const char *command, char *why, size_t size)
+{
+    const char *argv[] = {"sh", "-c", command, NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    bool drew = run.exit_code == 0 && gnuplot_was_silent(run.err);
+    snprintf(why, size, "%s", run.err);
+    program_run_free(&run);
+    return drew;
+}
+
+START_TEST(each_script_starts_from_a_clean_gnuplot)
+{
+    /* gnuplot a.gp b.gp keeps a's settings for b unless b resets them:
+     * ch06-sweep and ch06-bound set log axes, which ch06-fit has not. So
+     * ch06-fit drawn after them must be the very image it is drawn alone. */
+    const char *none[] = {NULL};
+    run_ok("ch06", none);
+    char command[512], why[4096];
+    snprintf(command, sizeof command,
+             "cd %s && gnuplot ch06-fit.gp && mv ch06-fit.png alone.png && "
+             "gnuplot ch06-sweep.gp ch06-bound.gp ch06-fit.gp && cmp alone.png ch06-fit.png",
+             dir);
+    ck_assert_msg(shell_draws(command, why, sizeof why),
+                  "ch06-fit.png drawn after ch06-sweep.gp and ch06-bound.gp differs from "
+                  "ch06-fit.png drawn alone: %s",
+                  why);
+}
+END_TEST
+
 START_TEST(chapter_02_marks_the_lowest_point_of_the_slice)
 {
     /* Points (-1, -1) and (1, 3): with a2 = 1 the misses are 2 - a1 and
@@ -863,6 +894,7 @@ Suite *plot_suite(void)
     tcase_add_test(chapters, chapter_05_names_a_diverged_run_and_draws_the_floor);
     tcase_add_test(chapters, chapter_07_draws_its_noise_floor_even_when_a_rate_diverged);
     tcase_add_test(chapters, chapter_02_marks_the_lowest_point_of_the_slice);
+    tcase_add_test(chapters, each_script_starts_from_a_clean_gnuplot);
     tcase_add_test(chapters, a_chapter_failing_on_a_later_figure_leaves_the_earlier_ones);
     tcase_add_test(chapters, chapters_draw_degenerate_data_without_a_warning);
     suite_add_tcase(suite, chapters);
