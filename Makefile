@@ -23,7 +23,7 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status shown format number rng data csv linalg loss gradient sgd minibatch scale heavy_ball landscape tape polynomial network gnuplot plot figures cli frame watch fast
+MODULES := status shown format number rng data csv linalg loss gradient sgd minibatch scale heavy_ball landscape tape polynomial network gnuplot plot figures render cli frame watch fast
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 
@@ -69,11 +69,11 @@ $(BUILD)/code:
 	mkdir -p $@
 
 # Every chapter with its defaults, figures into out/ (a reader's scratch space).
+# Each run draws its own images with gnuplot (code/render.h).
 run: $(CHAPTERS)
 	@for program in $(CHAPTERS); do \
 	    echo "== $$program"; $$program --out out || exit 1; \
 	done
-	@sh tools/render-figures.sh out
 	@echo "Built and ran every chapter. Next: read book.md from chapter 01, and open"
 	@echo "out/ch01-data.png beside it; run one chapter with build/ch04 --help."
 
@@ -89,8 +89,6 @@ figures: $(CHAPTERS)
 	done
 	@$(BUILD)/ch06 --quiet --standardize --data data/mauna-loa-co2.csv \
 	    --out figures/mauna-loa >/dev/null
-	@sh tools/render-figures.sh figures
-	@sh tools/render-figures.sh figures/mauna-loa
 
 # The tests run the chapter programs, so they need them built first.
 # (The weaver's own tests run $(WEAVE), from mk/book.mk.)

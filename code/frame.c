@@ -7,7 +7,9 @@
 #include <string.h>
 
 #include "csv.h"
+#include "render.h"
 #include "rng.h"
+#include "shown.h"
 
 /* Every block run_alloc() handed out, newest first, so the end of a run,
  * however it ends, frees them all. A block run_defer() made holds no data:
@@ -170,6 +172,52 @@ static void prepare_data(Run *run, Dataset *data)
     }
 }
 
+/* Prints head, then the items of list ("a, b, c"), breaking the line
+ * after a comma where it would pass 80 characters. */
+static void say_list(const Run *run, const char *head, const char *list)
+{
+    say(run, "%s", head);
+    size_t column = strlen(head);
+    for (const char *item = list; *item != '\0';) {
+        size_t length = strcspn(item, ",");
+        if (item != list) {
+            bool fits = column + 1 + length <= 80;
+            say(run, fits ? " " : "\n  ");
+            column = fits ? column + 1 : 2;
+        }
+        say(run, "%.*s%s", (int)length, item, item[length] == ',' ? "," : "\n");
+        column += length + 1;
+        item += length + (item[length] == ',' ? 1 + (item[length + 1] == ' ') : 0);
+    }
+}
+
+/* The run's figures drawn into images beside their scripts (render.h), and
+ * where they are. A script gnuplot could not draw is a warning, not a
+ * failure: the run's numbers stand, and no old image stays beside it. */
+static void draw_figures(Run *run)
+{
+    Rendering drawn;
+    Error err;
+    char out[SHOWN_SIZE], head[SHOWN_SIZE + 64];
+    shown(run->options->out_dir, out);
+    if (render_figures(figures_dir(run->figures), &drawn, &err) != STATUS_OK) {
+        fprintf(stderr, "%s: warning: drew no images: %s\n", run->chapter->name, err.message);
+        return;
+    }
+    if (drawn.refused[0] != '\0') {
+        fflush(stdout);
+        fprintf(stderr, "%s: warning: gnuplot could not draw %s/%s\n", run->chapter->name,
+                out, drawn.refused);
+    }
+    snprintf(head, sizeof head, "gnuplot drew %s in %s/: ",
+             drawn.drawn == 1 ? "the image" : "the images", out);
+    if (drawn.drawn > 0)
+        say_list(run, head, drawn.images);
+    else if (drawn.missing)
+        say(run, "No gnuplot here to draw the images: install it (make deps), or see a figure "
+                 "in\nthe terminal with make show FIG=%s/NAME.gp\n", out);
+}
+
 /* The end of every run, in the one order that never says more than happened:
  * (a) every figure can be moved into place; (b) the last line is printed and
  * flushed, proof that it went; (c) the figures are moved. A failure at (a)
@@ -179,6 +227,8 @@ static void prepare_data(Run *run, Dataset *data)
 static Status finish(Run *run, Error *err)
 {
     Status status = run->figures != NULL ? figures_check(run->figures, err) : STATUS_OK;
+    if (status == STATUS_OK && run->figures != NULL)
+        draw_figures(run);
     if (status == STATUS_OK && run->last_line != NULL)
         fputs(run->last_line, stdout);
     /* stdout may be a full disk or a closed pipe: a lost last line is a failure. */

@@ -25,6 +25,7 @@ Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);
 Suite *figures_suite(void);
+Suite *render_suite(void);
 Suite *cli_suite(void);
 Suite *chapters_suite(void);
 Suite *weave_suite(void);
