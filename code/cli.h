@@ -71,6 +71,7 @@ typedef struct {
     size_t hidden;    /* --hidden */
     bool init_zeros;  /* --init zeros (else random) */
     bool help;
+    unsigned given; /* the FLAG_… on the command line: a default is not a request */
 } Options;
 
 enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_DEGREE = 30, MAX_HIDDEN = 10000 };

@@ -53,7 +53,10 @@ static Status make_folders(const char *dir, size_t *first_made, Error *err)
             return fail(err, STATUS_IO, "cannot create folder %s: %s", path, strerror(errno));
         }
         struct stat info;
-        if (stat(path, &info) != 0 || !S_ISDIR(info.st_mode))
+        if (stat(path, &info) != 0) /* a link to itself: "Too many levels of ..." */
+            return fail(err, STATUS_IO, "cannot use folder %s: %s: %s", dir, path,
+                        strerror(errno));
+        if (!S_ISDIR(info.st_mode))
             return fail(err, STATUS_IO, "cannot use folder %s: %s is not a folder",
                         dir, path);
         *p = saved;

@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 const char *format_number(double v, char text[NUMBER_TEXT])
 {
@@ -9,6 +10,16 @@ const char *format_number(double v, char text[NUMBER_TEXT])
         snprintf(text, NUMBER_TEXT, "overflow");
     else
         snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.4f" : "%.4e", v);
+    return text;
+}
+
+const char *format_exact(double v, char text[NUMBER_TEXT])
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(text, NUMBER_TEXT, "%.*g", digits, v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
     return text;
 }
 

@@ -122,6 +122,14 @@ const char *run_figures_dir(Run *run)
     return figures_dir(run->figures);
 }
 
+const char *run_data_name(const Run *run, char buffer[SHOWN_SIZE])
+{
+    const char *path = run->options->data_path;
+    if (strcmp(path, "-") == 0)
+        return "stdin";
+    return shows_plainly(path) ? path : shown(path, buffer);
+}
+
 void run_last_line(Run *run, const char *format, ...)
 {
     va_list args;
@@ -163,8 +171,9 @@ static void prepare_data(Run *run, Dataset *data)
         run_check(run, csv_load(data, options->data_path, &header, &err), &err);
         /* A skipped line is said out loud: if it was meant as data, the reader
          * sees that it was not used. */
+        char name[SHOWN_SIZE];
         if (header.line != 0)
-            say(run, "%s:%zu: skipped a header line: '%s'\n", csv_name(options->data_path),
+            say(run, "%s:%zu: skipped a header line: '%s'\n", run_data_name(run, name),
                 header.line, header.text);
     } else if (run->chapter->flags & FLAG_N) {
         Rng rng = rng_seeded(options->seed);

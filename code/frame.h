@@ -25,6 +25,7 @@
 #include "cli.h"
 #include "data.h"
 #include "figures.h"
+#include "shown.h"
 #include "status.h"
 
 /* The notebook's true coefficients and its starting guess. */
@@ -81,6 +82,10 @@ _Noreturn void run_failf(Run *run, Status status, const char *format, ...);
 /* The folder the run's figures are drawn into, a staging folder inside
  * --out: the figures appear in --out only when the run ends well. */
 const char *run_figures_dir(Run *run);
+
+/* The --data file as a message names it: "stdin" for -, else its path,
+ * or if a terminal would not show it plainly, shown() into buffer. */
+const char *run_data_name(const Run *run, char buffer[SHOWN_SIZE]);
 
 /* What the run prints last, printf-style: "final: a = [...], loss = ...". */
 #if defined(__GNUC__)

@@ -111,9 +111,10 @@ static bool blow_up(Watch *watch, size_t t, size_t iteration)
         snprintf(where, sizeof where, "%s %zu", watch->unit, t);
     if (watch->advice != NULL)
         watch->advice(watch, advice, sizeof advice);
+    char lr[NUMBER_TEXT];
     snprintf(watch->message, sizeof watch->message,
-             "the loss diverged at %s with learning rate %g%.380s", where, watch->lr,
-             advice);
+             "the loss diverged at %s with learning rate %s%.380s", where,
+             format_exact(watch->lr, lr), advice);
     if (!watch->survive && watch->run != NULL)
         run_failf(watch->run, STATUS_DIVERGED, "%s", watch->message);
     return false;

@@ -30,5 +30,6 @@ Suite *cli_suite(void);
 Suite *chapters_suite(void);
 Suite *weave_suite(void);
 Suite *errors_suite(void);
+Suite *hostile_suite(void);
 
 #endif

@@ -22,12 +22,13 @@ static bool synthetic(const Run *run)
 void say_data(const Run *run)
 {
     const Dataset *data = run->data;
+    char name[SHOWN_SIZE];
     if (synthetic(run))
         say(run, "%zu points like the notebook's: x1 uniform on [-1, 1), x2 = 1,\n"
                  "y = %g*x1 + %g*x2 + noise, the noise uniform on [0, 1).\n\n",
             data->n, A_TRUE[0], A_TRUE[1]);
     else
-        say(run, "%zu points from %s.\n\n", data->n, run->options->data_path);
+        say(run, "%zu points from %s.\n\n", data->n, run_data_name(run, name));
     say(run, "The first %zu rows of X and y (every x2 is 1):\n", rows_shown(data->n));
     say(run, "   i        x1        x2         y\n");
     for (size_t i = 0; i < rows_shown(data->n); i++)

@@ -55,11 +55,23 @@ static Sets split_points(Run *run)
     const Options *options = run->options;
     const Dataset *data = run->data;
     size_t n = data->n, n_train = options->train;
+    char buffer[SHOWN_SIZE];
+    const char *name = run_data_name(run, buffer);
+    if (n < 3) /* --train is at least 2 */
+        run_failf(run, STATUS_BAD_DATA,
+                  "%s has %zu points: it takes at least 3, 2 to train on and 1 to "
+                  "validate with",
+                  name, n);
     if (n <= n_train)
         run_failf(run, STATUS_BAD_DATA,
                   "%s has %zu points: --train %zu leaves none to validate with (try "
                   "--train %zu)",
-                  options->data_path, n, n_train, n - n / 3);
+                  name, n, n_train, n - (n / 3 > 0 ? n / 3 : 1));
+    if ((options->given & FLAG_VALIDATION) && n - n_train < options->validation)
+        run_failf(run, STATUS_BAD_DATA,
+                  "%s has %zu points: --train %zu leaves %zu for --validation %zu (give "
+                  "--validation %zu, or leave it out to validate on all the rest)",
+                  name, n, n_train, n - n_train, options->validation, n - n_train);
     size_t *order = run_alloc(run, n, sizeof *order);
     for (size_t i = 0; i < n; i++)
         order[i] = i;
@@ -74,7 +86,7 @@ static Sets split_points(Run *run)
         run_failf(run, STATUS_BAD_DATA,
                   "every training point of %s has the same x: no curve can be told from "
                   "another",
-                  options->data_path);
+                  name);
     size_t n_validation =
         n - n_train < options->validation ? n - n_train : options->validation;
     Sets sets = {.x_low = low, .x_high = high, .synthetic = false};

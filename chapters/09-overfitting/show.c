@@ -8,6 +8,7 @@
 
 void say_sets(const Run *run, const Sets *sets)
 {
+    char name[SHOWN_SIZE];
     if (sets->synthetic)
         say(run,
             "%zu training points and %zu validation points from one source: x uniform "
@@ -18,7 +19,7 @@ void say_sets(const Run *run, const Sets *sets)
         say(run,
             "%zu training points and %zu validation points, drawn at random from "
             "%s;\nx mapped so that the training points span [-1, 1].\n",
-            sets->train.n, sets->validation.n, run->options->data_path);
+            sets->train.n, sets->validation.n, run_data_name(run, name));
     say(run,
         "A polynomial of degree D is a dot product of D + 1 features: the Legendre\n"
         "polynomials P1(x) ... PD(x) and the constant 1.\n\n"

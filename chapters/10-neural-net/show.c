@@ -25,8 +25,9 @@ static void free_dataset(void *data)
 const Dataset *bent_data(Run *run)
 {
     const Options *options = run->options;
+    char name[SHOWN_SIZE];
     if (options->data_path != NULL) {
-        say(run, "%zu points from %s.\n", run->data->n, options->data_path);
+        say(run, "%zu points from %s.\n", run->data->n, run_data_name(run, name));
         return run->data;
     }
     Dataset *bent = run_alloc(run, 1, sizeof *bent);
