@@ -469,6 +469,12 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
 /* The help of flag k in this chapter, where it depends on the chapter. */
 static void print_flag_help(FILE *out, int k, const Chapter *chapter)
 {
+    /* Chapter 09's features already put x on [-1, 1]: only y is centred. */
+    if (FLAGS[k].bit == FLAG_STANDARDIZE && (chapter->flags & FLAG_DEGREE)) {
+        fputs("fit y less its training mean (x is on [-1, 1] already): SGD starts from the "
+              "mean", out);
+        return;
+    }
     fputs(FLAGS[k].help, out);
     if (FLAGS[k].bit == FLAG_SEED && seed_shuffles(chapter))
         fputs(", and of the shuffles", out);

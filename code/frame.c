@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "format.h"
 #include "render.h"
 #include "rng.h"
 #include "shown.h"
@@ -50,6 +51,7 @@ static Status end_run(Run *run, Dataset *data, Status status, Error *err)
 typedef struct {
     Run run;
     Dataset data;
+    Scaling scaling; /* what run->scaling points to, with --standardize */
 } Frame;
 
 _Noreturn void run_fail(Run *run, Status status, const Error *err)
@@ -130,6 +132,15 @@ const char *run_data_name(const Run *run, char buffer[SHOWN_SIZE])
     return shows_plainly(path) ? path : shown(path, buffer);
 }
 
+void run_final_line(Run *run, const double a[2], double loss)
+{
+    double in_data_units[2] = {a[0], a[1]};
+    if (run->scaling != NULL)
+        to_data_units(run->scaling, a, in_data_units);
+    char last[LAST_LINE_SIZE];
+    run_last_line(run, "%s", final_line(last, in_data_units, loss));
+}
+
 void run_last_line(Run *run, const char *format, ...)
 {
     va_list args;
@@ -160,9 +171,26 @@ void say_wrote(const Run *run, const char *figure_name)
         figure_name);
 }
 
+/* With --standardize, where the chapter lets the frame do it: the data in
+ * place as x' = (x − x̄)/sd, y' = y − ȳ (scale.h), a round bowl, and a word
+ * on the units its numbers now come in. */
+static void standardize_data(Run *run, Dataset *data, Scaling *scaling)
+{
+    Error err;
+    run_check(run, standard_scaling(data, scaling, &err), &err);
+    standardize(data->x, data->y, data->n, scaling, data->x, data->y);
+    run->scaling = scaling;
+    char mean[NUMBER_TEXT], sd[NUMBER_TEXT], y_mean[NUMBER_TEXT];
+    say(run, "--standardize: fitting x1' = (x1 - %s) / %s and y' = y - %s, where the\n"
+             "bowl is round; every a below is in those units, but the last line's is in "
+             "yours.\n\n",
+        format_number(scaling->x_mean, mean), format_number(scaling->x_sd, sd),
+        format_number(scaling->y_mean, y_mean));
+}
+
 /* The reader's CSV or the notebook's data; a chapter that takes no --n
  * (chapter 09) gets no data at all (n = 0) and makes its own. */
-static void prepare_data(Run *run, Dataset *data)
+static void prepare_data(Run *run, Dataset *data, Scaling *scaling)
 {
     const Options *options = run->options;
     Error err;
@@ -179,6 +207,8 @@ static void prepare_data(Run *run, Dataset *data)
         Rng rng = rng_seeded(options->seed);
         run_check(run, data_synthetic(data, options->n, A_TRUE, &rng, &err), &err);
     }
+    if (options->standardize && (run->chapter->flags & FRAME_STANDARDIZES))
+        standardize_data(run, data, scaling);
 }
 
 /* Prints head, then the items of list ("a, b, c"), breaking the line
@@ -265,7 +295,7 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson)
         return 0;
     }
     run->data = &frame.data;
-    prepare_data(run, &frame.data);
+    prepare_data(run, &frame.data, &frame.scaling);
     lesson(run);
     status = end_run(run, &frame.data, finish(run, &err), &err);
     if (status != STATUS_OK)

@@ -25,6 +25,7 @@
 #include "cli.h"
 #include "data.h"
 #include "figures.h"
+#include "scale.h"
 #include "shown.h"
 #include "status.h"
 
@@ -40,6 +41,10 @@ typedef struct {
     const Chapter *chapter;
     const Options *options;
     const Dataset *data; /* the reader's CSV, the notebook's data, or n = 0 */
+    /* --standardize where the frame standardizes (FRAME_STANDARDIZES):
+     * data is x' = (x − x̄)/sd, y' = y − ȳ, and this says how; NULL: data
+     * as it is */
+    const Scaling *scaling;
     Allocation *allocations; /* what run_alloc() and run_defer() took on, newest first */
     FigureSet *figures;      /* begun by the first run_figures_dir() */
     char *last_line;         /* set by run_last_line(), printed at the end */
@@ -86,6 +91,11 @@ const char *run_figures_dir(Run *run);
 /* The --data file as a message names it: "stdin" for -, else its path,
  * or if a terminal would not show it plainly, shown() into buffer. */
 const char *run_data_name(const Run *run, char buffer[SHOWN_SIZE]);
+
+/* The last line of a run that fitted the line a, in the data's units
+ * whichever units it trained in: "final: a = [A1, A2], loss = L" (format.h).
+ * The loss is the same in both units. a: 2 */
+void run_final_line(Run *run, const double a[2], double loss);
 
 /* What the run prints last, printf-style: "final: a = [...], loss = ...". */
 #if defined(__GNUC__)

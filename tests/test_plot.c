@@ -654,6 +654,30 @@ START_TEST(each_script_starts_from_a_clean_gnuplot)
 }
 END_TEST
 
+START_TEST(figures_of_a_line_and_a_constant_draw)
+{
+    /* Issue 19: both runs exited 0 with a figure gnuplot cannot draw.
+     * y = 1 - x is the starting line itself: every path of chapter 07 stays
+     * at a*, and its box had no width ("empty x range"). y = 5 has least-
+     * squares losses of exactly 0, which chapter 09's log axis cannot hold
+     * ("y range must be greater than 0 for log scale"). */
+    const char *runs[][2] = {
+        {"seq -1 0.02 1 | awk '{print $1\",\"1-$1}'", "ch07"},
+        {"seq -1 0.02 1 | awk '{print $1\",5\"}'", "ch09"},
+    };
+    char here[1024];
+    ck_assert_ptr_nonnull(getcwd(here, sizeof here));
+    for (size_t r = 0; r < 2; r++) {
+        char command[2048], why[4096];
+        snprintf(command, sizeof command,
+                 "cd %s && rm -f *.gp && %s > data.csv && %s/%s/%s --quiet --data data.csv "
+                 "--out . >/dev/null && for f in *.gp; do gnuplot $f || exit 1; done",
+                 dir, runs[r][0], here, BUILD_DIR, runs[r][1]);
+        ck_assert_msg(shell_draws(command, why, sizeof why), "%s: %s", runs[r][1], why);
+    }
+}
+END_TEST
+
 START_TEST(chapter_02_marks_the_lowest_point_of_the_slice)
 {
     /* Points (-1, -1) and (1, 3): with a2 = 1 the misses are 2 - a1 and
@@ -895,6 +919,7 @@ Suite *plot_suite(void)
     tcase_add_test(chapters, chapter_07_draws_its_noise_floor_even_when_a_rate_diverged);
     tcase_add_test(chapters, chapter_02_marks_the_lowest_point_of_the_slice);
     tcase_add_test(chapters, each_script_starts_from_a_clean_gnuplot);
+    tcase_add_test(chapters, figures_of_a_line_and_a_constant_draw);
     tcase_add_test(chapters, a_chapter_failing_on_a_later_figure_leaves_the_earlier_ones);
     tcase_add_test(chapters, chapters_draw_degenerate_data_without_a_warning);
     suite_add_tcase(suite, chapters);
