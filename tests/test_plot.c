@@ -170,9 +170,31 @@ START_TEST(gnuplot_draws_the_animation_script)
     char *script = read_in_dir("anim.gp");
     ck_assert_ptr_nonnull(strstr(script, "'step 0: y = -x1 + 1'"));
     ck_assert_ptr_nonnull(strstr(script, "'step 10: y = 3*x1 + 2.50'"));
+    /* The target is dashed: the GIF terminal draws every dash type solid
+     * (libgd), so the dashes are segments of their own, $dashes, each on
+     * the line y = 3 x + 2.5, one after another. */
     char *clause = clause_titled(script, "target");
-    ck_assert_ptr_nonnull(strstr(clause, "(3)*x + (2.5)"));
+    ck_assert_ptr_nonnull(strstr(clause, "$dashes with lines"));
     free(clause);
+    const char *row = strstr(script, "$dashes << EOD\n");
+    ck_assert_ptr_nonnull(row);
+    row = strchr(row, '\n') + 1;
+    size_t dashes = 0, points = 0;
+    double x, y, last_x = -INFINITY;
+    for (; strncmp(row, "EOD", 3) != 0; row = strchr(row, '\n') + 1) {
+        if (*row == '\n') {
+            dashes++;
+            continue;
+        }
+        ck_assert_int_eq(sscanf(row, "%lf %lf", &x, &y), 2);
+        ck_assert_msg(fabs(y - (3 * x + 2.5)) <= 1e-12 * (1 + fabs(y)), "(%g, %g) off the line",
+                      x, y);
+        ck_assert_msg(x > last_x, "the dashes go back at x = %g", x);
+        last_x = x;
+        points++;
+    }
+    ck_assert_uint_eq(points, 2 * dashes);
+    ck_assert_uint_ge(dashes, 10);
     free(script);
     data_free(&data);
 }
