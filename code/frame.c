@@ -1,10 +1,14 @@
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
 #include "frame.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv.h"
 #include "format.h"
@@ -52,7 +56,16 @@ typedef struct {
     Run run;
     Dataset data;
     Scaling scaling; /* what run->scaling points to, with --standardize */
+    double began;    /* the clock when the run began, in seconds */
+    double noted;    /* run_seconds() of the last progress note, or 0 */
 } Frame;
+
+static double clock_seconds(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + 1e-9 * (double)now.tv_nsec;
+}
 
 _Noreturn void run_fail(Run *run, Status status, const Error *err)
 {
@@ -122,6 +135,67 @@ const char *run_figures_dir(Run *run)
         run_check(run, figures_begin(&run->figures, run->options->out_dir, &err), &err);
     }
     return figures_dir(run->figures);
+}
+
+double run_seconds(const Run *run)
+{
+    return clock_seconds() - ((const Frame *)run)->began;
+}
+
+/* A duration as a reader says it: "45 s", "12 min", "1 h 23 min". text: 32 */
+static const char *duration(double seconds, char text[32])
+{
+    if (seconds < 90.0)
+        snprintf(text, 32, "%.0f s", seconds);
+    else if (seconds < 5400.0)
+        snprintf(text, 32, "%.0f min", seconds / 60.0);
+    else
+        snprintf(text, 32, "%.0f h %.0f min", floor(seconds / 3600.0),
+                 fmod(seconds, 3600.0) / 60.0);
+    return text;
+}
+
+/* The seconds between two progress notes: 10, or $SGD_PROGRESS_SECONDS. */
+static double note_interval(void)
+{
+    const char *text = getenv("SGD_PROGRESS_SECONDS");
+    char *end;
+    double seconds = text != NULL ? strtod(text, &end) : 10.0;
+    return text != NULL && end != text && seconds > 0.0 ? seconds : 10.0;
+}
+
+void run_progress(Run *run, const char *unit, double done, double total, double started)
+{
+    Frame *frame = (Frame *)run;
+    double now = run_seconds(run);
+    if (now - frame->noted < note_interval() || !(done > 0.0))
+        return;
+    frame->noted = now;
+    char elapsed[32], left[32];
+    double rest = (now - started) * (total - done) / done;
+    fflush(stdout); /* the rows printed so far come first */
+    fprintf(stderr, "%s: working: %s %.0f of %.0f after %s; about %s more for this loop at "
+                    "this pace (Ctrl-C stops the run)\n",
+            run->chapter->name, unit, done, total, duration(now, elapsed),
+            duration(rest, left));
+}
+
+/* A word up front on a run whose size alone makes it long: n points times
+ * --epochs passes of 1e10 or more take 10 s at least, at a billion points
+ * a second, and far longer for a model larger than a line (chapter 10's
+ * network takes about 50 times as long a point). */
+static void say_if_huge(const Run *run)
+{
+    const Options *o = run->options;
+    double passes = (double)run->data->n * (double)o->epochs;
+    if (!(run->chapter->flags & FLAG_EPOCHS) || passes < 1e10)
+        return;
+    char least[32];
+    fprintf(stderr, "%s: note: %zu points times %zu epochs is %.3g point-passes: %s at the "
+                    "very least,\nmuch more for a model larger than a line; the run says "
+                    "how it is getting on every\n10 s (Ctrl-C stops it; a smaller --n or "
+                    "--epochs shows the same lesson in seconds)\n",
+            run->chapter->name, run->data->n, o->epochs, passes, duration(passes / 1e9, least));
 }
 
 const char *run_data_name(const Run *run, char buffer[SHOWN_SIZE])
@@ -295,7 +369,9 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson)
         return 0;
     }
     run->data = &frame.data;
+    frame.began = clock_seconds();
     prepare_data(run, &frame.data, &frame.scaling);
+    say_if_huge(run);
     lesson(run);
     status = end_run(run, &frame.data, finish(run, &err), &err);
     if (status != STATUS_OK)

@@ -109,6 +109,18 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void say(const Run *run, const char *format, ...);
 
+/* Seconds since the run began, on a clock that only goes forward. */
+double run_seconds(const Run *run);
+
+/* How far a long loop has got, on stderr (so --quiet and the last line are
+ * untouched), at most once every 10 seconds of the run (or every
+ * $SGD_PROGRESS_SECONDS): "ch10: working: iteration 2000000 of 1000000000
+ * after 10 s; about 1 h 23 min more for this loop at this pace". done of
+ * total counted in unit ("step", "epoch", "iteration"); started: the
+ * run_seconds() when the loop began. A run that ends within 10 s says
+ * nothing. */
+void run_progress(Run *run, const char *unit, double done, double total, double started);
+
 /* "Wrote DIR/NAME.gp (draw it: gnuplot DIR/NAME.gp)", unless --quiet. */
 void say_wrote(const Run *run, const char *figure_name);
 

@@ -53,6 +53,7 @@ Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size)
                              run_alloc(run, last + 1, size * sizeof(double)));
     watch.run = run;
     watch.quiet = watch.survive = false;
+    watch.started = run_seconds(run);
     return watch;
 }
 
@@ -137,8 +138,17 @@ static size_t first_rise(const Watch *watch)
 }
 //< first_rise
 
+/* A long loop's progress, on stderr: done of total (in unit), since the
+ * watcher was made. */
+static void note_progress(const Watch *watch, const char *unit, double done, double total)
+{
+    if (watch->run != NULL)
+        run_progress(watch->run, unit, done, total, watch->started);
+}
+
 bool watch_row(Watch *watch, size_t t, const double *a, double loss)
 {
+    note_progress(watch, watch->unit, (double)t, (double)watch->last);
     memcpy(&watch->a[watch->size * t], a, watch->size * sizeof *a);
     watch->loss[t] = loss;
     watch->rows = t + 1;
@@ -162,6 +172,11 @@ bool watch_row(Watch *watch, size_t t, const double *a, double loss)
 bool watch_batch(Watch *watch, double batch_loss, size_t m, size_t n, const double *a)
 {
     watch->iterations++;
+    /* An epoch of a hundred million points lasts minutes: look at the clock
+     * inside it too, every 4096 batches (a few microseconds of work). */
+    if (watch->iterations % 4096 == 0)
+        note_progress(watch, "iteration", (double)watch->iterations,
+                      (double)watch->last * ceil((double)n / (double)m));
     bool finite = true;
     for (size_t k = 0; k < watch->size; k++)
         finite = finite && isfinite(a[k]);

@@ -3,7 +3,7 @@
  * or printed a number no one can read. Each test names the command that
  * showed the find. Expected messages are the facts of the case: how many
  * points a file has, what a double rounds a number to. */
-#define _POSIX_C_SOURCE 200809L /* symlink */
+#define _POSIX_C_SOURCE 200809L /* symlink, setenv */
 
 #include <ctype.h>
 #include <math.h>
@@ -405,6 +405,51 @@ START_TEST(a_validation_x_far_outside_the_others_prints_no_nan)
 }
 END_TEST
 
+/* ---- Long runs ------------------------------------------------------------ */
+
+START_TEST(a_long_run_says_how_it_is_getting_on)
+{
+    /* build/ch06 --n 1000000 --epochs 1000000 ran for 73 minutes, silent
+     * after 0.1 s. A loop past the note interval (10 s; 0.05 s here) says on
+     * stderr where it is and how long it still needs, and stdout keeps only
+     * the last line. */
+    char out[TEXT_SIZE];
+    in_scratch(out, "out");
+    setenv("SGD_PROGRESS_SECONDS", "0.05", 1);
+    ProgramRun run = RUN("ch06", "--n", "20000", "--epochs", "3000", "--quiet", "--out", out);
+    unsetenv("SGD_PROGRESS_SECONDS");
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    ck_assert_msg(strncmp(run.err, "ch06: working: step ", 20) == 0 &&
+                      strstr(run.err, " of 3000 after ") != NULL &&
+                      strstr(run.err, " more for this loop at this pace") != NULL,
+                  "stderr: %s", run.err);
+    ck_assert_msg(strncmp(run.out, "final: ", 7) == 0 && strchr(run.out, '\n') ==
+                      run.out + strlen(run.out) - 1, "stdout: %s", run.out);
+    program_run_free(&run);
+}
+END_TEST
+
+START_TEST(a_run_too_large_to_be_quick_says_so_up_front)
+{
+    /* 10000 points times 1000000 epochs, 1e10 point-passes: 10 s at a
+     * billion a second, at the very least. (The rate then blows up at
+     * once, so the test takes no time.) */
+    char out[TEXT_SIZE];
+    in_scratch(out, "out");
+    ProgramRun run = RUN("ch05", "--n", "10000", "--epochs", "1000000", "--lr", "1e6",
+                         "--quiet", "--out", out);
+    ck_assert_int_eq(run.exit_code, 1);
+    ck_assert_msg(strncmp(run.err, "ch05: note: 10000 points times 1000000 epochs is 1e+10 "
+                                   "point-passes: 10 s at the very least,",
+                          87) == 0,
+                  "stderr: %s", run.err);
+    program_run_free(&run);
+    run = RUN("ch05", "--n", "10000", "--epochs", "999999", "--lr", "1e6", "--out", out);
+    ck_assert_msg(strstr(run.err, "note:") == NULL, "%s", run.err); /* under 1e10: no word */
+    program_run_free(&run);
+}
+END_TEST
+
 Suite *hostile_suite(void)
 {
     Suite *suite = suite_create("hostile");
@@ -438,5 +483,12 @@ Suite *hostile_suite(void)
     tcase_add_test(numbers, a_validation_x_far_outside_the_others_prints_no_nan);
     tcase_add_test(numbers, chapters_07_and_08_warn_above_the_stable_bound);
     suite_add_tcase(suite, numbers);
+
+    TCase *long_runs = tcase_create("long runs");
+    tcase_set_timeout(long_runs, 60);
+    tcase_add_checked_fixture(long_runs, make_scratch, remove_scratch);
+    tcase_add_test(long_runs, a_long_run_says_how_it_is_getting_on);
+    tcase_add_test(long_runs, a_run_too_large_to_be_quick_says_so_up_front);
+    suite_add_tcase(suite, long_runs);
     return suite;
 }
