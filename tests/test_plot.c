@@ -200,6 +200,35 @@ START_TEST(gnuplot_draws_the_animation_script)
 }
 END_TEST
 
+START_TEST(make_show_draws_a_figure_in_the_terminal)
+{
+    /* tools/show-figure.sh (make show FIG=...): for a reader with no image
+     * viewer, gnuplot's dumb terminal on standard output. An animation
+     * shows its last frame only. */
+    Dataset data = some_data(50);
+    Line line = {"the line y = 3*x1 + 2", {3, 2}, ROLE_TRUE_LINE};
+    ck_assert_int_eq(plot_fit(dir, "fit", "a fit in text", &data, &line, 1, NULL), STATUS_OK);
+    double a[3 * 2] = {-1, 1, 1, 1.5, 3, 2};
+    Path path = {a, 2, ROLE_FULL_BATCH};
+    ck_assert_int_eq(plot_animation(dir, "anim", "moving", &data, &path, &line, NULL),
+                     STATUS_OK);
+    data_free(&data);
+    const char *names[] = {"fit", "anim"}, *said[] = {"a fit in text", "step 2: y = 3*x1 + 2"};
+    for (int k = 0; k < 2; k++) {
+        char script[128];
+        snprintf(script, sizeof script, "%s/%s.gp", dir, names[k]);
+        const char *argv[] = {"sh", "tools/show-figure.sh", script, NULL};
+        ProgramRun run;
+        ck_assert(run_program(argv, &run));
+        ck_assert_msg(run.exit_code == 0 && run.err[0] == '\0', "%s: %s", script, run.err);
+        ck_assert_msg(strstr(run.out, said[k]) != NULL, "%s drew:\n%s", script, run.out);
+        ck_assert_msg(strstr(run.out, "step 0:") == NULL, "more than the last frame:\n%s",
+                      run.out);
+        program_run_free(&run);
+    }
+}
+END_TEST
+
 START_TEST(a_script_stays_small_whatever_n_is)
 {
     /* At most PLOT_MAX_POINTS rows of about 20 bytes, plus the header. */
@@ -919,6 +948,7 @@ Suite *plot_suite(void)
     tcase_add_test(tc, gnuplot_draws_the_curves_script);
     tcase_add_test(tc, gnuplot_draws_the_animation_script);
     tcase_add_test(tc, a_script_stays_small_whatever_n_is);
+    tcase_add_test(tc, make_show_draws_a_figure_in_the_terminal);
     tcase_add_test(tc, a_folder_that_cannot_hold_the_figure_is_an_error);
     tcase_add_test(tc, a_script_that_cannot_be_written_whole_is_not_left_behind);
     tcase_add_test(tc, degenerate_data_draws_without_a_warning);
