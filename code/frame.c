@@ -145,13 +145,13 @@ double run_seconds(const Run *run)
 /* A duration as a reader says it: "45 s", "12 min", "1 h 23 min". text: 32 */
 static const char *duration(double seconds, char text[32])
 {
+    double minutes = round(seconds / 60.0); /* whole minutes: never "1 h 60 min" */
     if (seconds < 90.0)
         snprintf(text, 32, "%.0f s", seconds);
-    else if (seconds < 5400.0)
-        snprintf(text, 32, "%.0f min", seconds / 60.0);
+    else if (minutes < 90.0)
+        snprintf(text, 32, "%.0f min", minutes);
     else
-        snprintf(text, 32, "%.0f h %.0f min", floor(seconds / 3600.0),
-                 fmod(seconds, 3600.0) / 60.0);
+        snprintf(text, 32, "%.0f h %.0f min", floor(minutes / 60.0), fmod(minutes, 60.0));
     return text;
 }
 

@@ -335,6 +335,34 @@ START_TEST(every_number_a_run_prints_or_draws_is_readable)
 }
 END_TEST
 
+/* ---- Chapter 08's detach ------------------------------------------------- */
+
+START_TEST(chapter_08_shows_detach_with_the_notebooks_error)
+{
+    /* Its run showed no_grad and zero_ left out, but never detach: only the
+     * book did. Now (c) quotes PyTorch's error and prints the numbers
+     * tape_value() copies out, a.detach(), which are the trained a of the
+     * last line. */
+    char out[TEXT_SIZE];
+    in_scratch(out, "out");
+    ProgramRun run = RUN("ch08", "--out", out);
+    ck_assert_msg(run.exit_code == 0, "%s", run.err);
+    const char *c = strstr(run.out, "(c) Without .detach(): ");
+    ck_assert_msg(c != NULL && strstr(c, "Can't call numpy() on Variable that requires grad. "
+                                         "Use var.detach().numpy() instead.") != NULL,
+                  "%s", run.out);
+    double detached[2], a[2], loss;
+    const char *numbers = strstr(c, "a.detach() = [");
+    ck_assert_ptr_nonnull(numbers);
+    ck_assert_int_eq(sscanf(numbers, "a.detach() = [%lf, %lf]", &detached[0], &detached[1]), 2);
+    const char *last = strstr(run.out, "final: a = [");
+    ck_assert_ptr_nonnull(last);
+    ck_assert_int_eq(sscanf(last, "final: a = [%lf, %lf], loss = %lf", &a[0], &a[1], &loss), 3);
+    ck_assert(detached[0] == a[0] && detached[1] == a[1]);
+    program_run_free(&run);
+}
+END_TEST
+
 /* ---- Past the stable bound ---------------------------------------------- */
 
 START_TEST(chapters_07_and_08_warn_above_the_stable_bound)
@@ -487,6 +515,7 @@ Suite *hostile_suite(void)
     tcase_add_test(numbers, every_number_a_run_prints_or_draws_is_readable);
     tcase_add_test(numbers, a_validation_x_far_outside_the_others_prints_no_nan);
     tcase_add_test(numbers, chapters_07_and_08_warn_above_the_stable_bound);
+    tcase_add_test(numbers, chapter_08_shows_detach_with_the_notebooks_error);
     suite_add_tcase(suite, numbers);
 
     TCase *long_runs = tcase_create("long runs");
