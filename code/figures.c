@@ -163,8 +163,9 @@ static const char *const IMAGES[] = {".png", ".gif"};
  * writes, or the image gnuplot drew from one, NAME.png or NAME.gif. */
 static bool is_figure(int folder_fd, const char *name)
 {
-    return (ends_with(name, ".gp") || ends_with(name, IMAGES[0]) || ends_with(name, IMAGES[1])) &&
-           is_regular(folder_fd, name);
+    bool named = ends_with(name, ".gp") || ends_with(name, IMAGES[0]) ||
+                 ends_with(name, IMAGES[1]);
+    return named && is_regular(folder_fd, name);
 }
 
 /* Removes the set folder name in OUT_DIR (out_fd) if its run is gone: its

@@ -14,7 +14,8 @@ int main(void)
         rng_suite,      linalg_suite, loss_suite, gradient_suite, sgd_suite, watch_suite,
         minibatch_suite, scale_suite, heavy_ball_suite, landscape_suite, tape_suite,
         polynomial_suite, network_suite, data_suite, csv_suite,  plot_suite,
-        figures_suite,  render_suite, cli_suite,    chapters_suite, errors_suite, hostile_suite, weave_suite, fast_suite,
+        figures_suite,  render_suite, cli_suite,    chapters_suite, errors_suite,
+        hostile_suite,  weave_suite,  fast_suite,
     };
     /* The suites run the chapters hundreds of times: drawing every figure
      * each time would triple the time they take. The chapters' runs draw

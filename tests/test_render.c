@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "figures.h"
 #include "render.h"
 #include "run_program.h"
 #include "suites.h"
@@ -172,6 +173,27 @@ START_TEST(gnuplot_complaints_are_named_by_the_script_and_its_line)
 }
 END_TEST
 
+START_TEST(a_stopped_runs_images_are_cleared_with_its_scripts)
+{
+    /* A run stopped after drawing leaves a set with NAME.gp and NAME.png;
+     * the next run clears both (no live run holds the set's lock), so the
+     * set's folder does not stay for ever. */
+    char set[PATH_SIZE], file[2 * PATH_SIZE];
+    snprintf(set, sizeof set, "%s/.figures.AbC123", dir);
+    ck_assert_int_eq(mkdir(set, 0700), 0);
+    const char *names[] = {"ch01-data.gp", "ch01-data.png", "ch04-animation.gif"};
+    for (int k = 0; k < 3; k++) {
+        snprintf(file, sizeof file, "%s/%s", set, names[k]);
+        ck_assert(write_text_file(file, "a figure of a stopped run"));
+    }
+    FigureSet *figures;
+    Error err;
+    ck_assert_int_eq(figures_begin(&figures, dir, &err), STATUS_OK);
+    ck_assert_int_eq(figures_finish(figures, STATUS_OK, &err), STATUS_OK);
+    ck_assert_msg(!exists(".figures.AbC123"), "the stopped run's set is still there");
+}
+END_TEST
+
 Suite *render_suite(void)
 {
     Suite *suite = suite_create("render");
@@ -183,6 +205,7 @@ Suite *render_suite(void)
     tcase_add_test(tc, an_image_that_is_a_link_is_never_taken_away);
     tcase_add_test(tc, a_script_gnuplot_refuses_is_a_warning_and_leaves_no_image);
     tcase_add_test(tc, gnuplot_complaints_are_named_by_the_script_and_its_line);
+    tcase_add_test(tc, a_stopped_runs_images_are_cleared_with_its_scripts);
     suite_add_tcase(suite, tc);
     return suite;
 }
