@@ -209,6 +209,8 @@ static void split_fields(char *text, char **fields, size_t count)
         if (comma != NULL)
             *comma = '\0';
         fields[f] = trim(text);
+        if (comma == NULL) /* the last field: NULL + 1 would be undefined */
+            break;
         text = comma + 1;
     }
 }
