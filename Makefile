@@ -23,7 +23,7 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network gnuplot plot figures cli frame watch trace fast conv conv_fast optim init
+MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network gnuplot plot figures render cli frame watch trace fast conv conv_fast optim init
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 
@@ -36,7 +36,22 @@ CHAPTERS := $(foreach d,$(CHAPTER_DIRS),$(BUILD)/ch$(call chapter_number,$d))
 TEST_SOURCES := $(sort $(wildcard tests/*.c))
 TEST_RUNNER := $(BUILD)/run-tests
 
-.PHONY: all deps build run test unit-tests figures clean help makefile-check
+.PHONY: all deps build run test unit-tests figures clean help makefile-check show
+
+# make show FIG=out/ch04-loss.gp: any figure, drawn in the terminal (over SSH,
+# with no image viewer) by gnuplot's dumb terminal.
+show:
+	@sh tools/show-figure.sh "$(FIG)"
+
+# For clangd's jump-to-definition: every compile command of the chapters,
+# the library, the tests and the weaver, recorded by Debian's bear (installed
+# on first use) from a build of their own, so that build/ stays as it was.
+compile_commands.json: Makefile $(wildcard mk/*.mk)
+	@sh tools/install-deps.sh bear
+	rm -rf $(BUILD)/compile-commands
+	bear --output $@ -- $(MAKE) --no-print-directory BUILD=$(BUILD)/compile-commands \
+	    build $(BUILD)/compile-commands/run-tests >/dev/null
+	@echo "wrote $@: clangd (and editors that use it) now find every definition"
 
 # Fragments for the book, the exercises, sanitizers and fuzzing. Each may add
 # targets that `make test` runs to EXTRA_TESTS.
@@ -69,11 +84,11 @@ $(BUILD)/code:
 	mkdir -p $@
 
 # Every chapter with its defaults, figures into out/ (a reader's scratch space).
+# Each run draws its own images with gnuplot (code/render.h).
 run: $(CHAPTERS)
 	@for program in $(CHAPTERS); do \
 	    echo "== $$program"; $$program --out out || exit 1; \
 	done
-	@sh tools/render-figures.sh out
 	@echo "Built and ran every chapter. Next: read book.md from chapter 01, and open"
 	@echo "out/ch01-data.png beside it; run one chapter with build/ch04 --help."
 
@@ -89,8 +104,6 @@ figures: $(CHAPTERS)
 	done
 	@$(BUILD)/ch06 --quiet --standardize --data data/mauna-loa-co2.csv \
 	    --out figures/mauna-loa >/dev/null
-	@sh tools/render-figures.sh figures
-	@sh tools/render-figures.sh figures/mauna-loa
 
 # The tests run the chapter programs, so they need them built first.
 # (The weaver's own tests run $(WEAVE), from mk/book.mk.)
@@ -115,6 +128,9 @@ makefile-check:
 	@$(MAKE) --no-print-directory -n -W fuzz/fuzz_harness.h $(TEST_RUNNER) | \
 	    grep -q -e '-o $(TEST_RUNNER)' || \
 	    { echo "makefile-check: the test runner ignores fuzz/fuzz_harness.h"; exit 1; }
+	@$(MAKE) --no-print-directory -n -B compile_commands.json | \
+	    grep -q -e 'bear --output compile_commands.json -- ' || \
+	    { echo "makefile-check: make compile_commands.json does not run bear"; exit 1; }
 	@echo "makefile-check: ok"
 
 clean:
@@ -127,6 +143,9 @@ help:
 	@echo "make figures    regenerate figures/ (.gp scripts and the images they draw)"
 	@echo "make book       rewrite the listings and outputs in book.md from the code"
 	@echo "make html       the book as one standalone page, book.html"
+	@echo "make html-check build book.html and check it in headless chromium (images, links)"
+	@echo "make show FIG=out/ch04-loss.gp   draw any figure in the terminal (no image viewer)"
+	@echo "make compile_commands.json       for clangd: every compile command, recorded by bear"
 	@echo "make exercises  your progress on the exercises (SOLUTIONS=1: the answers)"
 	@echo "make sanitize   rebuild with ASan + UBSan, run the tests and every chapter"
 	@echo "make valgrind   every chapter under valgrind memcheck"

@@ -85,7 +85,28 @@ static bool is_decimal(const char *text, size_t length)
 
 static const char HEX_REFUSED[] = "is hexadecimal: write numbers in decimal";
 
-/* A whole number in [low, high], in decimal digits (no sign, point or exponent). */
+/* A count written with an exponent, "1e3" or "2.5e4", as a reader writes a
+ * large one: true, with its value, if text (length bytes) is a decimal
+ * number (is_decimal) with no sign and no fraction. */
+static bool whole_in_exponent_form(const char *text, size_t length, double *value)
+{
+    if (text[0] == '-' || text[0] == '+' || !is_decimal(text, length))
+        return false;
+    *value = strtod(text, NULL);
+    return *value == floor(*value); /* inf too: out of every range */
+}
+
+static Status out_of_range(const char *flag, const char *value, uint64_t low, uint64_t high,
+                           Error *err)
+{
+    char range[80];
+    snprintf(range, sizeof range, "is out of range: use %llu to %llu",
+             (unsigned long long)low, (unsigned long long)high);
+    return bad_value(err, flag, value, range);
+}
+
+/* A whole number in [low, high], in decimal digits, or in exponent form
+ * ("1e6": whole_in_exponent_form); no sign, no fraction. */
 static Status parse_count(const char *flag, const char *value, uint64_t low,
                           uint64_t high, uint64_t *count, Error *err)
 {
@@ -93,18 +114,26 @@ static Status parse_count(const char *flag, const char *value, uint64_t low,
     const char *text = strip_blanks(value, &length);
     if (is_hexadecimal(text))
         return bad_value(err, flag, value, HEX_REFUSED);
-    /* strtoull quietly turns "-1" into 2^64 − 1: accept digits only. */
-    if (length == 0 || count_digits(text) != length)
-        return bad_value(err, flag, value, "is not a whole number");
-    errno = 0;
-    unsigned long long parsed = strtoull(text, NULL, 10);
-    if (errno == ERANGE || parsed < low || parsed > high) {
-        char range[80];
-        snprintf(range, sizeof range, "is out of range: use %llu to %llu",
-                 (unsigned long long)low, (unsigned long long)high);
-        return bad_value(err, flag, value, range);
+    /* strtoull quietly turns "-1" into 2^64 − 1: digits only, or a decimal. */
+    if (length > 0 && count_digits(text) == length) {
+        errno = 0;
+        unsigned long long parsed = strtoull(text, NULL, 10);
+        if (errno == ERANGE || parsed < low || parsed > high)
+            return out_of_range(flag, value, low, high, err);
+        *count = parsed;
+        return STATUS_OK;
     }
-    *count = parsed;
+    double parsed;
+    if (!whole_in_exponent_form(text, length, &parsed))
+        return bad_value(err, flag, value, "is not a whole number");
+    if (parsed < (double)low || parsed > (double)high)
+        return out_of_range(flag, value, low, high, err);
+    /* Past 2^53 a double no longer holds every whole number: 1e19 may not
+     * be the number meant. (Only --seed goes that high.) */
+    if (parsed > 9007199254740992.0)
+        return bad_value(err, flag, value,
+                         "is too large to write with an exponent: write all its digits");
+    *count = (uint64_t)parsed;
     return STATUS_OK;
 }
 
@@ -125,10 +154,15 @@ static Status parse_decimal(const char *flag, const char *value, const char *too
     char *end;
     errno = 0;
     double parsed = strtod(text, &end);
-    /* strtod reads "nan" and "inf", and gives ±HUGE_VAL on overflow ("1e999"). */
+    /* strtod reads "nan" and "inf", and gives ±HUGE_VAL on overflow ("1e999"),
+     * which a CSV value calls too large too (csv.c). */
+    bool decimal = is_decimal(text, length);
+    if (decimal && !isfinite(parsed))
+        return bad_value(err, flag, value,
+                         "is too large: a double holds numbers up to about 1.8e308");
     if (length > 0 && end == text + length && !isfinite(parsed))
         return bad_value(err, flag, value, "is not a finite number");
-    if (!is_decimal(text, length))
+    if (!decimal)
         return bad_value(err, flag, value, "is not a number");
     if (errno == ERANGE || (parsed != 0.0 && fabs(parsed) < DBL_MIN)) /* underflow */
         return bad_value(err, flag, value, too_small);
@@ -166,6 +200,15 @@ static Status parse_momentum(const char *value, double *beta, Error *err)
 {
     Status status = parse_non_negative(
         "momentum", value, "is too small to tell from 0: write 0 for no momentum", beta, err);
+    /* 0.99999999999999999 is below 1, but no double is nearer to it than 1:
+     * the largest double below 1 is 1 − 2^-53 = 0.99999999999999989. A
+     * number below 1 that rounds to 1 has a 9 in it; 1 itself has none. */
+    size_t length;
+    const char *text = strip_blanks(value, &length);
+    if (status == STATUS_OK && *beta == 1.0 && memchr(text, '9', length) != NULL)
+        return bad_value(err, "momentum", value,
+                         "rounds to 1 as a double, and must be below 1: the largest "
+                         "double below 1 is 0.99999999999999989");
     if (status == STATUS_OK && *beta >= 1.0)
         return bad_value(err, "momentum", value,
                          "must be below 1: at 1 old gradients never fade, and the steps grow");
@@ -199,6 +242,12 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
     case FLAG_TRACE:
         if (value[0] == '\0')
             return fail(err, STATUS_USAGE, "--%s: needs a non-empty path", flag->name);
+        /* "--out --quiet": the path was forgotten, and getopt took the next
+         * flag for it. A path that starts with "--" is written "./--x". */
+        if (strncmp(value, "--", 2) == 0)
+            return bad_value(err, flag->name, value,
+                             "is a flag, not a path: give the path after the flag (for a "
+                             "name that starts with --, write ./--name)");
         *(flag->bit == FLAG_DATA  ? &options->data_path
           : flag->bit == FLAG_OUT ? &options->out_dir
                                   : &options->trace_path) = value;
@@ -405,6 +454,7 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
             return status;
         seen |= flag->bit;
     }
+    options->given = seen;
     if (optind < argc) {
         char buffer[SHOWN_SIZE];
         return fail(err, STATUS_USAGE, "unexpected argument '%s'",
@@ -424,6 +474,12 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
 /* The help of flag k in this chapter, where it depends on the chapter. */
 static void print_flag_help(FILE *out, int k, const Chapter *chapter)
 {
+    /* Chapter 09's features already put x on [-1, 1]: only y is centred. */
+    if (FLAGS[k].bit == FLAG_STANDARDIZE && (chapter->flags & FLAG_DEGREE)) {
+        fputs("fit y less its training mean (x is on [-1, 1] already): SGD starts from the "
+              "mean", out);
+        return;
+    }
     fputs(FLAGS[k].help, out);
     if (FLAGS[k].bit == FLAG_SEED && seed_shuffles(chapter))
         fputs(", and of the shuffles", out);
@@ -456,8 +512,8 @@ void cli_print_help(FILE *out, const Chapter *chapter)
     }
     fprintf(out, "  %-14s %s\n", "--help", "show this help and exit");
     fprintf(out, "\nWrite each flag in full (--epochs, not --ep), and give it at most once.\n"
-                 "Numbers are decimal: 0.05, 5e-2 and 100 are fine, 0x10 is not; spaces\n"
-                 "around a number are ignored.\n");
+                 "Numbers are decimal: 0.05, 5e-2 and 100 are fine, 0x10 is not; a count\n"
+                 "may be written 1e6; spaces around a number are ignored.\n");
     if (chapter->flags & FLAG_DATA)
         fprintf(out, "FILE is a regular file of x,y rows (a header line, blank lines and "
                      "# comments\nare skipped), or - to read the rows from standard "

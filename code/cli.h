@@ -43,6 +43,12 @@ enum {
     FLAG_VALIDATION = 1 << 13,
     FLAG_HIDDEN = 1 << 14,     /* chapter 10: how many hidden units the network has */
     FLAG_INIT = 1 << 15,       /* chapter 10: how its parameters start, random or zeros */
+    /* Not a flag: in a chapter's flags, it says that with --standardize the
+     * frame hands the lesson its data standardized, and that the lesson
+     * reports its line with run_final_line() (frame.h). Without it, a
+     * chapter standardizes in its own way (chapters 06 and 09). */
+    FRAME_STANDARDIZES = 1 << 30,
+    FLAGS_STANDARDIZED = FLAG_STANDARDIZE | FRAME_STANDARDIZES, /* --standardize, by the frame */
     /* The flags of a chapter that only looks at data, and of one that trains. */
     FLAGS_DATA_ONLY = FLAG_SEED | FLAG_N | FLAG_DATA | FLAG_OUT | FLAG_QUIET,
     FLAGS_TRAINING = FLAGS_DATA_ONLY | FLAG_LR | FLAG_EPOCHS
@@ -73,6 +79,7 @@ typedef struct {
     size_t hidden;    /* --hidden */
     bool init_zeros;  /* --init zeros (else random) */
     bool help;
+    unsigned given; /* the FLAG_… on the command line: a default is not a request */
 } Options;
 
 enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_DEGREE = 30, MAX_HIDDEN = 10000 };

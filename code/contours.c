@@ -32,9 +32,12 @@ static void bounding_box(const Bowl *bowl, const Trail *paths, size_t path_count
                 }
             }
     /* The same margin on both axes (they have the same scale): 8% of the
-     * wider side, or 1 around a* alone when no path was given. */
+     * wider side. Around a* alone (no path, or paths that start at a* and
+     * move only by rounding, as from a line through every point) a tenth of
+     * a*'s size, at least 0.1: a box gnuplot can tell from a point. */
     double wider = fmax(hi[0] - lo[0], hi[1] - lo[1]);
-    double margin = wider > 0.0 ? 0.08 * wider : 1.0;
+    double size = fmax(fmax(fabs(bowl->a_best[0]), fabs(bowl->a_best[1])), 1.0);
+    double margin = wider > 1e-9 * size ? 0.08 * wider : 0.1 * size;
     for (int j = 0; j < 2; j++) {
         lo[j] -= margin;
         hi[j] += margin;
@@ -144,14 +147,15 @@ static void round_to_a(const Bowl *bowl, double r, double theta, double a[2])
 static void contour_levels(const Bowl *bowl, const Trail *paths, size_t path_count,
                            const double lo[2], const double hi[2], double levels[LEVELS])
 {
-    double excess = 0.0;
+    double excess = 0.0, corner[2] = {lo[0], hi[1]};
+    double corner_excess = bowl_loss(bowl, corner) - bowl->loss_best;
     for (size_t p = 0; p < path_count; p++)
         if (paths[p].count > 0)
             excess = fmax(excess, bowl_loss(bowl, paths[p].a) - bowl->loss_best);
-    if (!(excess > 0.0)) { /* no path, or one that starts at a*: the box's corner */
-        double corner[2] = {lo[0], hi[1]};
-        excess = bowl_loss(bowl, corner) - bowl->loss_best;
-    }
+    /* No path, or paths that start at a* (up to rounding, 1e-31 above L*
+     * on a line through every point): contours through the box's corner. */
+    if (!(excess > 1e-9 * corner_excess))
+        excess = corner_excess;
     for (int k = 0; k < LEVELS; k++)
         levels[k] = bowl->loss_best + excess / pow(4.0, k - 1);
 }

@@ -209,8 +209,9 @@ static void split_fields(char *text, char **fields, size_t count)
         if (comma != NULL)
             *comma = '\0';
         fields[f] = trim(text);
-        if (comma != NULL)
-            text = comma + 1;
+        if (comma == NULL) /* the last field: NULL + 1 would be undefined */
+            break;
+        text = comma + 1;
     }
 }
 
@@ -379,12 +380,12 @@ static Status read_rows(FILE *file, Reader *reader, Rows *rows, Error *err)
 /* Opens path for reading if it is a regular file. O_NONBLOCK: opening a named
  * pipe would otherwise wait for a writer, forever if none comes; it changes
  * nothing for a regular file. */
-static Status open_regular_file(const char *path, FILE **file, Error *err)
+static Status open_regular_file(const char *path, const char *name, FILE **file, Error *err)
 {
     *file = NULL;
     int fd = open(path, O_RDONLY | O_NONBLOCK);
     if (fd < 0)
-        return fail(err, STATUS_IO, "%s: cannot open: %s", path, strerror(errno));
+        return fail(err, STATUS_IO, "%s: cannot open: %s", name, strerror(errno));
     struct stat info;
     const char *kind = NULL;
     if (fstat(fd, &info) != 0)
@@ -402,13 +403,13 @@ static Status open_regular_file(const char *path, FILE **file, Error *err)
         return fail(err, STATUS_IO,
                     "%s: is %s, not a CSV file; give a regular file, or pipe the rows "
                     "in and use --data -",
-                    path, kind);
+                    name, kind);
     }
     *file = fdopen(fd, "r");
     if (*file == NULL) {
         int saved = errno;
         close(fd);
-        return fail(err, STATUS_NO_MEMORY, "%s: cannot open: %s", path, strerror(saved));
+        return fail(err, STATUS_NO_MEMORY, "%s: cannot open: %s", name, strerror(saved));
     }
     return STATUS_OK;
 }
@@ -511,11 +512,15 @@ static Status load_file(const char *path, bool pairs, Dataset *data, CsvTable *t
                         "(... | program --data -) or redirect a file (< my.csv)");
         return read_file(stdin, csv_name(path), pairs, data, table, header, err);
     }
+    /* The name as messages quote it: a newline in it would split the
+     * message, an escape sequence would reach the terminal (shown.h). */
+    char quoted[SHOWN_SIZE];
+    const char *name = shows_plainly(path) ? path : shown(path, quoted);
     FILE *file;
-    Status status = open_regular_file(path, &file, err);
+    Status status = open_regular_file(path, name, &file, err);
     if (status != STATUS_OK)
         return status;
-    status = read_file(file, path, pairs, data, table, header, err);
+    status = read_file(file, name, pairs, data, table, header, err);
     fclose(file);
     return status;
 }

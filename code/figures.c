@@ -53,7 +53,10 @@ static Status make_folders(const char *dir, size_t *first_made, Error *err)
             return fail(err, STATUS_IO, "cannot create folder %s: %s", path, strerror(errno));
         }
         struct stat info;
-        if (stat(path, &info) != 0 || !S_ISDIR(info.st_mode))
+        if (stat(path, &info) != 0) /* a link to itself: "Too many levels of ..." */
+            return fail(err, STATUS_IO, "cannot use folder %s: %s: %s", dir, path,
+                        strerror(errno));
+        if (!S_ISDIR(info.st_mode))
             return fail(err, STATUS_IO, "cannot use folder %s: %s is not a folder",
                         dir, path);
         *p = saved;
@@ -139,13 +142,30 @@ static bool is_set_name(const char *name)
            strspn(rest, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == 6;
 }
 
-/* True for a figure script: a regular file named NAME.gp, what plot.h writes. */
+/* True if name ends with suffix. */
+static bool ends_with(const char *name, const char *suffix)
+{
+    size_t length = strlen(name), suffix_length = strlen(suffix);
+    return length > suffix_length && strcmp(name + length - suffix_length, suffix) == 0;
+}
+
+/* True for a regular file name in the folder, not a link to one. */
+static bool is_regular(int folder_fd, const char *name)
+{
+    struct stat info;
+    return fstatat(folder_fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(info.st_mode);
+}
+
+/* The images a figure script draws (render.h), one of them beside it. */
+static const char *const IMAGES[] = {".png", ".gif"};
+
+/* True for what a set holds: a regular file named NAME.gp, what plot.h
+ * writes, or the image gnuplot drew from one, NAME.png or NAME.gif. */
 static bool is_figure(int folder_fd, const char *name)
 {
-    size_t length = strlen(name);
-    struct stat info;
-    return length > 3 && strcmp(name + length - 3, ".gp") == 0 &&
-           fstatat(folder_fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(info.st_mode);
+    bool named = ends_with(name, ".gp") || ends_with(name, IMAGES[0]) ||
+                 ends_with(name, IMAGES[1]);
+    return named && is_regular(folder_fd, name);
 }
 
 /* Removes the set folder name in OUT_DIR (out_fd) if its run is gone: its
@@ -153,7 +173,7 @@ static bool is_figure(int folder_fd, const char *name)
  * must be a folder of this user's: a link planted under a set's name
  * (another user can make one in a shared sticky folder) would otherwise
  * lead the clean-up into its target. Inside, only the regular files named
- * NAME.gp go, through the opened folder, so no link in it is followed
+ * NAME.gp, NAME.png and NAME.gif go, through the opened folder, so no link in it is followed
  * either; anything else keeps the folder there. */
 static void remove_gone_set(int out_fd, const char *name)
 {
@@ -307,6 +327,35 @@ static Status check_replaceable(const FigureSet *set, struct dirent **names, int
     return STATUS_OK;
 }
 
+/* True if name is among the count names. */
+static bool is_staged(struct dirent **names, int count, const char *name)
+{
+    for (int k = 0; k < count; k++)
+        if (strcmp(names[k]->d_name, name) == 0)
+            return true;
+    return false;
+}
+
+/* A script that moves in without its image (no gnuplot drew one) would sit
+ * beside the image of an older run: that image goes. Only a regular file
+ * named NAME.png or NAME.gif, never a link or a folder. names: count */
+static void remove_stale_images(const FigureSet *set, struct dirent **names, int count)
+{
+    for (int k = 0; k < count; k++) {
+        const char *script = names[k]->d_name;
+        if (!ends_with(script, ".gp"))
+            continue;
+        char image[2][PATH_MAX];
+        for (int e = 0; e < 2; e++)
+            snprintf(image[e], PATH_MAX, "%.*s%s", (int)(strlen(script) - 3), script, IMAGES[e]);
+        if (is_staged(names, count, image[0]) || is_staged(names, count, image[1]))
+            continue;
+        for (int e = 0; e < 2; e++)
+            if (is_regular(set->out_fd, image[e]))
+                unlinkat(set->out_fd, image[e], 0);
+    }
+}
+
 /* Moves every figure into OUT_DIR; only a disk failing midway could leave
  * some moved and some not. names: count */
 static Status move_all(const FigureSet *set, struct dirent **names, int count, Error *err)
@@ -337,6 +386,8 @@ static Status commit(FigureSet *set, Error *err)
         status = check_replaceable(set, names, count, err);
         if (status == STATUS_OK)
             status = move_all(set, names, count, err);
+        if (status == STATUS_OK)
+            remove_stale_images(set, names, count);
         lock(set->out_fd, LOCK_UN);
         restore_signals(&saved_mask);
     }

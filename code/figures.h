@@ -48,7 +48,9 @@ const char *figures_dir(const FigureSet *figures);
 Status figures_check(const FigureSet *figures, Error *err);
 
 /* If status is STATUS_OK, moves every figure into OUT_DIR, unless one would
- * land on a folder, when it moves none. Otherwise, or if they cannot be
+ * land on a folder, when it moves none; a script NAME.gp that moves in
+ * without its image (render.h) takes away the old NAME.png or NAME.gif,
+ * which no longer shows it. Otherwise, or if they cannot be
  * moved, it deletes them, and the folders figures_begin() made for them if
  * they are empty, leaving the disk as it was. A message in err about a
  * figure names it where the reader would find it, OUT_DIR/NAME.gp. Either

@@ -2,13 +2,34 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *format_decimals(double v, int decimals, char text[NUMBER_TEXT])
+{
+    if (!isfinite(v)) {
+        snprintf(text, NUMBER_TEXT, "overflow");
+        return text;
+    }
+    snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.*f" : "%.*e", decimals, v);
+    /* -0.00001 rounds to "-0.0000": a sign on a zero says nothing true. */
+    if (text[0] == '-' && strspn(text + 1, "0.") == strlen(text + 1))
+        memmove(text, text + 1, strlen(text));
+    return text;
+}
 
 const char *format_number(double v, char text[NUMBER_TEXT])
 {
-    if (!isfinite(v))
-        snprintf(text, NUMBER_TEXT, "overflow");
-    else
-        snprintf(text, NUMBER_TEXT, fabs(v) < 1e6 ? "%.4f" : "%.4e", v);
+    return format_decimals(v, 4, text);
+}
+
+const char *format_exact(double v, char text[NUMBER_TEXT])
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(text, NUMBER_TEXT, "%.*g", digits, v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
     return text;
 }
 

@@ -16,6 +16,16 @@
 enum { NUMBER_TEXT = 32 };
 const char *format_number(double v, char text[NUMBER_TEXT]);
 
+/* The same with decimals digits after the point (or in the mantissa, from
+ * a million up): format_number() is format_decimals(v, 4). A value that
+ * rounds to zero prints without a sign, 0.0000, never -0.0000. */
+const char *format_decimals(double v, int decimals, char text[NUMBER_TEXT]);
+
+/* v as %g writes it, but with as many significant digits as it takes to
+ * read back as exactly v (up to 17): a learning rate of 1.0000001 is not
+ * "1", which would read as the stable bound it is past. Returns text. */
+const char *format_exact(double v, char text[NUMBER_TEXT]);
+
 /* Room for a program's last line. */
 enum { LAST_LINE_SIZE = 512 };
 

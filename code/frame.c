@@ -1,13 +1,20 @@
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
+
 #include "frame.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv.h"
+#include "format.h"
+#include "render.h"
 #include "rng.h"
+#include "shown.h"
 
 /* Every block run_alloc() handed out, newest first, so the end of a run,
  * however it ends, frees them all. A block run_defer() made holds no data:
@@ -50,7 +57,17 @@ static Status end_run(Run *run, Dataset *data, Status status, Error *err)
 typedef struct {
     Run run;
     Dataset data;
+    Scaling scaling; /* what run->scaling points to, with --standardize */
+    double began;    /* the clock when the run began, in seconds */
+    double noted;    /* run_seconds() of the last progress note, or 0 */
 } Frame;
+
+static double clock_seconds(void)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)now.tv_sec + 1e-9 * (double)now.tv_nsec;
+}
 
 _Noreturn void run_fail(Run *run, Status status, const Error *err)
 {
@@ -122,6 +139,84 @@ const char *run_figures_dir(Run *run)
     return figures_dir(run->figures);
 }
 
+double run_seconds(const Run *run)
+{
+    return clock_seconds() - ((const Frame *)run)->began;
+}
+
+/* A duration as a reader says it: "45 s", "12 min", "1 h 23 min". text: 32 */
+static const char *duration(double seconds, char text[32])
+{
+    double minutes = round(seconds / 60.0); /* whole minutes: never "1 h 60 min" */
+    if (seconds < 90.0)
+        snprintf(text, 32, "%.0f s", seconds);
+    else if (minutes < 90.0)
+        snprintf(text, 32, "%.0f min", minutes);
+    else
+        snprintf(text, 32, "%.0f h %.0f min", floor(minutes / 60.0), fmod(minutes, 60.0));
+    return text;
+}
+
+/* The seconds between two progress notes: 10, or $SGD_PROGRESS_SECONDS. */
+static double note_interval(void)
+{
+    const char *text = getenv("SGD_PROGRESS_SECONDS");
+    char *end;
+    double seconds = text != NULL ? strtod(text, &end) : 10.0;
+    return text != NULL && end != text && seconds > 0.0 ? seconds : 10.0;
+}
+
+void run_progress(Run *run, const char *unit, double done, double total, double started)
+{
+    Frame *frame = (Frame *)run;
+    double now = run_seconds(run);
+    if (now - frame->noted < note_interval() || !(done > 0.0))
+        return;
+    frame->noted = now;
+    char elapsed[32], left[32];
+    double rest = (now - started) * (total - done) / done;
+    fflush(stdout); /* the rows printed so far come first */
+    fprintf(stderr, "%s: working: %s %.0f of %.0f after %s; about %s more for this loop at "
+                    "this pace (Ctrl-C stops the run)\n",
+            run->chapter->name, unit, done, total, duration(now, elapsed),
+            duration(rest, left));
+}
+
+/* A word up front on a run whose size alone makes it long: n points times
+ * --epochs passes of 1e10 or more take 10 s at least, at a billion points
+ * a second, and far longer for a model larger than a line (chapter 10's
+ * network takes about 50 times as long a point). */
+static void say_if_huge(const Run *run)
+{
+    const Options *o = run->options;
+    double passes = (double)run->data->n * (double)o->epochs;
+    if (!(run->chapter->flags & FLAG_EPOCHS) || passes < 1e10)
+        return;
+    char least[32];
+    fprintf(stderr, "%s: note: %zu points times %zu epochs is %.3g point-passes: %s at the "
+                    "very least,\nmuch more for a model larger than a line; the run says "
+                    "how it is getting on every\n10 s (Ctrl-C stops it; a smaller --n or "
+                    "--epochs shows the same lesson in seconds)\n",
+            run->chapter->name, run->data->n, o->epochs, passes, duration(passes / 1e9, least));
+}
+
+const char *run_data_name(const Run *run, char buffer[SHOWN_SIZE])
+{
+    const char *path = run->options->data_path;
+    if (strcmp(path, "-") == 0)
+        return "stdin";
+    return shows_plainly(path) ? path : shown(path, buffer);
+}
+
+void run_final_line(Run *run, const double a[2], double loss)
+{
+    double in_data_units[2] = {a[0], a[1]};
+    if (run->scaling != NULL)
+        to_data_units(run->scaling, a, in_data_units);
+    char last[LAST_LINE_SIZE];
+    run_last_line(run, "%s", final_line(last, in_data_units, loss));
+}
+
 void run_last_line(Run *run, const char *format, ...)
 {
     va_list args;
@@ -152,9 +247,26 @@ void say_wrote(const Run *run, const char *figure_name)
         figure_name);
 }
 
+/* With --standardize, where the chapter lets the frame do it: the data in
+ * place as x' = (x − x̄)/sd, y' = y − ȳ (scale.h), a round bowl, and a word
+ * on the units its numbers now come in. */
+static void standardize_data(Run *run, Dataset *data, Scaling *scaling)
+{
+    Error err;
+    run_check(run, standard_scaling(data, scaling, &err), &err);
+    standardize(data->x, data->y, data->n, scaling, data->x, data->y);
+    run->scaling = scaling;
+    char mean[NUMBER_TEXT], sd[NUMBER_TEXT], y_mean[NUMBER_TEXT];
+    say(run, "--standardize: fitting x1' = (x1 - %s) / %s and y' = y - %s, where the\n"
+             "bowl is round; every a below is in those units, but the last line's is in "
+             "yours.\n\n",
+        format_number(scaling->x_mean, mean), format_number(scaling->x_sd, sd),
+        format_number(scaling->y_mean, y_mean));
+}
+
 /* The reader's CSV or the notebook's data; a chapter that takes no --n
  * (chapter 09) gets no data at all (n = 0) and makes its own. */
-static void prepare_data(Run *run, Dataset *data)
+static void prepare_data(Run *run, Dataset *data, Scaling *scaling)
 {
     const Options *options = run->options;
     Error err;
@@ -163,13 +275,62 @@ static void prepare_data(Run *run, Dataset *data)
         run_check(run, csv_load(data, options->data_path, &header, &err), &err);
         /* A skipped line is said out loud: if it was meant as data, the reader
          * sees that it was not used. */
+        char name[SHOWN_SIZE];
         if (header.line != 0)
-            say(run, "%s:%zu: skipped a header line: '%s'\n", csv_name(options->data_path),
+            say(run, "%s:%zu: skipped a header line: '%s'\n", run_data_name(run, name),
                 header.line, header.text);
     } else if (run->chapter->flags & FLAG_N) {
         Rng rng = rng_seeded(options->seed);
         run_check(run, data_synthetic(data, options->n, A_TRUE, &rng, &err), &err);
     }
+    if (options->standardize && (run->chapter->flags & FRAME_STANDARDIZES))
+        standardize_data(run, data, scaling);
+}
+
+/* Prints head, then the items of list ("a, b, c"), breaking the line
+ * after a comma where it would pass 80 characters. */
+static void say_list(const Run *run, const char *head, const char *list)
+{
+    say(run, "%s", head);
+    size_t column = strlen(head);
+    for (const char *item = list; *item != '\0';) {
+        size_t length = strcspn(item, ",");
+        if (item != list) {
+            bool fits = column + 1 + length <= 80;
+            say(run, fits ? " " : "\n  ");
+            column = fits ? column + 1 : 2;
+        }
+        say(run, "%.*s%s", (int)length, item, item[length] == ',' ? "," : "\n");
+        column += length + 1;
+        item += length + (item[length] == ',' ? 1 + (item[length + 1] == ' ') : 0);
+    }
+}
+
+/* The run's figures drawn into images beside their scripts (render.h), and
+ * where they are. A script gnuplot could not draw is a warning, not a
+ * failure: the run's numbers stand, and no old image stays beside it. */
+static void draw_figures(Run *run)
+{
+    Rendering drawn;
+    Error err;
+    char out[SHOWN_SIZE], head[SHOWN_SIZE + 64];
+    shown(run->options->out_dir, out);
+    if (render_figures(figures_dir(run->figures), &drawn, &err) != STATUS_OK) {
+        fprintf(stderr, "%s: warning: drew no images: %s\n", run->chapter->name, err.message);
+        return;
+    }
+    if (drawn.refused[0] != '\0') {
+        fflush(stdout);
+        fprintf(stderr, "%s: warning: gnuplot could not draw %s/%s\n", run->chapter->name,
+                out, drawn.refused);
+    }
+    snprintf(head, sizeof head, "gnuplot drew %s in %s/: ",
+             drawn.drawn == 1 ? "the image" : "the images", out);
+    if (drawn.drawn > 0)
+        say_list(run, head, drawn.images);
+    else if (drawn.missing)
+        say(run, "No gnuplot here to draw the images: install it (make deps), or see a figure "
+                 "in\nthe terminal with make show FIG=%s/NAME.gp\n", out);
 }
 
 /* The end of every run, in the one order that never says more than happened:
@@ -184,6 +345,8 @@ static Status finish(Run *run, Error *err)
     Status status = run->figures != NULL ? figures_check(run->figures, err) : STATUS_OK;
     if (status == STATUS_OK)
         status = trace_check(run->trace, err);
+    if (status == STATUS_OK && run->figures != NULL)
+        draw_figures(run);
     if (status == STATUS_OK && run->last_line != NULL)
         fputs(run->last_line, stdout);
     /* stdout may be a full disk or a closed pipe: a lost last line is a failure. */
@@ -213,7 +376,9 @@ int chapter_main(int argc, char **argv, const Chapter *chapter, Lesson lesson)
     if (options.trace_path != NULL) /* a bad path fails before the run says a word */
         run_check(run, trace_begin(&run->trace, options.trace_path, &err), &err);
     run->data = &frame.data;
-    prepare_data(run, &frame.data);
+    frame.began = clock_seconds();
+    prepare_data(run, &frame.data, &frame.scaling);
+    say_if_huge(run);
     lesson(run);
     status = end_run(run, &frame.data, finish(run, &err), &err);
     if (status != STATUS_OK)

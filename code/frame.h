@@ -25,6 +25,8 @@
 #include "cli.h"
 #include "data.h"
 #include "figures.h"
+#include "scale.h"
+#include "shown.h"
 #include "status.h"
 #include "trace.h"
 
@@ -40,6 +42,10 @@ typedef struct {
     const Chapter *chapter;
     const Options *options;
     const Dataset *data; /* the reader's CSV, the notebook's data, or n = 0 */
+    /* --standardize where the frame standardizes (FRAME_STANDARDIZES):
+     * data is x' = (x − x̄)/sd, y' = y − ȳ, and this says how; NULL: data
+     * as it is */
+    const Scaling *scaling;
     Allocation *allocations; /* what run_alloc() and run_defer() took on, newest first */
     FigureSet *figures;      /* begun by the first run_figures_dir() */
     char *last_line;         /* set by run_last_line(), printed at the end */
@@ -84,6 +90,15 @@ _Noreturn void run_failf(Run *run, Status status, const char *format, ...);
  * --out: the figures appear in --out only when the run ends well. */
 const char *run_figures_dir(Run *run);
 
+/* The --data file as a message names it: "stdin" for -, else its path,
+ * or if a terminal would not show it plainly, shown() into buffer. */
+const char *run_data_name(const Run *run, char buffer[SHOWN_SIZE]);
+
+/* The last line of a run that fitted the line a, in the data's units
+ * whichever units it trained in: "final: a = [A1, A2], loss = L" (format.h).
+ * The loss is the same in both units. a: 2 */
+void run_final_line(Run *run, const double a[2], double loss);
+
 /* What the run prints last, printf-style: "final: a = [...], loss = ...". */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
@@ -95,6 +110,18 @@ void run_last_line(Run *run, const char *format, ...);
 __attribute__((format(printf, 2, 3)))
 #endif
 void say(const Run *run, const char *format, ...);
+
+/* Seconds since the run began, on a clock that only goes forward. */
+double run_seconds(const Run *run);
+
+/* How far a long loop has got, on stderr (so --quiet and the last line are
+ * untouched), at most once every 10 seconds of the run (or every
+ * $SGD_PROGRESS_SECONDS): "ch10: working: iteration 2000000 of 1000000000
+ * after 10 s; about 1 h 23 min more for this loop at this pace". done of
+ * total counted in unit ("step", "epoch", "iteration"); started: the
+ * run_seconds() when the loop began. A run that ends within 10 s says
+ * nothing. */
+void run_progress(Run *run, const char *unit, double done, double total, double started);
 
 /* "Wrote DIR/NAME.gp (draw it: gnuplot DIR/NAME.gp)", unless --quiet. */
 void say_wrote(const Run *run, const char *figure_name);

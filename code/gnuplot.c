@@ -33,6 +33,8 @@ Status gnuplot_open(GnuplotScript *script, const char *dir, const char *name,
             "# %s.gp — a figure from \"SGD from scratch, in C\".\n"
             "# The data is inline, so this file alone redraws the figure:\n"
             "#     gnuplot %s.gp    (writes %s.%s beside it)\n"
+            "# reset: gnuplot a.gp b.gp draws b as if it came first.\n"
+            "reset\n"
             "set terminal %s\n"
             "set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : '%s') . '.%s'\n"
             "set termoption noenhanced\n",

@@ -26,9 +26,10 @@ typedef struct {
     char path[GNUPLOT_PATH_MAX];
 } GnuplotScript;
 
-/* Opens DIR/NAME.gp and writes its header: where the data comes from, the
- * terminal ("pngcairo size 800,560 …") and the image it writes beside the
- * script, NAME.IMAGE_EXTENSION. */
+/* Opens DIR/NAME.gp and writes its header: where the data comes from, a
+ * reset (so that `gnuplot a.gp b.gp` draws b with none of a's settings),
+ * the terminal ("pngcairo size 800,560 …") and the image it writes beside
+ * the script, NAME.IMAGE_EXTENSION. */
 Status gnuplot_open(GnuplotScript *script, const char *dir, const char *name,
                     const char *terminal, const char *image_extension, Error *err);
 

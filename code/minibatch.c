@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gradient.h"
 #include "linalg.h"
 #include "loss.h"
 #include "watch.h"
@@ -208,11 +209,16 @@ void minibatch_divergence_advice(char *text, size_t size, const Dataset *data,
         line_divergence_advice(text, size, data);
         return;
     }
-    double bound = stable_lr_for_any_batch(data->x, data->n, 2);
+    double bound = stable_lr_for_any_batch(data->x, data->n, 2), lambda[2];
+    hessian_eigenvalues(data->x, data->n, lambda);
+    /* A rate small enough for every batch crawls along the flat direction
+     * of a badly scaled bowl, as full-batch descent does (sgd.h). */
+    bool badly_scaled = lambda[0] > BADLY_SCALED * lambda[1];
     snprintf(text, size,
              " and batches of %zu; on this data no batch overshoots when lr < %.4g, so try "
-             "--lr %.2g",
-             batch_size, bound, bound / 2.0);
+             "--lr %.2g%s%s",
+             batch_size, bound, bound / 2.0, badly_scaled ? "; but " : "",
+             badly_scaled ? SCALING_ADVICE : "");
 }
 
 static void minibatch_advice(const Watch *watch, char *text, size_t size)

@@ -415,14 +415,65 @@ Status plot_curves(const char *dir, const char *name, const Axes *axes,
 
 /* Fixed ranges for every frame, so the axes stay still while the line moves:
  * x and y's with a margin (wider in y, where the line swings). */
-static void write_fixed_ranges(FILE *file, Range x_shown, Range y_shown)
+/* The box an animation's axes hold still: x and y, in the data's units. */
+typedef struct {
+    Range x, y;
+} Box;
+
+static Box write_fixed_ranges(FILE *file, Range x_shown, Range y_shown)
 {
     Range x = range_widened(x_shown, false), y = range_widened(y_shown, false);
     double x_pad = 0.05 * (x.high - x.low), y_pad = 0.25 * (y.high - y.low);
+    Box box = {{x.low - x_pad, x.high + x_pad}, {y.low - y_pad, y.high + y_pad}};
     gnuplot_axis(file, "x", x_shown, false);
     gnuplot_axis(file, "y", y_shown, false);
-    gnuplot_range(file, "x", x.low - x_pad, x.high + x_pad);
-    gnuplot_range(file, "y", y.low - y_pad, y.high + y_pad);
+    gnuplot_range(file, "x", box.x.low, box.x.high);
+    gnuplot_range(file, "y", box.y.low, box.y.high);
+    return box;
+}
+
+/* The part of the line y = a1 x + a2 inside box, from x_from to x_to;
+ * false if it misses the box. */
+static bool clip_line(const double a[2], Box box, double *x_from, double *x_to)
+{
+    *x_from = box.x.low;
+    *x_to = box.x.high;
+    if (a[0] == 0.0)
+        return a[1] >= box.y.low && a[1] <= box.y.high;
+    double at_low = (box.y.low - a[1]) / a[0], at_high = (box.y.high - a[1]) / a[0];
+    *x_from = fmax(*x_from, fmin(at_low, at_high));
+    *x_to = fmin(*x_to, fmax(at_low, at_high));
+    return *x_from < *x_to;
+}
+
+/* $dashes: line as dashes inside box, one block of two rows each, a dash
+ * every 3% of the box's size along the line. gnuplot's GIF terminal (libgd)
+ * draws every dash type solid, so an animation's dashed line is drawn as
+ * the dashes themselves. */
+static void write_dashes(FILE *file, const Line *line, Box box)
+{
+    const double period = 0.03, on = 0.018; /* of the box's width and height */
+    double x_from, x_to;
+    fputs("$dashes << EOD\n", file);
+    if (!clip_line(line->a, box, &x_from, &x_to)) {
+        fputs("NaN NaN\nEOD\n", file); /* off the axes: draws nothing */
+        return;
+    }
+    double du = (x_to - x_from) / (box.x.high - box.x.low);
+    double dv = line->a[0] * (x_to - x_from) / (box.y.high - box.y.low);
+    double length = hypot(du, dv); /* along the line, in box sizes */
+    for (double s = 0.0; s < length; s += period) {
+        double ends[2] = {s, fmin(s + on, length)};
+        for (int e = 0; e < 2; e++) {
+            double x = x_from + (x_to - x_from) * ends[e] / length;
+            gnuplot_exact(file, x);
+            fputc(' ', file);
+            gnuplot_exact(file, line->a[0] * x + line->a[1]);
+            fputc('\n', file);
+        }
+        fputc('\n', file); /* a blank line: the next dash is a line of its own */
+    }
+    fputs("EOD\n", file);
 }
 
 static void write_array(FILE *file, const char *array_name, const double *values,
@@ -476,8 +527,11 @@ static void write_frame_titles(FILE *file, const size_t *step_of, const double *
 /* The frame loop, up to its plot of the data points; target (NULL for none)
  * after them, thin, so that it stays behind what moves: there to be reached,
  * not to be looked at. The caller writes the moving clause and closes it. */
-static void write_frame_loop(FILE *file, size_t frames, const Line *target)
+static void write_frame_loop(FILE *file, size_t frames, const Line *target, Box box)
 {
+    bool dashed = target != NULL && STYLES[target->role].dash != 1;
+    if (dashed)
+        write_dashes(file, target, box);
     fprintf(file,
             "# The last frame is drawn 15 more times: a pause before the loop restarts.\n"
             "do for [f = 1:%zu] {\n"
@@ -485,7 +539,12 @@ static void write_frame_loop(FILE *file, size_t frames, const Line *target)
             "    ",
             frames + 15, frames, frames);
     write_points_plot(file, 1.2);
-    if (target != NULL) {
+    if (dashed) {
+        fputs(", \\\n         $dashes with lines", file);
+        write_line_style(file, target->role, 1);
+        fputs(" title ", file);
+        gnuplot_quoted(file, target->label);
+    } else if (target != NULL) {
         fputs(", \\\n         ", file);
         write_line(file, target, 1);
     }
@@ -513,7 +572,7 @@ Status plot_animation(const char *dir, const char *name, const char *title,
     if (status != STATUS_OK)
         return status;
     FILE *file = script.file;
-    write_fixed_ranges(file, sample.x, sample.y);
+    Box box = write_fixed_ranges(file, sample.x, sample.y);
 
     size_t step_of[PLOT_MAX_FRAMES];
     size_t frames = pick_frames(path->steps, step_of);
@@ -525,7 +584,7 @@ Status plot_animation(const char *dir, const char *name, const char *title,
     write_array(file, "A1", a1, frames);
     write_array(file, "A2", a2, frames);
     write_frame_titles(file, step_of, a1, a2, frames);
-    write_frame_loop(file, frames, target);
+    write_frame_loop(file, frames, target, box);
     fputs(", \\\n         A1[k]*x + A2[k] with lines", file);
     write_line_style(file, path->role, 3);
     fputs(" title TITLE[k]\n}\n", file);
@@ -569,7 +628,7 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
         titles[f] = frames[frame_of[f]].label;
         include_curve_points(&frames[frame_of[f]], 1, &x, &y);
     }
-    write_fixed_ranges(file, x, y);
+    Box box = write_fixed_ranges(file, x, y);
     if (shown == 0) { /* nothing moves: the data alone */
         write_points_plot(file, 1.2);
         fputc('\n', file);
@@ -577,7 +636,7 @@ Status plot_curve_animation(const char *dir, const char *name, const char *title
     }
     write_frames_block(file, frames, frame_of, shown, range_digits(x), range_digits(y));
     write_titles(file, titles, shown);
-    write_frame_loop(file, shown, target);
+    write_frame_loop(file, shown, target, box);
     fputs(", \\\n         $frames index (k - 1) with lines", file);
     write_line_style(file, frames[0].role, 3);
     fputs(" title TITLE[k]\n}\n", file);

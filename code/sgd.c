@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "format.h"
 #include "gradient.h"
 #include "loss.h"
 #include "watch.h"
@@ -101,6 +102,34 @@ void line_divergence_advice(char *text, size_t size, const Dataset *data)
              "; on this data full-batch descent is stable only for lr < %.4g, so try "
              "--lr %.2g%s",
              bound, bound / 2.0, why);
+}
+
+bool past_stable_bound(const Dataset *data, double lr, double beta, char *text, size_t size)
+{
+    double lambda[2];
+    hessian_eigenvalues(data->x, data->n, lambda);
+    double bound = 2.0 * (1.0 + beta) / lambda[0];
+    if (lr < bound)
+        return false;
+    /* Enough digits that the bound reads as below lr: 0.99966 is "0.9997"
+     * to 4 digits, which would read as above a rate of 0.99968. */
+    char rate[NUMBER_TEXT], limit[NUMBER_TEXT];
+    format_exact(lr, rate);
+    for (int digits = 4; digits <= 17; digits++) {
+        snprintf(limit, sizeof limit, "%.*g", digits, bound);
+        if (lr == bound || strtod(limit, NULL) < lr)
+            break;
+    }
+    snprintf(text, size,
+             "lr %s is not below the stable bound %s%s\nof full-batch descent on this data: "
+             "along the steepest direction each step\nlands %s,\nso %s. Take a smaller "
+             "rate.\n",
+             rate, limit, beta > 0.0 ? " (with momentum, 2(1 + beta)/lambda_max)" : "",
+             lr > bound ? "further past the bottom than it started"
+                        : "as far past the bottom as it started",
+             lr > bound ? "the loss grows without end, however slowly at first"
+                        : "the run swings back and forth for ever and gets no closer");
+    return true;
 }
 
 //> train_full_batch

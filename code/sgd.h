@@ -92,10 +92,20 @@ Status train_full_batch(const Dataset *data, double a[2], double lr, size_t epoc
 /* What to do about it, in one sentence. */
 #define SCALING_ADVICE                                                               \
     "x is badly scaled, so at any stable rate the flat direction crawls: rescale x " \
-    "to about [-1, 1], as build/ch06 --standardize does"
+    "to mean 0 and sd 1, as --standardize does from chapter 05 on (chapter 06 shows " \
+    "why)"
 
 /* True when a loss that began at start_loss has blown up. */
 bool loss_diverged(double loss, double start_loss);
+
+/* Whether full-batch descent at rate lr with heavy-ball momentum beta (0:
+ * none) is past its stable bound on data, 2(1 + beta)/λmax: then each step
+ * lands at least as far past the bottom along the steepest direction as it
+ * started, and the loss grows without end, however slowly at first, or
+ * (exactly at the bound) swings for ever. If so, writes the warning to say
+ * into text (size bytes), "lr 1 is not below the stable bound 0.9997 ...",
+ * the bound with the digits it takes to read as below lr. */
+bool past_stable_bound(const Dataset *data, double lr, double beta, char *text, size_t size);
 
 /* What a line's run that blew up should try, for the divergence message:
  * "; on this data full-batch descent is stable only for lr < B, so try

@@ -46,17 +46,24 @@ static bool invisible(uint32_t c)
            (c >= 0xFFF9 && c <= 0xFFFB) || (c >= 0xE0000 && c <= 0xE007F);
 }
 
+/* The length of the character at in (1 to 4 bytes; 1 for a byte that is
+ * not UTF-8), and whether a message writes it as \xNN escapes. */
+static size_t character_at(const unsigned char *in, bool *escape)
+{
+    uint32_t code_point = 0;
+    size_t length = in[0] < 0x80 ? 1 : decode_utf8(in, &code_point);
+    *escape = length == 0 || (length == 1 && (in[0] < ' ' || in[0] == 0x7f)) ||
+              (length > 1 && invisible(code_point));
+    return length == 0 ? 1 : length; /* not UTF-8: escape this byte, then look again */
+}
+
 const char *shown(const char *text, char buffer[SHOWN_SIZE])
 {
     const unsigned char *in = (const unsigned char *)text;
     size_t read = 0, written = 0;
     while (in[read] != '\0') {
-        uint32_t code_point = 0;
-        size_t length = in[read] < 0x80 ? 1 : decode_utf8(in + read, &code_point);
-        bool escape = length == 0 || (length == 1 && (in[read] < ' ' || in[read] == 0x7f)) ||
-                      (length > 1 && invisible(code_point));
-        if (length == 0)
-            length = 1; /* not UTF-8: escape this byte, then look again */
+        bool escape;
+        size_t length = character_at(in + read, &escape);
         if (read + length > SHOWN_MAX)
             break;
         for (size_t k = 0; k < length; k++, read++) {
@@ -68,4 +75,16 @@ const char *shown(const char *text, char buffer[SHOWN_SIZE])
     }
     strcpy(buffer + written, in[read] != '\0' ? "..." : "");
     return buffer;
+}
+
+bool shows_plainly(const char *text)
+{
+    const unsigned char *in = (const unsigned char *)text;
+    for (size_t read = 0; in[read] != '\0';) {
+        bool escape;
+        read += character_at(in + read, &escape);
+        if (escape)
+            return false;
+    }
+    return true;
 }

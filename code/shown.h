@@ -10,6 +10,8 @@
 #ifndef SGD_SHOWN_H
 #define SGD_SHOWN_H
 
+#include <stdbool.h>
+
 /* A piece of the reader's text (a flag's value, a CSV field) as a message
  * quotes it: at most SHOWN_MAX bytes of it, then "..." if there was more.
  * Whatever a terminal would not show plainly is written as \xNN escapes: a
@@ -19,5 +21,10 @@
  * and other Unicode spaces. Returns buffer (SHOWN_SIZE bytes). */
 enum { SHOWN_MAX = 60, SHOWN_SIZE = 4 * SHOWN_MAX + 4 };
 const char *shown(const char *text, char buffer[SHOWN_SIZE]);
+
+/* True when shown() would copy every character of text as it is, however
+ * long: a path that shows plainly can be named whole (a message keeps its
+ * end, the file's name, when it cuts: status.h), escaped only when it must. */
+bool shows_plainly(const char *text);
 
 #endif

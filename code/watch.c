@@ -54,6 +54,7 @@ Watch watch_new(Run *run, const char *unit, size_t last, double lr, size_t size)
                              run_alloc(run, last + 1, size * sizeof(double)));
     watch.run = run;
     watch.quiet = watch.survive = false;
+    watch.started = run_seconds(run);
     return watch;
 }
 
@@ -112,9 +113,10 @@ static bool blow_up(Watch *watch, size_t t, size_t iteration)
         snprintf(where, sizeof where, "%s %zu", watch->unit, t);
     if (watch->advice != NULL)
         watch->advice(watch, advice, sizeof advice);
+    char lr[NUMBER_TEXT];
     snprintf(watch->message, sizeof watch->message,
-             "the loss diverged at %s with learning rate %g%.380s", where, watch->lr,
-             advice);
+             "the loss diverged at %s with learning rate %s%.380s", where,
+             format_exact(watch->lr, lr), advice);
     if (!watch->survive && watch->run != NULL)
         run_failf(watch->run, STATUS_DIVERGED, "%s", watch->message);
     return false;
@@ -145,10 +147,19 @@ static void trace(const Watch *watch, double loss, const double *a)
         trace_row(watch->run->trace, loss, a, watch->parameters);
 }
 
+/* A long loop's progress, on stderr: done of total (in unit), since the
+ * watcher was made. */
+static void note_progress(const Watch *watch, const char *unit, double done, double total)
+{
+    if (watch->run != NULL)
+        run_progress(watch->run, unit, done, total, watch->started);
+}
+
 bool watch_row(Watch *watch, size_t t, const double *a, double loss)
 {
     if (t == 0 || !watch->by_update)
         trace(watch, loss, a);
+    note_progress(watch, watch->unit, (double)t, (double)watch->last);
     memcpy(&watch->a[watch->size * t], a, watch->size * sizeof *a);
     watch->loss[t] = loss;
     watch->rows = t + 1;
@@ -179,6 +190,11 @@ bool watch_batch(Watch *watch, double batch_loss, size_t m, size_t n, const doub
 {
     watch->iterations++;
     watch_update(watch, batch_loss, a);
+    /* An epoch of a hundred million points lasts minutes: look at the clock
+     * inside it too, every 4096 batches (a few microseconds of work). */
+    if (watch->iterations % 4096 == 0)
+        note_progress(watch, "iteration", (double)watch->iterations,
+                      (double)watch->last * ceil((double)n / (double)m));
     bool finite = true;
     for (size_t k = 0; k < watch->size; k++)
         finite = finite && isfinite(a[k]);

@@ -16,6 +16,9 @@
  *         a[0] -= lr * grad[0];
  *     }
  *
+ * A loop of a run that takes longer than 10 s says how far it has got and
+ * about how long it still needs (run_progress(), frame.h), on stderr.
+ *
  * When the loss blows up, the watcher prints every row since the last one it
  * showed, so the reader sees the loss explode, and then ends the program with
  * one message saying where it blew up and what rate to try (frame.h). A run
@@ -85,6 +88,8 @@ struct Watch {
     const void *context; /* for row and advice: the data, the model, ... (a line's
                             watcher: its Dataset) */
     char message[512];  /* why a run that survives blew up */
+    double started;     /* run_seconds() when the watcher was made: a long
+                           loop's progress note estimates from it */
 };
 
 /* A watcher of a run over `last` steps or epochs (unit) at rate lr that

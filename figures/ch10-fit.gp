@@ -1,6 +1,8 @@
 # ch10-fit.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch10-fit.gp    (writes ch10-fit.png beside it)
+# reset: gnuplot a.gp b.gp draws b as if it came first.
+reset
 set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch10-fit') . '.png'
 set termoption noenhanced

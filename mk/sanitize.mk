@@ -73,6 +73,12 @@ define CHECKED_RUNS
 2 ch07 --decay 1e-320
 1 ch04 --data tests/data/bad/x-too-close.csv
 1 ch08 --data tests/data/bad/hexadecimal.csv
+0 ch05 --quiet --standardize --data data/mauna-loa-co2.csv --out OUT
+0 ch07 --quiet --standardize --data data/mauna-loa-co2.csv --epochs 5 --out OUT
+0 ch08 --quiet --standardize --data data/mauna-loa-co2.csv --out OUT
+0 ch09 --quiet --standardize --data data/mauna-loa-co2.csv --epochs 200 --out OUT
+0 ch07 --lr 1 --epochs 5 --out OUT
+2 ch04 --out --quiet
 endef
 export CHECKED_RUNS
 

@@ -28,11 +28,13 @@ Suite *data_suite(void);
 Suite *csv_suite(void);
 Suite *plot_suite(void);
 Suite *figures_suite(void);
+Suite *render_suite(void);
 Suite *cli_suite(void);
 Suite *chapters_suite(void);
 Suite *weave_suite(void);
 Suite *errors_suite(void);
 Suite *trace_suite(void);
 Suite *claims_suite(void);
+Suite *hostile_suite(void);
 
 #endif

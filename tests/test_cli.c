@@ -198,11 +198,68 @@ START_TEST(momentum_and_decay_are_read_like_the_rate)
     check_refused(&STEPS, "--decay", "1e-400", "--decay: '1e-400' is too small");
     check_refused(&STEPS, "--momentum", "0.5x", "--momentum: '0.5x' is not a number");
     check_refused(&STEPS, "--momentum", "nan", "--momentum: 'nan' is not a finite number");
-    check_refused(&STEPS, "--decay", "1e999", "--decay: '1e999' is not a finite number");
+    check_refused(&STEPS, "--decay", "1e999", "--decay: '1e999' is too large");
     check_refused(&STEPS, "--momentum", "1", "--momentum: '1' must be below 1");
     check_refused(&STEPS, "--momentum", "-0.1", "--momentum: '-0.1' must be 0 or more");
     check_refused(&STEPS, "--decay", "-1", "--decay: '-1' must be 0 or more");
     check_refused(&STEPS, "--lr", "1e-320", "--lr: '1e-320' is too small");
+}
+END_TEST
+
+START_TEST(a_count_may_be_written_with_an_exponent)
+{
+    /* "--epochs 1e3" was "not a whole number": a count that large is often
+     * written so. Whole numbers only, and exact: 1e19 for a seed is past
+     * 2^53, where a double skips whole numbers. */
+    ck_assert_uint_eq(read_one(&TRAINS, "--epochs", "1e3").epochs, 1000);
+    ck_assert_uint_eq(read_one(&TRAINS, "--epochs", "2.5e3").epochs, 2500);
+    ck_assert_uint_eq(read_one(&TRAINS, "--n", " 1E6 ").n, 1000000);
+    ck_assert_uint_eq(read_one(&TRAINS, "--seed", "1e15").seed, 1000000000000000u);
+    check_refused(&TRAINS, "--epochs", "1.5e0", "--epochs: '1.5e0' is not a whole number");
+    check_refused(&TRAINS, "--epochs", "-1e3", "--epochs: '-1e3' is not a whole number");
+    check_refused(&TRAINS, "--epochs", "1e7", "--epochs: '1e7' is out of range: use 1 to "
+                                             "1000000");
+    check_refused(&TRAINS, "--epochs", "1e999", "--epochs: '1e999' is out of range");
+    check_refused(&TRAINS, "--seed", "1e19", "--seed: '1e19' is too large to write with an "
+                                            "exponent: write all its digits");
+}
+END_TEST
+
+START_TEST(messages_say_what_happened_to_the_number)
+{
+    /* 1e999 overflows a double: "too large", as a CSV value that size is,
+     * not "not a finite number", which is what inf and nan are. */
+    check_refused(&TRAINS, "--lr", "1e999", "--lr: '1e999' is too large: a double holds "
+                                           "numbers up to about 1.8e308");
+    check_refused(&TRAINS, "--lr", "-1e999", "--lr: '-1e999' is too large");
+    /* 0.99999999999999999 is below 1, but the nearest double is 1. */
+    static const Chapter STEPS = {"chWW", "momentum", FLAGS_TRAINING | FLAG_MOMENTUM, 0};
+    check_refused(&STEPS, "--momentum", "0.99999999999999999",
+                  "--momentum: '0.99999999999999999' rounds to 1 as a double, and must be "
+                  "below 1: the largest double below 1 is 0.99999999999999989");
+    ck_assert_double_eq(read_one(&STEPS, "--momentum", "0.99999999999999989").momentum,
+                        1.0 - 0x1p-53);
+}
+END_TEST
+
+START_TEST(a_flag_in_place_of_a_path_is_refused)
+{
+    /* "--out --quiet" made a folder named --quiet, and ran loudly. */
+    check_refused(&TRAINS, "--out", "--quiet", "--out: '--quiet' is a flag, not a path: give "
+                                              "the path after the flag (for a name that "
+                                              "starts with --, write ./--name)");
+    check_refused(&TRAINS, "--data", "--lr", "--data: '--lr' is a flag, not a path");
+    ck_assert_str_eq(read_one(&TRAINS, "--out", "./--quiet").out_dir, "./--quiet");
+    ck_assert_str_eq(read_one(&TRAINS, "--data", "-").data_path, "-");
+}
+END_TEST
+
+START_TEST(the_flags_given_are_told_from_the_defaults)
+{
+    const char *words[] = {"--lr", "0.1", "--quiet", NULL};
+    Options o;
+    ck_assert_int_eq(parse(&TRAINS, words, &o, NULL), STATUS_OK);
+    ck_assert_uint_eq(o.given, FLAG_LR | FLAG_QUIET); /* --lr 0.1 is the default, given */
 }
 END_TEST
 
@@ -242,11 +299,12 @@ START_TEST(a_flag_is_written_in_full)
     const char *last[] = {"--lr", "0.1", "--ep", NULL};
     check_words_refused(&TRAINS, last, "--ep: write the whole flag, --epochs");
     check_refused(&TRAINS, "--h", NULL, "--h: write the whole flag, one of --hidden or --help");
-    /* Whole names, and their values, are as they were. */
-    const char *whole[] = {"--data", "--da", "--epochs", "5", "--help", NULL};
+    /* Whole names, and their values, are as they were (a path that starts
+     * with -- is written ./--da: a_flag_in_place_of_a_path_is_refused). */
+    const char *whole[] = {"--data", "./--da", "--epochs", "5", "--help", NULL};
     Options o;
     ck_assert_int_eq(parse(&TRAINS, whole, &o, NULL), STATUS_OK);
-    ck_assert_str_eq(o.data_path, "--da");
+    ck_assert_str_eq(o.data_path, "./--da");
     ck_assert_uint_eq(o.epochs, 5);
     ck_assert(o.help);
 }
@@ -370,6 +428,10 @@ Suite *cli_suite(void)
     tcase_add_test(tc, spaces_around_a_number_are_ignored);
     tcase_add_test(tc, numbers_are_decimal_and_hexadecimal_is_refused);
     tcase_add_test(tc, momentum_and_decay_are_read_like_the_rate);
+    tcase_add_test(tc, a_count_may_be_written_with_an_exponent);
+    tcase_add_test(tc, messages_say_what_happened_to_the_number);
+    tcase_add_test(tc, a_flag_in_place_of_a_path_is_refused);
+    tcase_add_test(tc, the_flags_given_are_told_from_the_defaults);
     tcase_add_test(tc, a_flag_given_twice_is_refused);
     tcase_add_test(tc, a_flag_is_written_in_full);
     tcase_add_test(tc, seed_with_data_is_refused_where_it_would_do_nothing);

@@ -159,7 +159,7 @@ static const FlagCase FLAG_CASES[] = {
     {"ch04", {"--lr", "1e-400"}, "--lr: '1e-400' is too small"},
     {"ch04", {"--lr", "-0"}, "--lr: '-0' must be above 0: a step of 0"},
     {"ch04", {"--lr", "nan"}, "--lr: 'nan' is not a finite number"},
-    {"ch04", {"--lr", "1e999"}, "--lr: '1e999' is not a finite number"},
+    {"ch04", {"--lr", "1e999"}, "--lr: '1e999' is too large: a double holds numbers up to"},
     {"ch04", {"--lr="}, "--lr: '' is not a number"},
     {"ch01", {"--n", "0"}, "--n: '0' is out of range"},
     {"ch05", {"--n", "-5"}, "--n: '-5' is not a whole number"},

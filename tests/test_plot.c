@@ -170,11 +170,62 @@ START_TEST(gnuplot_draws_the_animation_script)
     char *script = read_in_dir("anim.gp");
     ck_assert_ptr_nonnull(strstr(script, "'step 0: y = -x1 + 1'"));
     ck_assert_ptr_nonnull(strstr(script, "'step 10: y = 3*x1 + 2.50'"));
+    /* The target is dashed: the GIF terminal draws every dash type solid
+     * (libgd), so the dashes are segments of their own, $dashes, each on
+     * the line y = 3 x + 2.5, one after another. */
     char *clause = clause_titled(script, "target");
-    ck_assert_ptr_nonnull(strstr(clause, "(3)*x + (2.5)"));
+    ck_assert_ptr_nonnull(strstr(clause, "$dashes with lines"));
     free(clause);
+    const char *row = strstr(script, "$dashes << EOD\n");
+    ck_assert_ptr_nonnull(row);
+    row = strchr(row, '\n') + 1;
+    size_t dashes = 0, points = 0;
+    double x, y, last_x = -INFINITY;
+    for (; strncmp(row, "EOD", 3) != 0; row = strchr(row, '\n') + 1) {
+        if (*row == '\n') {
+            dashes++;
+            continue;
+        }
+        ck_assert_int_eq(sscanf(row, "%lf %lf", &x, &y), 2);
+        ck_assert_msg(fabs(y - (3 * x + 2.5)) <= 1e-12 * (1 + fabs(y)), "(%g, %g) off the line",
+                      x, y);
+        ck_assert_msg(x > last_x, "the dashes go back at x = %g", x);
+        last_x = x;
+        points++;
+    }
+    ck_assert_uint_eq(points, 2 * dashes);
+    ck_assert_uint_ge(dashes, 10);
     free(script);
     data_free(&data);
+}
+END_TEST
+
+START_TEST(make_show_draws_a_figure_in_the_terminal)
+{
+    /* tools/show-figure.sh (make show FIG=...): for a reader with no image
+     * viewer, gnuplot's dumb terminal on standard output. An animation
+     * shows its last frame only. */
+    Dataset data = some_data(50);
+    Line line = {"the line y = 3*x1 + 2", {3, 2}, ROLE_TRUE_LINE};
+    ck_assert_int_eq(plot_fit(dir, "fit", "a fit in text", &data, &line, 1, NULL), STATUS_OK);
+    double a[3 * 2] = {-1, 1, 1, 1.5, 3, 2};
+    Path path = {a, 2, ROLE_FULL_BATCH};
+    ck_assert_int_eq(plot_animation(dir, "anim", "moving", &data, &path, &line, NULL),
+                     STATUS_OK);
+    data_free(&data);
+    const char *names[] = {"fit", "anim"}, *said[] = {"a fit in text", "step 2: y = 3*x1 + 2"};
+    for (int k = 0; k < 2; k++) {
+        char script[128];
+        snprintf(script, sizeof script, "%s/%s.gp", dir, names[k]);
+        const char *argv[] = {"sh", "tools/show-figure.sh", script, NULL};
+        ProgramRun run;
+        ck_assert(run_program(argv, &run));
+        ck_assert_msg(run.exit_code == 0 && run.err[0] == '\0', "%s: %s", script, run.err);
+        ck_assert_msg(strstr(run.out, said[k]) != NULL, "%s drew:\n%s", script, run.out);
+        ck_assert_msg(strstr(run.out, "step 0:") == NULL, "more than the last frame:\n%s",
+                      run.out);
+        program_run_free(&run);
+    }
 }
 END_TEST
 
@@ -623,6 +674,61 @@ START_TEST(chapter_07_draws_its_noise_floor_even_when_a_rate_diverged)
 }
 END_TEST
 
+/* Runs sh -c command; true if it exits 0 without a word from gnuplot. */
+static bool shell_draws(const char *command, char *why, size_t size)
+{
+    const char *argv[] = {"sh", "-c", command, NULL};
+    ProgramRun run;
+    ck_assert(run_program(argv, &run));
+    bool drew = run.exit_code == 0 && gnuplot_was_silent(run.err);
+    snprintf(why, size, "%s", run.err);
+    program_run_free(&run);
+    return drew;
+}
+
+START_TEST(each_script_starts_from_a_clean_gnuplot)
+{
+    /* gnuplot a.gp b.gp keeps a's settings for b unless b resets them:
+     * ch06-sweep and ch06-bound set log axes, which ch06-fit has not. So
+     * ch06-fit drawn after them must be the very image it is drawn alone. */
+    const char *none[] = {NULL};
+    run_ok("ch06", none);
+    char command[512], why[4096];
+    snprintf(command, sizeof command,
+             "cd %s && gnuplot ch06-fit.gp && mv ch06-fit.png alone.png && "
+             "gnuplot ch06-sweep.gp ch06-bound.gp ch06-fit.gp && cmp alone.png ch06-fit.png",
+             dir);
+    ck_assert_msg(shell_draws(command, why, sizeof why),
+                  "ch06-fit.png drawn after ch06-sweep.gp and ch06-bound.gp differs from "
+                  "ch06-fit.png drawn alone: %s",
+                  why);
+}
+END_TEST
+
+START_TEST(figures_of_a_line_and_a_constant_draw)
+{
+    /* Issue 19: both runs exited 0 with a figure gnuplot cannot draw.
+     * y = 1 - x is the starting line itself: every path of chapter 07 stays
+     * at a*, and its box had no width ("empty x range"). y = 5 has least-
+     * squares losses of exactly 0, which chapter 09's log axis cannot hold
+     * ("y range must be greater than 0 for log scale"). */
+    const char *runs[][2] = {
+        {"seq -1 0.02 1 | awk '{print $1\",\"1-$1}'", "ch07"},
+        {"seq -1 0.02 1 | awk '{print $1\",5\"}'", "ch09"},
+    };
+    char here[1024];
+    ck_assert_ptr_nonnull(getcwd(here, sizeof here));
+    for (size_t r = 0; r < 2; r++) {
+        char command[2048], why[4096];
+        snprintf(command, sizeof command,
+                 "cd %s && rm -f *.gp && %s > data.csv && %s/%s/%s --quiet --data data.csv "
+                 "--out . >/dev/null && for f in *.gp; do gnuplot $f || exit 1; done",
+                 dir, runs[r][0], here, BUILD_DIR, runs[r][1]);
+        ck_assert_msg(shell_draws(command, why, sizeof why), "%s: %s", runs[r][1], why);
+    }
+}
+END_TEST
+
 START_TEST(chapter_02_marks_the_lowest_point_of_the_slice)
 {
     /* Points (-1, -1) and (1, 3): with a2 = 1 the misses are 2 - a1 and
@@ -842,6 +948,7 @@ Suite *plot_suite(void)
     tcase_add_test(tc, gnuplot_draws_the_curves_script);
     tcase_add_test(tc, gnuplot_draws_the_animation_script);
     tcase_add_test(tc, a_script_stays_small_whatever_n_is);
+    tcase_add_test(tc, make_show_draws_a_figure_in_the_terminal);
     tcase_add_test(tc, a_folder_that_cannot_hold_the_figure_is_an_error);
     tcase_add_test(tc, a_script_that_cannot_be_written_whole_is_not_left_behind);
     tcase_add_test(tc, degenerate_data_draws_without_a_warning);
@@ -863,6 +970,8 @@ Suite *plot_suite(void)
     tcase_add_test(chapters, chapter_05_names_a_diverged_run_and_draws_the_floor);
     tcase_add_test(chapters, chapter_07_draws_its_noise_floor_even_when_a_rate_diverged);
     tcase_add_test(chapters, chapter_02_marks_the_lowest_point_of_the_slice);
+    tcase_add_test(chapters, each_script_starts_from_a_clean_gnuplot);
+    tcase_add_test(chapters, figures_of_a_line_and_a_constant_draw);
     tcase_add_test(chapters, a_chapter_failing_on_a_later_figure_leaves_the_earlier_ones);
     tcase_add_test(chapters, chapters_draw_degenerate_data_without_a_warning);
     suite_add_tcase(suite, chapters);

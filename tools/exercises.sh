@@ -5,8 +5,10 @@
 #                                            "exercises: S of N solved"; always exits 0
 #   sh tools/exercises.sh report solutions   the same with the reference solutions
 #   sh tools/exercises.sh check              exits 1 unless every solution passes,
-#                                            every untouched starting file fails and
-#                                            book.md copies every README table
+#                                            every untouched starting file fails, every
+#                                            common mistake in tests/exercises/mistakes/
+#                                            gets its hint, and book.md copies every
+#                                            README table
 #   sh tools/exercises.sh list               the exercises' files, in the course's order
 #
 # mk/exercises.mk runs it from the top of the repository once the library,
@@ -257,8 +259,37 @@ book_problems() {
     done
 }
 
+# The common mistakes, tests/exercises/mistakes/NAME--WHAT.c: each a wrong
+# answer to exercise NAME, whose test must fail (status 1) with the words of
+# the file's " * expect: " line, the hint that names the mistake. All are
+# built at once; prints a line for each that does not, or names no exercise.
+mistake_problems() {
+    for file in tests/exercises/mistakes/*.c; do
+        [ -e "$file" ] || continue
+        mistake=$(basename "$file" .c)
+        exercise=$(echo "$EXERCISES" | grep "/${mistake%%--*}\.c\$")
+        if [ -z "$exercise" ]; then
+            echo "  $file: there is no exercise ${mistake%%--*}"
+            continue
+        fi
+        out=$BUILD/exercises/mistakes/$mistake
+        mkdir -p "$out"
+        (
+            line=$(try_exercise "$file" "$exercise" "$out")
+            status=$?
+            expect=$(sed -n 's/^ \* expect: //p' "$file")
+            if [ "$status" -ne 1 ] || ! echo "$line" | grep -qF "$expect"; then
+                echo "  $file: its test should fail saying \"$expect\"; it says:$line"
+            fi
+        ) >"$out/problem" &
+    done
+    wait
+    cat "$BUILD"/exercises/mistakes/*/problem 2>/dev/null
+}
+
 check() {
     rm -f "$BUILD"/exercises/starting/*.c # git's copies from the last check
+    rm -rf "$BUILD"/exercises/mistakes
     try_all solutions
     try_all starting
     ok=true
@@ -274,6 +305,15 @@ check() {
         echo "$problems"
         echo "exercises-check: book.md's Exercises tables must copy the READMEs' tables"
         ok=false
+    fi
+    problems=$(mistake_problems)
+    if [ -n "$problems" ]; then
+        echo "$problems"
+        echo "exercises-check: a common mistake must get its hint"
+        ok=false
+    else
+        echo "exercises-check: mistakes: $(ls tests/exercises/mistakes/*.c | grep -c .) of" \
+            "them named by their tests"
     fi
     problems=$(include_problems)
     if [ -n "$problems" ]; then

@@ -67,8 +67,10 @@ static void compare_with_least_squares(const Run *run, const double a[2], const 
         say(run, "(These x values have no unique least-squares line to compare with.)\n");
         return;
     }
-    say(run, "Least squares (chapter 03) says a = [%.4f, %.4f]; we are %.1e away.\n", best[0],
-        best[1], hypot(a[0] - best[0], a[1] - best[1]));
+    char a1[NUMBER_TEXT], a2[NUMBER_TEXT];
+    say(run, "Least squares (chapter 03) says a = [%s, %s]; we are %.1e away.\n",
+        format_number(best[0], a1), format_number(best[1], a2),
+        hypot(a[0] - best[0], a[1] - best[1]));
     double loss = loss_of(data->x, data->y, data->n, a);
     double floor_loss = loss_of(data->x, data->y, data->n, best);
     if (!reached_least_squares(data, loss, floor_loss))

@@ -15,7 +15,7 @@
 
 static const Chapter CHAPTER = {
     "ch05", "Chapter 05: minibatch SGD over shuffled epochs; batch sizes compared.",
-    FLAGS_TRAINING | FLAG_BATCH | FLAG_TRACE, 10};
+    FLAGS_TRAINING | FLAG_BATCH | FLAG_TRACE | FLAGS_STANDARDIZED, 10};
 
 //> ch05_loop
 /* Minibatch SGD: each epoch shuffles the row numbers and cuts them into
@@ -83,8 +83,7 @@ static void lesson(Run *run)
     say_plan(run, batches);
     descend_in_batches(d, batches, a, o->lr, o->epochs, o->seed, &watch, NULL);
     compare_batch_sizes(run, batches);
-    char last[LAST_LINE_SIZE];
-    run_last_line(run, "%s", final_line(last, a, watch.loss[o->epochs]));
+    run_final_line(run, a, watch.loss[o->epochs]); /* with --standardize, in your units */
 }
 //< ch05_run
 

@@ -101,8 +101,10 @@ void say_comparison_row(const Run *run, size_t batch, const Watch *watch)
         return;
     }
     const double *a = &watch->a[2 * watch->last];
-    say(run, "  %5zu   %10zu   [%.4f, %.4f]    %.4f\n", batch, watch->iterations, a[0], a[1],
-        watch->loss[watch->last]);
+    char a1[NUMBER_TEXT], a2[NUMBER_TEXT], loss[NUMBER_TEXT];
+    say(run, "  %5zu   %10zu   [%s, %s]    %s\n", batch, watch->iterations,
+        format_number(a[0], a1), format_number(a[1], a2),
+        format_number(watch->loss[watch->last], loss));
 }
 
 /* "batch 1 diverged" or "batches 1 and 10 diverged" into text (size bytes),
@@ -128,18 +130,54 @@ static void name_diverged(char *text, size_t size, const size_t *batches,
         snprintf(text + used, size - used, " diverged");
 }
 
-/* Both figures. Their titles say what they show, or which runs diverged.
- * curves: count each */
+/* The first epoch whose loss is within 10% of the floor (ignoring 1e-9 of
+ * the start's, for a floor of 0), or SIZE_MAX if none is. */
+static size_t epoch_reaching(const Watch *watch, double floor_loss)
+{
+    for (size_t e = 0; e <= watch->last; e++)
+        if (watch->loss[e] <= 1.1 * floor_loss + 1e-9 * watch->loss[0])
+            return e;
+    return SIZE_MAX;
+}
+
+/* The per-epoch title, true of the runs: small batches learn fastest only
+ * when the smallest batch is the first to reach the floor (NAN: none). A
+ * title that says what diverged or what reached nothing ends in text (size
+ * bytes). Returns whether the runs bear out the lesson. batches, watches: RUNS */
+static bool small_batches_first(const Run *run, const size_t *batches, const Watch *watches,
+                                double floor_loss, char *text, size_t size)
+{
+    size_t first = SIZE_MAX, first_run = 0;
+    for (size_t r = 0; r < RUNS && !isnan(floor_loss); r++) {
+        size_t e = watches[r].blew_up ? SIZE_MAX : epoch_reaching(&watches[r], floor_loss);
+        if (e < first) {
+            first = e;
+            first_run = r;
+        }
+    }
+    if (first == SIZE_MAX)
+        snprintf(text, size, "none within 10%% of the floor in %zu epochs",
+                 run->options->epochs);
+    else
+        snprintf(text, size, "batch %zu first within 10%% of the floor (epoch %zu)",
+                 batches[first_run], first);
+    return first != SIZE_MAX && first_run == 0;
+}
+
+/* Both figures. Their titles say what they show, which runs diverged, or
+ * that none reached the floor (NAN: no floor). curves: count each */
 static void write_comparison(Run *run, const char *diverged_runs, const Curve *by_epoch,
-                             const Curve *by_iteration, size_t count)
+                             const Curve *by_iteration, size_t count, bool lesson_shown,
+                             const char *outcome)
 {
     double lr = run->options->lr;
-    char epoch_title[128], iteration_title[128];
-    snprintf(epoch_title, sizeof epoch_title, "Loss per epoch, lr = %g: %s", lr,
-             diverged_runs);
-    snprintf(iteration_title, sizeof iteration_title, "Loss per update, lr = %g: %s", lr,
-             diverged_runs);
+    char epoch_title[160], iteration_title[160];
     bool all_drawn = diverged_runs[0] == '\0';
+    snprintf(epoch_title, sizeof epoch_title, "Loss per epoch, lr = %g: %s", lr,
+             all_drawn ? outcome : diverged_runs);
+    snprintf(iteration_title, sizeof iteration_title, "Loss per update, lr = %g: %s", lr,
+             all_drawn ? outcome : diverged_runs);
+    all_drawn = all_drawn && lesson_shown;
     Axes epoch_axes = {.title = all_drawn ? "Per epoch, small batches learn fastest: "
                                             "many steps per pass"
                                           : epoch_title,
@@ -195,8 +233,8 @@ void draw_comparison(Run *run, const size_t *batches, const Watch *watches,
 
     /* The floor, unless the data have no unique least-squares line. */
     size_t count = RUNS;
-    double best[2], floor_y[2], epoch_ends[2] = {0.0, (double)epochs},
-                                iteration_ends[2] = {1.0, last_iteration};
+    double best[2], floor_y[2] = {NAN, NAN}, epoch_ends[2] = {0.0, (double)epochs},
+                    iteration_ends[2] = {1.0, last_iteration};
     if (least_squares_line(data->x, data->y, data->n, best)) {
         floor_y[0] = floor_y[1] = loss_of(data->x, data->y, data->n, best);
         const char *label = "the least-squares loss (chapter 03)";
@@ -206,9 +244,10 @@ void draw_comparison(Run *run, const size_t *batches, const Watch *watches,
         count++;
     }
 
-    char diverged_runs[64];
+    char diverged_runs[64], outcome[96];
     name_diverged(diverged_runs, sizeof diverged_runs, batches, watches);
-    write_comparison(run, diverged_runs, by_epoch, by_iteration, count);
+    bool shown = small_batches_first(run, batches, watches, floor_y[0], outcome, sizeof outcome);
+    write_comparison(run, diverged_runs, by_epoch, by_iteration, count, shown, outcome);
     say_wrote(run, "ch05-loss-by-epoch");
     say_wrote(run, "ch05-loss-by-iteration");
 }

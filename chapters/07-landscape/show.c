@@ -17,12 +17,6 @@ static double degrees(const double v[2])
     return atan2(v[1], v[0]) * 180.0 / acos(-1.0);
 }
 
-/* v as %.4f shows it, without the "-0.0000" of a rounding error below 0. */
-static double tidy(double v)
-{
-    return fabs(v) < 5e-5 ? 0.0 : v;
-}
-
 /* An entry of H as %.4g shows it: 0 when it is only rounding, a billionth
  * of the largest entry or less (the standardized bowl's off-diagonal). */
 static double tidy_entry(double v, const Bowl *bowl)
@@ -34,10 +28,12 @@ static double tidy_entry(double v, const Bowl *bowl)
 void say_bowl(const Run *run, const Bowl *bowl)
 {
     /* %.4g: the curvatures of data in years run from 1e-4 to 1e7. */
+    char a1[NUMBER_TEXT], a2[NUMBER_TEXT], floor_text[NUMBER_TEXT];
     say(run, "The bowl: L(a) = L* + (1/2) (a - a*)^T H (a - a*), with\n"
-             "  a* = [%.4f, %.4f] (least squares), L* = %.4f, H = [%.4g %.4g; %.4g %.4g].\n",
-        tidy(bowl->a_best[0]), tidy(bowl->a_best[1]), bowl->loss_best,
-        tidy_entry(bowl->h[0], bowl), tidy_entry(bowl->h[1], bowl),
+             "  a* = [%s, %s] (least squares), L* = %s, H = [%.4g %.4g; %.4g %.4g].\n",
+        format_number(bowl->a_best[0], a1), format_number(bowl->a_best[1], a2),
+        format_number(bowl->loss_best, floor_text), tidy_entry(bowl->h[0], bowl),
+        tidy_entry(bowl->h[1], bowl),
         tidy_entry(bowl->h[1], bowl), tidy_entry(bowl->h[2], bowl));
     if (bowl->lambda[0] <= bowl->lambda[1] * (1.0 + 1e-9))
         say(run, "  Round: curvature %.4g in every direction.\n", bowl->lambda[0]);
@@ -59,10 +55,13 @@ void say_valley(const Run *run, const Bowl *bowl)
 void say_standardized(const Run *run, const Scaling *scaling, const double start[2],
                       const Bowl *bowl)
 {
-    say(run, "\nThe same points standardized, x1' = (x1 - %.4f) / %.4f and y' = y - %.4f"
-             "\n(chapter 06's --standardize), starting from the same line, a' = [%.4f, "
-             "%.4f]:\n",
-        scaling->x_mean, scaling->x_sd, scaling->y_mean, start[0], start[1]);
+    char mean[NUMBER_TEXT], sd[NUMBER_TEXT], y_mean[NUMBER_TEXT], a1[NUMBER_TEXT],
+        a2[NUMBER_TEXT];
+    say(run, "\nThe same points standardized, x1' = (x1 - %s) / %s and y' = y - %s"
+             "\n(chapter 06's --standardize), starting from the same line, a' = [%s, %s]:\n",
+        format_number(scaling->x_mean, mean), format_number(scaling->x_sd, sd),
+        format_number(scaling->y_mean, y_mean), format_number(start[0], a1),
+        format_number(start[1], a2));
     say_bowl(run, bowl);
 }
 
@@ -107,10 +106,21 @@ static void recipe_label(const Recipe *recipe, size_t n, char label[64])
         snprintf(label, 64, "GD, lr %.3g", recipe->lr);
 }
 
+/* True when recipe starts at a* up to rounding, a trillionth of the loss
+ * of the line y = 0: the data lie on the starting line, and no path moves. */
+static bool starts_at_the_bottom(const Bowl *bowl, const Recipe *recipe)
+{
+    const double zero[2] = {0.0, 0.0};
+    const double *start = recipe->start != NULL ? recipe->start : A_START;
+    return bowl_loss(bowl, start) - bowl->loss_best <= 1e-12 * bowl_loss(bowl, zero);
+}
+
 void walk_and_draw(Run *run, const Dataset *data, const Bowl *bowl, const char *figure,
                    const Recipe *recipes, size_t count, size_t steps)
 {
     PathFigure words = path_figure(figure);
+    if (count > 0 && starts_at_the_bottom(bowl, &recipes[0]))
+        words.title = "Every path starts at a*, the bottom: the data lie on the starting line";
     Trail paths[PATHS];
     char labels[PATHS][64], loss_after[32];
     size_t drawn = 0;
@@ -126,8 +136,10 @@ void walk_and_draw(Run *run, const Dataset *data, const Bowl *bowl, const char *
         }
         const double *last = &walk.a[2 * (walk.count - 1)];
         double distance = hypot(last[0] - bowl->a_best[0], last[1] - bowl->a_best[1]);
-        say(run, "  %-34s  %-20.4f  %-14.2g  [%.4f, %.4f]\n", labels[drawn],
-            bowl_loss(bowl, last), distance, tidy(last[0]), tidy(last[1]));
+        char loss[NUMBER_TEXT], a1[NUMBER_TEXT], a2[NUMBER_TEXT];
+        say(run, "  %-34s  %-20s  %-14.2g  [%s, %s]\n", labels[drawn],
+            format_number(bowl_loss(bowl, last), loss), distance, format_number(last[0], a1),
+            format_number(last[1], a2));
         paths[drawn] = (Trail){labels[drawn], recipes[r].role, walk.a, walk.count};
         drawn++;
     }
@@ -303,9 +315,10 @@ void show_noise_floor(Run *run, const Dataset *data, const Bowl *bowl, const Wal
     snprintf(labels[2], sizeof labels[2], "constant rate, a averaged from %d on", AVERAGE_FROM);
     GapTrace *traces = run_alloc(run, 3, sizeof *traces); /* 19 kB: kept off the stack */
     bool diverged[3] = {walks[0].diverged, walks[1].diverged, walks[0].diverged};
-    say(run, "\nSGD with batch 1 for %d iterations, and its loss above the floor L* = %.4f:\n"
+    char floor_text[NUMBER_TEXT];
+    say(run, "\nSGD with batch 1 for %d iterations, and its loss above the floor L* = %s:\n"
              "for a run, the mean over its last quarter; for the averaged a, at the end.\n",
-        FLOOR_ITERATIONS, bowl->loss_best);
+        FLOOR_ITERATIONS, format_number(bowl->loss_best, floor_text));
     for (int k = 0; k < 3; k++) {
         if (diverged[k]) {
             say(run, "  %-40s diverged: lr %g is too large for batches of 1\n", labels[k], lr);
@@ -344,6 +357,12 @@ Watch watch_your_run(Run *run, const Recipe *recipe)
         hessian_eigenvalues(run->data->x, n, lambda);
         say_decay_condition(run, recipe->lr, recipe->decay, lambda[1]);
     }
+    /* Full batch at a constant rate has a bound; batches jitter, and a
+     * decaying rate falls below it in time. */
+    char warning[512];
+    if (recipe->batch == n && recipe->decay == 0.0 &&
+        past_stable_bound(run->data, recipe->lr, recipe->beta, warning, sizeof warning))
+        say(run, "%s", warning);
     say(run, "epoch   loss      a\n");
     Watch watch = watch_line(run, "epoch", o->epochs, recipe->lr);
     watch.name_iteration = true; /* as chapter 05 says it */
@@ -358,6 +377,5 @@ Watch watch_your_run(Run *run, const Recipe *recipe)
 
 void say_last_line(Run *run, const double a[2], double loss)
 {
-    char last[LAST_LINE_SIZE];
-    run_last_line(run, "%s", final_line(last, a, loss));
+    run_final_line(run, a, loss); /* with --standardize, in the data's units */
 }

@@ -37,16 +37,18 @@ static void name_nodes(const Model *model, Var loss, const char **names)
 
 static void show_node(const Run *run, const TapeNode *node, size_t id, const char *name)
 {
-    char inputs[32] = "", locals[48] = "";
+    char inputs[32] = "", locals[48] = "", l1[NUMBER_TEXT], l2[NUMBER_TEXT];
+    char value[NUMBER_TEXT], grad[NUMBER_TEXT];
     if (node->arity == 1) {
         snprintf(inputs, sizeof inputs, "%zu", node->input[0]);
-        snprintf(locals, sizeof locals, "%8.4f", node->local[0]);
+        snprintf(locals, sizeof locals, "%8s", format_number(node->local[0], l1));
     } else if (node->arity == 2) {
         snprintf(inputs, sizeof inputs, "%zu %zu", node->input[0], node->input[1]);
-        snprintf(locals, sizeof locals, "%8.4f %8.4f", node->local[0], node->local[1]);
+        snprintf(locals, sizeof locals, "%8s %8s", format_number(node->local[0], l1),
+                 format_number(node->local[1], l2));
     }
-    say(run, "  %4zu  %-6s  %-6s  %8.4f   %-17s  %8.4f   %s\n", id, node->op, inputs,
-        node->value, locals, node->grad, name);
+    say(run, "  %4zu  %-6s  %-6s  %8s   %-17s  %8s   %s\n", id, node->op, inputs,
+        format_number(node->value, value), locals, format_number(node->grad, grad), name);
 }
 
 /* a (2 nodes), y_hat (5), the squared miss (3), the mean (1) */
@@ -61,10 +63,12 @@ void show_one_point(Run *run)
     tape_backward(&model->tape, loss);
     model_check(model);
     if (tape_size(&model->tape) == ONE_POINT_NODES) {
+        char x1[NUMBER_TEXT], y[NUMBER_TEXT];
         say(run,
-            "The tape of the loss of point 1 alone (x1 = %.4f, y = %.4f) at a = [%g, %g],\n"
+            "The tape of the loss of point 1 alone (x1 = %s, y = %s) at a = [%g, %g],\n"
             "after backward(): each grad is dloss/dnode.\n",
-            first.x[0], first.y[0], A_START[0], A_START[1]);
+            format_number(first.x[0], x1), format_number(first.y[0], y), A_START[0],
+            A_START[1]);
         const char *names[ONE_POINT_NODES];
         name_nodes(model, loss, names);
         say(run, "  node  op      inputs     value   local derivatives      grad\n");
@@ -75,6 +79,15 @@ void show_one_point(Run *run)
 }
 
 /* --- Check 1 and 2: the tape against calculus and finite differences ----- */
+
+/* One row of the gradients: six decimals, or from a million up scientific
+ * notation, never a hundred digits. grad: 2 */
+static void say_gradient_row(const Run *run, const char *how, const double grad[2])
+{
+    char g1[NUMBER_TEXT], g2[NUMBER_TEXT];
+    say(run, "  %-32s%10s  %10s\n", how, format_decimals(grad[0], 6, g1),
+        format_decimals(grad[1], 6, g2));
+}
 
 void show_gradient_three_ways(Run *run)
 {
@@ -91,10 +104,9 @@ void show_gradient_three_ways(Run *run)
         "The gradient at a = [%g, %g] three ways:\n",
         d->n, tape_size(&model->tape), d->n, A_START[0], A_START[1]);
     say(run, "                                     dL/da1      dL/da2\n");
-    say(run, "  the tape, loss.backward()       %10.6f  %10.6f\n", by_tape[0], by_tape[1]);
-    say(run, "  by hand, chapter 03's gradient()%10.6f  %10.6f\n", by_hand[0], by_hand[1]);
-    say(run, "  finite differences, h = 1e-5    %10.6f  %10.6f\n", by_differences[0],
-        by_differences[1]);
+    say_gradient_row(run, "the tape, loss.backward()", by_tape);
+    say_gradient_row(run, "by hand, chapter 03's gradient()", by_hand);
+    say_gradient_row(run, "finite differences, h = 1e-5", by_differences);
     say(run, "Relative difference, tape vs by hand: %.0e; tape vs finite differences: %.0e\n",
         relative_difference(by_tape, by_hand), relative_difference(by_tape, by_differences));
     model_free(model);
@@ -109,6 +121,9 @@ Watch watch_training(Run *run)
     /* A run that ends above its start is told where the loss first rose,
      * even when its last loss is past the limit too. */
     watch.rise_first = true;
+    char warning[512];
+    if (past_stable_bound(run->data, o->lr, 0.0, warning, sizeof warning))
+        say(run, "\n%s", warning);
     say(run, "\nstep   loss      a\n");
     return watch;
 }
@@ -159,18 +174,20 @@ void show_without_no_grad(Run *run, const Watch *path)
         if (t == 1)
             first_walk = loss.id + 1;
         model_a(model, a);
-        say(run, "%4zu   %17zu   %22zu   [%.4f, %.4f]\n", t, tape_size(&model->tape),
-            loss.id + 1, a[0], a[1]);
+        char a1[NUMBER_TEXT], a2[NUMBER_TEXT];
+        say(run, "%4zu   %17zu   %22zu   [%s, %s]\n", t, tape_size(&model->tape),
+            loss.id + 1, format_number(a[0], a1), format_number(a[1], a2));
     }
     model_check(model);
     model_free(model);
     const double *with_no_grad = &path->a[2 * steps];
     bool same = a[0] == with_no_grad[0] && a[1] == with_no_grad[1];
-    say(run, "%s a as with no_grad after %zu steps (%s [%.4f, %.4f]), but each\n"
+    char a1[NUMBER_TEXT], a2[NUMBER_TEXT];
+    say(run, "%s a as with no_grad after %zu steps (%s [%s, %s]), but each\n"
              "backward() walks back through every earlier step, and the tape grows by\n"
              "%zu nodes a step.\n",
-        same ? "The same" : "A different", steps, same ? "both" : "no_grad's", with_no_grad[0],
-        with_no_grad[1], growth);
+        same ? "The same" : "A different", steps, same ? "both" : "no_grad's",
+        format_number(with_no_grad[0], a1), format_number(with_no_grad[1], a2), growth);
     say_what_it_would_cost(run, path->last, first_walk, growth);
 }
 
@@ -185,10 +202,14 @@ void show_without_zero_grad(Run *run, double a_end[2])
         tape_backward(&model->tape, forward(model, run->data));
         model_grad(model, grad[call]);
     }
+    char g[2][2][NUMBER_TEXT];
+    for (int call = 0; call < 2; call++)
+        for (int j = 0; j < 2; j++)
+            format_decimals(grad[call][j], 6, g[call][j]);
     say(run, "\n(b) Without a.grad.zero_(): backward() twice at the same a = [%g, %g].\n"
-             "  after the first backward()          a.grad = [%.6f, %.6f]\n"
-             "  after the second, without zero_()   a.grad = [%.6f, %.6f]  (twice)\n",
-        A_START[0], A_START[1], grad[0][0], grad[0][1], grad[1][0], grad[1][1]);
+             "  after the first backward()          a.grad = [%s, %s]\n"
+             "  after the second, without zero_()   a.grad = [%s, %s]  (twice)\n",
+        A_START[0], A_START[1], g[0][0], g[0][1], g[1][0], g[1][1]);
 
     tape_zero_grad(&model->tape, model->a[0]); /* a fresh start for the training run */
     tape_zero_grad(&model->tape, model->a[1]);
@@ -205,9 +226,11 @@ void show_without_zero_grad(Run *run, double a_end[2])
         low = fmin(low, watch.loss[t]);
         high = fmax(high, watch.loss[t]);
     }
-    say(run, "Trained %zu steps that way, a ends at [%.4f, %.4f]. From step %zu on, the\n"
-             "loss ranged from %.4f to %.4f%s\n",
-        o->epochs, a_end[0], a_end[1], o->epochs / 2, low, high,
+    char a1[NUMBER_TEXT], a2[NUMBER_TEXT], lowest[NUMBER_TEXT], highest[NUMBER_TEXT];
+    say(run, "Trained %zu steps that way, a ends at [%s, %s]. From step %zu on, the\n"
+             "loss ranged from %s to %s%s\n",
+        o->epochs, format_number(a_end[0], a1), format_number(a_end[1], a2), o->epochs / 2,
+        format_number(low, lowest), format_number(high, highest),
         high > 2.0 * low ? ": a swings around the answer, never settling." : ".");
 }
 
@@ -218,11 +241,11 @@ void draw_zero_grad(Run *run, const Model *model, const double a_no_zero[2])
 {
     double a[2] = {tape_value(&model->tape, model->a[0]), /* a.detach() */
                    tape_value(&model->tape, model->a[1])};
-    char trained[80], swinging[80], title[96];
-    snprintf(trained, sizeof trained, "with zero_() every step: y = %.2f*x1 + %.2f", a[0],
-             a[1]);
-    snprintf(swinging, sizeof swinging, "without zero_(): y = %.2f*x1 + %.2f", a_no_zero[0],
-             a_no_zero[1]);
+    char trained[96], swinging[96], title[96], t[2][NUMBER_TEXT], s[2][NUMBER_TEXT];
+    snprintf(trained, sizeof trained, "with zero_() every step: y = %s*x1 + %s",
+             format_decimals(a[0], 2, t[0]), format_decimals(a[1], 2, t[1]));
+    snprintf(swinging, sizeof swinging, "without zero_(): y = %s*x1 + %s",
+             format_decimals(a_no_zero[0], 2, s[0]), format_decimals(a_no_zero[1], 2, s[1]));
     snprintf(title, sizeof title,
              "Where a ended after %zu steps, with a.grad.zero_() and without it",
              run->options->epochs);
@@ -235,10 +258,18 @@ void draw_zero_grad(Run *run, const Model *model, const double a_no_zero[2])
                        swung_off ? 1 : 2, &err),
               &err);
     say_wrote(run, "ch08-zero-grad");
+    say(run, "\n(c) Without .detach(): the notebook's plt.plot(x[:,0], x@a) after training\n"
+             "fails in PyTorch with\n"
+             "  Can't call numpy() on Variable that requires grad. Use var.detach().numpy() "
+             "instead.\n"
+             "x@a still holds its history, the graph it was computed on. Here a is two tape\n"
+             "nodes (Var), and a line to draw takes two doubles, so handing it the nodes\n"
+             "would not compile: tape_value() copies the numbers out without their history,\n"
+             "as .detach() does. The figure above is drawn from a.detach() = [%s, %s].\n",
+             format_number(a[0], t[0]), format_number(a[1], t[1]));
 }
 
 void say_final_line(Run *run, const Watch *path)
 {
-    char last[LAST_LINE_SIZE];
-    run_last_line(run, "%s", final_line(last, &path->a[2 * path->last], path->loss[path->last]));
+    run_final_line(run, &path->a[2 * path->last], path->loss[path->last]); /* data's units */
 }

@@ -26,6 +26,18 @@ Picks pick_fits(const Fit *fits, size_t top)
     return picks;
 }
 
+bool fits_to_rounding(const Sets *sets, const Fit *fits, size_t top)
+{
+    double scale = 0.0;
+    for (size_t i = 0; i < sets->train.n; i++)
+        scale += sets->train.y[i] * sets->train.y[i] / (double)sets->train.n;
+    for (size_t degree = 0; degree <= top; degree++)
+        if (fits[degree].solved && !(fmax(fits[degree].train_loss,
+                                          fits[degree].validation_loss) < 1e-12 * scale))
+            return false;
+    return scale > 0.0;
+}
+
 /* ---- The fits --------------------------------------------------------- */
 
 enum { GRID = 201 };
@@ -117,9 +129,14 @@ static void draw_fits(Run *run, const Sets *sets, const Fit *fits, Picks picks,
                      fits[degrees[k]].validation_loss);
             add_curve(figure, sets, fits[degrees[k]].a, degrees[k] + 1, roles[k]);
         }
-    snprintf(figure->labels[figure->count - 2], sizeof figure->labels[0],
-             "degree %zu by SGD, stopped early, epoch %zu: validation loss %.3g", d - 1,
-             kept, kept_loss);
+    if (kept > 0)
+        snprintf(figure->labels[figure->count - 2], sizeof figure->labels[0],
+                 "degree %zu by SGD, stopped early, epoch %zu: validation loss %.3g", d - 1,
+                 kept, kept_loss);
+    else /* no epoch did better than the start, the line y = 0 */
+        snprintf(figure->labels[figure->count - 2], sizeof figure->labels[0],
+                 "degree %zu by SGD: early stopping kept the untrained start (loss %.3g)",
+                 d - 1, kept_loss);
     add_curve(figure, sets, kept_a, d, ROLE_EARLY_STOP);
     if (sets->synthetic) {
         snprintf(figure->labels[figure->count - 2], sizeof figure->labels[0],
@@ -169,23 +186,35 @@ static size_t add_floor(const Sets *sets, double x_from, double x_to, double *x,
 
 /* ---- Loss against the degree ------------------------------------------ */
 
-/* The band of loss the degree figure shows. A polynomial through every
- * training point has a training loss of 0 up to rounding, which a log axis
- * would stretch down to 1e-30: the axis stops at a third of the lowest other
- * loss, and that curve leaves through the bottom. train, validation: count */
+/* The band of loss the degree figure shows, on its log axis. A polynomial
+ * through every training point has a training loss of 0 up to rounding,
+ * which a log axis would stretch down to 1e-30: the axis stops at a third
+ * of the lowest other loss, and that curve leaves through the bottom. A
+ * loss of exactly 0 has no place on a log axis, nor one past a double's
+ * range (a validation x far outside the training points'). When no loss is
+ * above 0 (the points lie on a constant) any band shows that: 1e-3 to 1.
+ * train, validation: count */
 static void loss_band(const double *train, const double *validation, size_t count,
                       Axes *axes)
 {
     double lowest = INFINITY, highest = 0.0;
     for (size_t k = 0; k < count; k++) {
-        if (train[k] > 1e-12 * validation[k])
+        if (isfinite(train[k]) && train[k] > 0.0 && train[k] > 1e-12 * validation[k])
             lowest = fmin(lowest, train[k]);
-        lowest = fmin(lowest, validation[k]);
-        highest = fmax(highest, fmax(train[k], validation[k]));
+        if (isfinite(validation[k]) && validation[k] > 0.0)
+            lowest = fmin(lowest, validation[k]);
+        for (int set = 0; set < 2; set++) {
+            double loss = set == 0 ? train[k] : validation[k];
+            if (isfinite(loss))
+                highest = fmax(highest, loss);
+        }
     }
     if (lowest < highest) {
         axes->y_low = lowest / 3.0;
         axes->y_high = highest * 3.0;
+    } else {
+        axes->y_low = highest > 0.0 ? highest / 10.0 : 1e-3;
+        axes->y_high = highest > 0.0 ? highest * 3.0 : 1.0;
     }
 }
 
@@ -222,8 +251,17 @@ static void draw_degrees(Run *run, const Sets *sets, const Fit *fits, size_t top
         }
     curve_count +=
         add_floor(sets, 0.0, (double)top, floor_x, floor_y, &curves[curve_count]);
-    Axes axes = {.title = "Training loss falls with every degree; validation loss falls, "
-                          "then climbs",
+    /* It climbs only after a lowest point that is not the last degree. */
+    char title[128];
+    size_t last_fitted = count > 0 ? (size_t)degree[count - 1] : 0;
+    snprintf(title, sizeof title, "Training loss falls with every degree; validation loss %s",
+             picks.best == SIZE_MAX || picks.best == last_fitted
+                 ? "is lowest at the highest degree fitted"
+             : picks.best == 0 ? "is lowest at degree 0, then climbs"
+                               : "falls, then climbs");
+    if (fits_to_rounding(sets, fits, top))
+        snprintf(title, sizeof title, "Every degree fits both sets up to rounding error");
+    Axes axes = {.title = title,
                  .x_label = "degree of the polynomial",
                  .y_label = "mean squared error (log scale)",
                  .log_y = true};
@@ -262,19 +300,22 @@ static void sample_epochs(const Watch *watch, const double *validation, EpochSam
     }
 }
 
-/* Both losses against the epoch, where early stopping stopped marked. */
+/* Both losses against the epoch, where early stopping stopped marked.
+ * The title says what the validation loss did: lowest at the start, at the
+ * end, or in between, where it turns up. */
 static void draw_epochs(Run *run, const Sets *sets, const Watch *watch,
-                        const double *validation, size_t kept)
+                        const double *validation, size_t kept, size_t lowest_epoch)
 {
     EpochSamples *log = run_alloc(run, 1, sizeof *log);
     sample_epochs(watch, validation, log);
     char label[96], title[128];
     snprintf(label, sizeof label, "early stopping keeps epoch %zu: validation loss %.3g",
              kept, validation[kept]);
-    snprintf(
-        title, sizeof title,
-        "Degree %zu by SGD: the training loss keeps falling, the validation loss turns up",
-        watch->size - 1);
+    snprintf(title, sizeof title, "Degree %zu by SGD: %s", watch->size - 1,
+             lowest_epoch == 0 ? "the validation loss never falls below its start"
+             : lowest_epoch == watch->last
+                 ? "the validation loss is lowest at the last epoch"
+                 : "the training loss keeps falling, the validation loss turns up");
     double kept_x = (double)kept, kept_y = validation[kept];
     double floor_x[2], floor_y[2];
     /* Epoch 0 has no place on a log axis: no marker then. */
@@ -303,6 +344,6 @@ void draw_figures(Run *run, const Sets *sets, const Fit *fits, size_t top, Picks
 {
     size_t kept = stop->kept_epoch, d = watch->size;
     draw_degrees(run, sets, fits, top, picks);
-    draw_epochs(run, sets, watch, validation, kept);
+    draw_epochs(run, sets, watch, validation, kept, stop->lowest_epoch);
     draw_fits(run, sets, fits, picks, &watch->a[d * kept], d, kept, validation[kept]);
 }

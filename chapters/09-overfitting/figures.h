@@ -19,6 +19,12 @@ typedef struct {
 /* fits: top + 1 */
 Picks pick_fits(const Fit *fits, size_t top);
 
+/* True when every fitted degree's losses, degree 0's too, on both sets,
+ * are rounding error, under 1e-12 of the mean y²: the points lie on a
+ * constant. Then no loss falls or climbs, whatever its last digits do.
+ * fits: top + 1 */
+bool fits_to_rounding(const Sets *sets, const Fit *fits, size_t top);
+
 /* ch09-degree, ch09-epochs and ch09-fits, into the run's figures. fits: top
  * + 1, validation: the watch's epochs + 1 */
 void draw_figures(Run *run, const Sets *sets, const Fit *fits, size_t top, Picks picks,

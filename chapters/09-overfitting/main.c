@@ -20,7 +20,7 @@ static const Chapter CHAPTER = {
     "Chapter 09: polynomials of every degree fitted to a training set and scored on a "
     "validation set; SGD over many epochs, and early stopping.",
     FLAG_SEED | FLAG_LR | FLAG_EPOCHS | FLAG_BATCH | FLAG_DATA | FLAG_OUT | FLAG_QUIET |
-        FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION | FLAG_TRACE,
+        FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION | FLAG_TRACE | FLAG_STANDARDIZE,
     5};
 
 //> ch09_features
@@ -130,11 +130,11 @@ static void lesson(Run *run)
     Fit *fits = run_alloc(run, top + 1, sizeof *fits);
     fit_every_degree(run, &sets, top, fits);
     say_degrees(run, &sets, fits, top);
-    /* One degree by SGD from a = 0, watching the validation loss after every epoch. */
+    /* One degree by SGD from a = 0 (--standardize: the mean), watching the validation loss. */
     Design x = design_room(run, &sets, o->degree);
     features_of(&sets.train, FEATURES_LEGENDRE, x.d, x.train);
     features_of(&sets.validation, FEATURES_LEGENDRE, x.d, x.validation);
-    double *a = run_alloc(run, x.d, sizeof *a);
+    double *a = sgd_start(run, &sets, x.d);
     double *validation = run_alloc(run, o->epochs + 1, sizeof *validation);
     Batches batches = batches_of(run, &sets.train, x.d);
     Watch watch = watch_epochs(run, &x, &batches, validation);

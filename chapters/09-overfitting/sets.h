@@ -19,6 +19,14 @@ typedef struct {
     Dataset train, validation;
     double x_low, x_high;
     bool synthetic; /* the chapter's own points, not the reader's --data */
+    /* How many different x1 the training points have: at most that many
+     * coefficients of a polynomial can they pin down. */
+    size_t distinct_train_x;
+    /* Where SGD starts: the flat line y = start, 0, or with --standardize
+     * the training points' mean. Fitting y - mean from a = 0 takes the very
+     * steps that fitting y from the mean does (the constant feature is 1),
+     * so every loss and coefficient stays in the data's units. */
+    double start;
 } Sets;
 
 /* The curve the chapter's points come from: 4x³ − 3x + 1, which rises,
@@ -42,6 +50,9 @@ typedef struct {
     double *train;      /* train.n × d */
     double *validation; /* validation.n × d */
 } Design;
+
+/* SGD's a for d features, from the run: the flat line y = sets->start. */
+double *sgd_start(Run *run, const Sets *sets, size_t d);
 
 /* Room for the features of both sets for any degree up to top, from the run. */
 Design design_room(Run *run, const Sets *sets, size_t top);

@@ -8,6 +8,7 @@
 
 void say_sets(const Run *run, const Sets *sets)
 {
+    char name[SHOWN_SIZE];
     if (sets->synthetic)
         say(run,
             "%zu training points and %zu validation points from one source: x uniform "
@@ -16,9 +17,13 @@ void say_sets(const Run *run, const Sets *sets)
             sets->train.n, sets->validation.n);
     else
         say(run,
-            "%zu training points and %zu validation points, drawn at random from "
-            "%s;\nx mapped so that the training points span [-1, 1].\n",
-            sets->train.n, sets->validation.n, run->options->data_path);
+            "%zu training points and %zu validation points, drawn at random from %s,\n"
+            "but the lowest and the highest x always train, so every validation point lies\n"
+            "within the training points' x, from %g to %g, where a fit interpolates (beyond\n"
+            "them it would extrapolate, where a high degree swings far off).\n"
+            "x mapped so that the training points span [-1, 1].\n",
+            sets->train.n, sets->validation.n, run_data_name(run, name), sets->x_low,
+            sets->x_high);
     say(run,
         "A polynomial of degree D is a dot product of D + 1 features: the Legendre\n"
         "polynomials P1(x) ... PD(x) and the constant 1.\n\n"
@@ -54,13 +59,41 @@ void say_degree(const Run *run, size_t degree, const Fit *fit)
         condition_text(fit->kappa_legendre, legendre));
 }
 
+/* Why some degrees have no unique fit: a polynomial of degree D has D + 1
+ * coefficients, and m different x values pin down at most m of them. So
+ * from degree m on, many polynomials fit the training points equally well. */
+static void say_why_no_unique_fit(const Run *run, const Sets *sets, const Fit *fits,
+                                  size_t top)
+{
+    size_t first = top + 1;
+    for (size_t degree = top + 1; degree-- > 0;)
+        if (!fits[degree].solved)
+            first = degree;
+    if (first > top)
+        return;
+    size_t m = sets->distinct_train_x;
+    say(run, "No unique fit from degree %zu: ", first);
+    if (m <= first)
+        say(run, "the %zu training points have only %zu different\n"
+                 "x values, and a polynomial of degree %zu or more has more coefficients "
+                 "than\nthat, so many fit them equally well.\n",
+            sets->train.n, m, m);
+    else
+        say(run, "(X^T X) is singular to the precision of a double there.\n");
+}
+
 void say_degrees(const Run *run, const Sets *sets, const Fit *fits, size_t top)
 {
     size_t best = pick_fits(fits, top).best;
-    say(run,
-        "The training loss falls with every degree; the validation loss is lowest "
-        "at degree %zu.\n",
-        best);
+    say_why_no_unique_fit(run, sets, fits, top);
+    if (fits_to_rounding(sets, fits, top))
+        say(run, "Every degree fits both sets up to rounding error (losses under 1e-12 of the\n"
+                 "mean y^2): the points lie on a constant, which every degree can follow.\n");
+    else
+        say(run,
+            "The training loss falls with every degree; the validation loss is lowest "
+            "at degree %zu.\n",
+            best);
     if (sets->synthetic && best == 3)
         say(run,
             "Its a = [%.4f, %.4f, %.4f, %.4f]; the true curve in these features is\n"
@@ -134,10 +167,13 @@ Watch watch_epochs(Run *run, const Design *design, const Batches *batches,
     watch.loss = run_alloc(run, o->epochs + 1, sizeof *watch.loss);
     watch.a = run_alloc(run, o->epochs + 1, design->d * sizeof *watch.a);
     say(run,
-        "\nSGD on the degree-%zu polynomial from a = 0: batches of %zu, lr = %g, "
+        "\nSGD on the degree-%zu polynomial from %s: batches of %zu, lr = %g, "
         "%zu epochs.\n"
         " epoch   training   validation\n",
-        design->d - 1, table->batch_size, o->lr, o->epochs);
+        design->d - 1,
+        o->standardize ? "the flat line at the training points' mean (--standardize)"
+                       : "a = 0",
+        table->batch_size, o->lr, o->epochs);
     return watch;
 }
 
@@ -146,16 +182,24 @@ Watch watch_epochs(Run *run, const Design *design, const Batches *batches,
 static void say_epochs(const Run *run, const Watch *watch, const double *validation,
                        const EarlyStop *stop)
 {
-    say(run, "The validation loss was lowest after epoch %zu: %.4f.\n", stop->lowest_epoch,
-        stop->lowest);
+    char lowest[NUMBER_TEXT], kept[NUMBER_TEXT], train[NUMBER_TEXT];
+    if (stop->lowest_epoch == 0)
+        say(run, "The validation loss never fell below where it started, at epoch 0: %s.\n"
+                 "Every epoch of training made it worse, so early stopping keeps the start,\n"
+                 "untrained.\n",
+            format_number(stop->lowest, lowest));
+    else
+        say(run, "The validation loss was lowest after epoch %zu: %s.\n", stop->lowest_epoch,
+            format_number(stop->lowest, lowest));
     if (stop->stopped_at > 0)
         say(run, "Early stopping with a patience of %zu epochs stops at epoch %zu",
             stop->patience, stop->stopped_at);
     else
         say(run, "Early stopping with a patience of %zu epochs never runs out of it",
             stop->patience);
-    say(run, ", keeping\nepoch %zu's a: validation loss %.4f, training loss %.4f.\n",
-        stop->kept_epoch, validation[stop->kept_epoch], watch->loss[stop->kept_epoch]);
+    say(run, ", keeping\nepoch %zu's a: validation loss %s, training loss %s.\n",
+        stop->kept_epoch, format_number(validation[stop->kept_epoch], kept),
+        format_number(watch->loss[stop->kept_epoch], train));
 }
 
 void show_result(Run *run, const Sets *sets, const Fit *fits, size_t top, const Watch *watch,
@@ -167,9 +211,11 @@ void show_result(Run *run, const Sets *sets, const Fit *fits, size_t top, const 
     say_wrote(run, "ch09-degree");
     say_wrote(run, "ch09-epochs");
     say_wrote(run, "ch09-fits");
+    char best[NUMBER_TEXT], kept[NUMBER_TEXT];
     run_last_line(run,
-                  "final: best degree %zu, validation loss %.4f; early stopping keeps epoch "
-                  "%zu of degree %zu, validation loss %.4f\n",
-                  picks.best, fits[picks.best].validation_loss, stop->kept_epoch,
-                  watch->size - 1, validation[stop->kept_epoch]);
+                  "final: best degree %zu, validation loss %s; early stopping keeps epoch "
+                  "%zu of degree %zu, validation loss %s\n",
+                  picks.best, format_number(fits[picks.best].validation_loss, best),
+                  stop->kept_epoch, watch->size - 1,
+                  format_number(validation[stop->kept_epoch], kept));
 }

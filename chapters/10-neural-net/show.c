@@ -26,8 +26,9 @@ static void free_dataset(void *data)
 const Dataset *bent_data(Run *run)
 {
     const Options *options = run->options;
+    char name[SHOWN_SIZE];
     if (options->data_path != NULL) {
-        say(run, "%zu points from %s.\n", run->data->n, options->data_path);
+        say(run, "%zu points from %s.\n", run->data->n, run_data_name(run, name));
         return run->data;
     }
     Dataset *bent = run_alloc(run, 1, sizeof *bent);
@@ -50,11 +51,11 @@ BestLine show_best_line(Run *run, const Dataset *data)
     }
     best.exists = true;
     best.loss = loss_of(data->x, data->y, data->n, best.a);
-    char equation[64];
+    char equation[64], loss[NUMBER_TEXT];
     line_equation(equation, sizeof equation, best.a);
-    say(run, "\nThe best straight line (least squares, chapter 03): %s, loss %.4f.\n"
+    say(run, "\nThe best straight line (least squares, chapter 03): %s, loss %s.\n"
              "No line does better: that loss is the floor for a line.\n",
-        equation, best.loss);
+        equation, format_number(best.loss, loss));
     return best;
 }
 

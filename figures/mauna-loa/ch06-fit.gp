@@ -1,6 +1,8 @@
 # ch06-fit.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
 #     gnuplot ch06-fit.gp    (writes ch06-fit.png beside it)
+# reset: gnuplot a.gp b.gp draws b as if it came first.
+reset
 set terminal pngcairo size 800,560 font 'Sans,12'
 set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch06-fit') . '.png'
 set termoption noenhanced

@@ -29,7 +29,14 @@ START_TEST(one_point_worked_by_hand)
     const char *where = "for loss = (a*x + b - y)^2 at a = 2, x = 3, b = 1, y = 4";
     assert_near(tape_grad(&tape, loss), 1.0, 1e-12, "the loss's own grad %s", where);
     assert_near(tape_grad(&tape, miss), 6.0, 1e-12, "the grad of the miss %s", where);
-    assert_near(tape_grad(&tape, prediction), 6.0, 1e-12, "the grad of the prediction %s", where);
+    /* Walked from node 0 forwards, each node passes its grad on before the
+     * loss, last on the tape, has given it any: only the miss gets 6. */
+    const Mistake forwards[] = {
+        {0.0, "0 is what walking the tape forwards gives: a node passes its grad to its "
+              "inputs before the nodes after it (the loss among them) have added theirs; "
+              "walk from the loss back to node 0"}};
+    assert_near_or_mistakes(tape_grad(&tape, prediction), 6.0, 1e-12, forwards, 1,
+                            "the grad of the prediction %s", where);
     assert_near(tape_grad(&tape, a), 18.0, 1e-12, "the grad of a %s", where);
     assert_near(tape_grad(&tape, x), 12.0, 1e-12, "the grad of x %s", where);
     assert_near(tape_grad(&tape, b), 6.0, 1e-12, "the grad of b %s", where);

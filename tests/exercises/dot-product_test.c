@@ -34,11 +34,15 @@ END_TEST
 
 START_TEST(the_model_is_a_dot_product)
 {
-    /* x = (x1, 1) with x1 = 0.5, a = (3, 2): y_hat = 3*0.5 + 2 */
+    /* x = (x1, 1) with x1 = 0.5, a = (3, 2): y_hat = 3*0.5 + 2. An int sum
+     * keeps 1 of the 1.5, then 1 + 2 = 3. */
     const double x[2] = {0.5, 1.0}, a[2] = {3.0, 2.0};
+    const Mistake mistakes[] = {
+        {3.0, "that is what an int sum gives: 3*0.5 = 1.5 lost its .5 when it was added "
+              "to it; keep the sum in a double (double sum = 0.0;)"}};
     exercise_case("dot_product of x = [0.5,1] and a = [3,2] with k = 2");
-    assert_near(dot_product(x, a, 2), 3.5, 0.0,
-                "dot_product of x = [0.5,1] and a = [3,2] with k = 2");
+    assert_near_or_mistakes(dot_product(x, a, 2), 3.5, 0.0, mistakes, 1,
+                            "dot_product of x = [0.5,1] and a = [3,2] with k = 2");
 }
 END_TEST
 

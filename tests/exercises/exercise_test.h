@@ -176,19 +176,37 @@ static inline void explain_mistake(double actual, double expected, double tolera
         snprintf(message + used, size - used, ": %s", why);
 }
 
-/* assert_near(), and when actual is the answer a known mistake gives
- * (mistaken, worked out in the test), the message ends with why. */
-#define assert_near_or_mistake(actual, expected, tolerance, mistaken, why, ...)          \
+/* A common mistake the test can work out: the answer it gives, and the
+ * sentence that names it. */
+typedef struct {
+    double answer;
+    const char *why;
+} Mistake;
+
+/* assert_near(), and when actual is the answer one of the count known
+ * mistakes gives, the message ends with the first such one's why. A
+ * mistake whose answer is NAN is never named (it does not apply here). */
+#define assert_near_or_mistakes(actual, expected, tolerance, mistakes, count, ...)         \
     do {                                                                               \
         char what_[256], message_[1024];                                               \
         double actual_ = (actual);                                                     \
         snprintf(what_, sizeof what_, __VA_ARGS__);                                    \
         bool near_ = near_enough(actual_, (expected), (tolerance), what_, message_,     \
                                  sizeof message_);                                     \
-        if (!near_)                                                                    \
-            explain_mistake(actual_, (expected), (tolerance), (mistaken), (why),       \
-                            message_, sizeof message_);                                \
+        size_t plain_ = strlen(message_);                                              \
+        for (size_t k_ = 0; !near_ && k_ < (size_t)(count) && strlen(message_) == plain_; \
+             k_++)                                                                     \
+            explain_mistake(actual_, (expected), (tolerance), (mistakes)[k_].answer,   \
+                            (mistakes)[k_].why, message_, sizeof message_);            \
         ck_assert_msg(near_, "%s", message_);                                          \
+    } while (0)
+
+/* assert_near(), and when actual is the answer a known mistake gives
+ * (mistaken, worked out in the test), the message ends with why. */
+#define assert_near_or_mistake(actual, expected, tolerance, mistaken, why, ...)          \
+    do {                                                                               \
+        const Mistake one_[] = {{(mistaken), (why)}};                                  \
+        assert_near_or_mistakes((actual), (expected), (tolerance), one_, 1, __VA_ARGS__); \
     } while (0)
 
 /* The answer a formula with the factor numerator / n gives when that is

@@ -50,7 +50,14 @@ START_TEST(the_cube_has_a_known_error_of_h_squared)
     fill_unwritten(grad, 1);
     exercise_case("central_difference of a^3 at a = 1 (k = 1) with h = %g", h);
     central_difference(cube, NULL, a, 1, h, grad);
-    assert_near(grad[0], 3.0 + h * h, 1e-9, "grad[0] of a^3 at a = 1 with h = %g", h);
+    const Mistake mistakes[] = {
+        {2.0 * (3.0 + h * h), "that is twice the slope: the two points a - h and a + h are "
+                              "2h apart, so divide their difference by 2h, not h"},
+        {3.0 + 3.0 * h + h * h, "that is the one-sided difference (f(a + h) - f(a)) / h, "
+                                "off by about 3h: take f(a + h) - f(a - h), over 2h"},
+    };
+    assert_near_or_mistakes(grad[0], 3.0 + h * h, 1e-9, mistakes, 2,
+                            "grad[0] of a^3 at a = 1 with h = %g", h);
 }
 END_TEST
 

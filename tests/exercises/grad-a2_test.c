@@ -37,11 +37,15 @@ START_TEST(every_guess_too_low_worked_by_hand)
     const double a[2] = {0.0, 0.0};
     exercise_case("grad_a2 at a = (0, 0) on the n = 3 points (0, 1), (1, 2), (-1, 0)");
     double slope = grad_a2(X, Y, 3, a);
-    assert_near_or_mistake(slope, -2.0, 1e-12,
-                           right_for_one_point() ? with_integer_division(-2.0, 2, 3) : NAN,
-                           "with n a whole number, 2 / n is integer division, which drops "
-                           "the fraction (2 / 3 is 0): write 2.0 / n",
-                           "dL/da2 at a = (0, 0) on the n = 3 points (0, 1), (1, 2), (-1, 0)");
+    const Mistake mistakes[] = {
+        {right_for_one_point() ? with_integer_division(-2.0, 2, 3) : NAN,
+         "with n a whole number, 2 / n is integer division, which drops the fraction "
+         "(2 / 3 is 0): write 2.0 / n"},
+        {-1.0, "that is half the slope, the factor 2 left out: the derivative of r^2 is "
+               "2r, so dL/da2 = (2/n) times the sum of the misses r"},
+    };
+    assert_near_or_mistakes(slope, -2.0, 1e-12, mistakes, 2,
+                            "dL/da2 at a = (0, 0) on the n = 3 points (0, 1), (1, 2), (-1, 0)");
 }
 END_TEST
 

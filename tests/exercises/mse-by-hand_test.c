@@ -72,10 +72,21 @@ START_TEST(agrees_with_the_library_on_the_notebook_data)
     Dataset data = notebook_data(100, 42);
     const double a[2] = {-1.0, 1.0};
     double expected = loss_of(data.x, data.y, data.n, a);
+    /* An int sum drops each square's fraction as it adds it. */
+    int truncated = 0;
+    for (size_t i = 0; i < data.n; i++) {
+        double miss = a[0] * data.x[2 * i] + a[1] * data.x[2 * i + 1] - data.y[i];
+        truncated = (int)(truncated + miss * miss);
+    }
+    const Mistake mistakes[] = {
+        {truncated / (double)data.n, "that is what an int sum gives: each square lost its "
+                                     "fraction as it was added; keep the sum in a double "
+                                     "(double sum = 0.0;)"}};
     exercise_case("mse_by_hand of a = (-1, 1) on the notebook's n = 100 points");
-    assert_near(mse_by_hand(data.x, data.y, data.n, a), expected, 1e-12 * expected,
-                "mse_by_hand of a = (-1, 1) on the notebook's n = 100 points (compared "
-                "with the library's loss_of())");
+    assert_near_or_mistakes(mse_by_hand(data.x, data.y, data.n, a), expected, 1e-12 * expected,
+                            mistakes, 1,
+                            "mse_by_hand of a = (-1, 1) on the notebook's n = 100 points "
+                            "(compared with the library's loss_of())");
     data_free(&data);
 }
 END_TEST

@@ -22,6 +22,10 @@
 
 const char *const EXERCISE_NAME = "ch04/sgd-step";
 
+#define UPHILL                                                                           \
+    "that is a step uphill, a += lr * grad: the gradient points uphill, so step "       \
+    "against it, a[j] -= lr * grad[j]"
+
 static const double X[2 * 2] = {1, 1, -1, 1};
 static const double Y[2] = {3, -1};
 static const double A_STAR[2] = {2, 1}; /* fits both points exactly */
@@ -32,10 +36,14 @@ START_TEST(one_step_worked_by_hand)
     double a[2] = {0.0, 0.0};
     exercise_case("sgd_step from a = (0, 0) with lr = 0.1 on the points (1, 3), (-1, -1)");
     sgd_step(X, Y, 2, a, 0.1);
-    assert_near(a[0], 0.4, 1e-12,
-                "a[0] after sgd_step from a = (0, 0) with lr = 0.1 on the points (1, 3), (-1, -1)");
-    assert_near(a[1], 0.2, 1e-12,
-                "a[1] after sgd_step from a = (0, 0) with lr = 0.1 on the points (1, 3), (-1, -1)");
+    /* a + lr grad, the step uphill, lands at (-0.4, -0.2). */
+    const Mistake uphill[2][1] = {{{-0.4, UPHILL}}, {{-0.2, UPHILL}}};
+    assert_near_or_mistakes(a[0], 0.4, 1e-12, uphill[0], 1,
+                            "a[0] after sgd_step from a = (0, 0) with lr = 0.1 on the points "
+                            "(1, 3), (-1, -1)");
+    assert_near_or_mistakes(a[1], 0.2, 1e-12, uphill[1], 1,
+                            "a[1] after sgd_step from a = (0, 0) with lr = 0.1 on the points "
+                            "(1, 3), (-1, -1)");
 }
 END_TEST
 
