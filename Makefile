@@ -19,7 +19,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 REQUIRED_CFLAGS := -std=c11 -Wall -Wextra -Wpedantic -Werror -ffp-contract=off
 override CFLAGS += $(REQUIRED_CFLAGS)
-# -pthread: chapter 11 times a pass split across POSIX threads (code/fast.c).
+# -pthread: chapter 13 times a pass split across POSIX threads (code/fast.c).
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
@@ -78,10 +78,10 @@ run: $(CHAPTERS)
 	@echo "out/ch01-data.png beside it; run one chapter with build/ch04 --help."
 
 # Chapter 06 also fits the real data in data/, into a folder of its own.
-# Chapter 11's figure is a measurement: it differs on every run and machine,
+# Chapter 13's figure is a measurement: it differs on every run and machine,
 # so `make figures` keeps the committed one, made by the command the book
-# names (build/ch11 --n 100000000 --epochs 10 --out figures).
-MEASURED_CHAPTERS := $(BUILD)/ch11
+# names (build/ch13 --n 100000000 --epochs 10 --out figures).
+MEASURED_CHAPTERS := $(BUILD)/ch13
 
 figures: $(CHAPTERS)
 	@for program in $(filter-out $(MEASURED_CHAPTERS),$(CHAPTERS)); do \
@@ -131,6 +131,6 @@ help:
 	@echo "make sanitize   rebuild with ASan + UBSan, run the tests and every chapter"
 	@echo "make valgrind   every chapter under valgrind memcheck"
 	@echo "make fuzz       fuzz the CSV loader and the flag parser (FUZZ_SECONDS=60)"
-	@echo "make bench      time chapter 11 and the trainers against NumPy (BENCH_LARGE=1: 10^8 points)"
+	@echo "make bench      time chapter 13 and the trainers against NumPy (BENCH_LARGE=1: 10^8 points)"
 	@echo "make clean      remove $(BUILD)/, out/ and book.html"
 	@echo "Run one chapter: $(BUILD)/ch04 --lr 0.5   (every program takes --help)"

@@ -53,7 +53,7 @@ typedef enum {
     ROLE_DECAYING,      /* SGD with a decaying rate (chapter 07) */
     ROLE_CONTOURS,      /* contour lines of the loss over (a1, a2) (chapter 07) */
     ROLE_EIGENVECTORS,  /* the eigenvector directions of the Hessian (chapter 07) */
-    ROLE_PASS_TEXTBOOK, /* chapter 11's gradient passes: three passes, X a, r, Xᵀ r */
+    ROLE_PASS_TEXTBOOK, /* chapter 13's gradient passes: three passes, X a, r, Xᵀ r */
     ROLE_PASS_FUSED,    /*   one fused pass */
     ROLE_PASS_LANES,    /*   one pass, two lanes of sums */
     ROLE_PASS_NO_COLUMN, /*  one pass, no stored column of 1s */

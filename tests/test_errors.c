@@ -1124,7 +1124,7 @@ static const Ending ENDINGS[] = {
     {"ch08", "ch08-zero-grad.gp", "final:", {NULL}},
     {"ch09", "ch09-fits.gp", "final:", {"--epochs", "200", NULL}},
     {"ch10", "ch10-fit.gp", "final:", {NULL}},
-    {"ch11", "ch11-bandwidth.gp", "roofline:", {"--n", "1000", NULL}},
+    {"ch13", "ch13-bandwidth.gp", "roofline:", {"--n", "1000", NULL}},
 };
 enum { ENDING_COUNT = sizeof ENDINGS / sizeof ENDINGS[0] };
 
