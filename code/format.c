@@ -2,6 +2,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 const char *format_number(double v, char text[NUMBER_TEXT])
 {
@@ -25,5 +26,23 @@ const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double 
     char l[NUMBER_TEXT];
     snprintf(text, LAST_LINE_SIZE, "final: hidden = %zu, loss = %s\n", hidden,
              format_number(loss, l));
+    return text;
+}
+
+const char *format_exact(double v, char text[NUMBER_TEXT])
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(text, NUMBER_TEXT, "%.*g", digits, v);
+        if (strtod(text, NULL) == v)
+            break;
+    }
+    return text;
+}
+
+const char *classifier_final_line(char text[LAST_LINE_SIZE], double error_rate, double loss)
+{
+    char e[NUMBER_TEXT], l[NUMBER_TEXT];
+    snprintf(text, LAST_LINE_SIZE, "final: error_rate = %s, loss = %s\n",
+             format_number(error_rate, e), format_number(loss, l));
     return text;
 }

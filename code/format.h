@@ -16,6 +16,12 @@
 enum { NUMBER_TEXT = 32 };
 const char *format_number(double v, char text[NUMBER_TEXT]);
 
+/* v with the fewest significant digits (6 to 17) that read back as exactly
+ * v: what a message quotes of a number it refuses (a label of
+ * 2.0000000001 is not "2"), and what a figure draws where rounding would
+ * move it. Returns text. */
+const char *format_exact(double v, char text[NUMBER_TEXT]);
+
 /* Room for a program's last line. */
 enum { LAST_LINE_SIZE = 512 };
 
@@ -28,5 +34,11 @@ const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss
  * whose parameters are too many for one line: its size instead,
  * "final: hidden = H, loss = L\n", the loss as format_number() writes it. */
 const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss);
+
+/* The last line of a chapter that trains a classifier (chapter 11), in the
+ * lecture's metric: "final: error_rate = E, loss = L\n", E the fraction of
+ * held-out examples it gets wrong and L its loss on them, each as
+ * format_number() writes it, into text. Returns text. */
+const char *classifier_final_line(char text[LAST_LINE_SIZE], double error_rate, double loss);
 
 #endif
