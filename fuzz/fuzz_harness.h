@@ -132,8 +132,9 @@ static inline int fuzz_cli_input(const uint8_t *bytes, size_t size)
 {
     /* A chapter that takes every flag, so every flag's parser gets fuzzed. */
     static const Chapter every_flag = {"fuzz", "takes every flag",
-                                       FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT,
-                                       10};
+                                       FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT |
+                                           FLAG_TEST,
+                                       10, 0};
     char *text = malloc(size + 1); /* the words, each NUL-terminated */
     if (text == NULL)
         return 0;
