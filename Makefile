@@ -23,7 +23,7 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status shown format number rng data csv linalg loss gradient sgd minibatch scale heavy_ball landscape tape polynomial network gnuplot plot figures cli frame watch fast
+MODULES := status shown format number rng data csv linalg loss gradient sgd minibatch scale heavy_ball landscape tape polynomial network gnuplot plot figures cli frame watch fast softmax layers labels images
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 

@@ -24,6 +24,7 @@
 
 #include "cli.h"
 #include "csv.h"
+#include "labels.h"
 
 /* abort() unless the promise holds: the fuzzer then saves the input. */
 static inline void fuzz_require(int promise)
@@ -81,8 +82,22 @@ static inline int fuzz_table_input(const uint8_t *bytes, size_t size)
         fuzz_require(table.n >= 1 && table.columns >= 1);
         for (size_t k = 0; k < table.n * table.columns; k++)
             fuzz_require(fabs(table.values[k]) <= CSV_MAX_MAGNITUDE);
+        /* Its last column as labels: whole classes below the limit, or one
+         * message naming the file (and line). */
+        LabelledSet set;
+        if (labels_from_table(&set, &table, "fuzz.csv", &err) == STATUS_OK) {
+            fuzz_require(set.n == table.n && set.d == table.columns - 1);
+            for (size_t i = 0; i < set.n; i++)
+                fuzz_require(set.label[i] < set.classes &&
+                             set.classes <= LABELS_MAX_CLASSES);
+            labels_free(&set);
+        } else {
+            fuzz_require(set.x == NULL && set.label == NULL);
+            fuzz_require_message(&err);
+            fuzz_require(strncmp(err.message, "fuzz.csv", 8) == 0);
+        }
     } else {
-        fuzz_require(table.n == 0 && table.values == NULL);
+        fuzz_require(table.n == 0 && table.values == NULL && table.lines == NULL);
         fuzz_require_message(&err);
         fuzz_require(strncmp(err.message, "fuzz.csv", 8) == 0);
     }
