@@ -42,6 +42,10 @@ define CHECKED_RUNS
 0 ch03 --quiet --data fuzz/corpus/csv/header-bom-crlf.csv --out OUT
 0 ch10 --quiet --epochs 10 --out OUT
 0 ch10 --quiet --init zeros --hidden 3 --epochs 2 --out OUT
+0 ch11 --quiet --epochs 2 --hidden 8 --out OUT
+1 ch11 --lr 100 --epochs 2 --out OUT
+1 ch11 --data tests/data/bad/not-a-number.csv
+2 ch11 --wd -1
 2 ch04 --lr abc
 2 ch05 --batch 0
 2 ch01 --bogus
