@@ -94,6 +94,16 @@ Digits *load_digits(Run *run)
     return digits;
 }
 
+/* Where inputs divided by their largest size lie: the digits' pixels, never
+ * below 0, in [0, 1]; a reader's inputs of both signs in [-1, 1]. */
+static const char *unit_range(const LabelledSet *set)
+{
+    for (size_t k = 0; k < set->n * set->d; k++)
+        if (set->x[k] < 0.0)
+            return "[-1, 1]";
+    return "[0, 1]";
+}
+
 /* The largest size of the training inputs, or 1 if every one is 0. */
 static double largest_input(const LabelledSet *set)
 {
@@ -116,7 +126,7 @@ void scale_inputs(Run *run, Digits *digits, InputScale how)
         for (size_t k = 0; k < test->n * d; k++)
             digits->test_x[k] /= largest;
         say(run, "\nFirst on the inputs divided by %g, the largest, so that each lies in "
-                 "[0, 1]\n(quietly); ", largest);
+                 "%s\n(quietly); ", largest, unit_range(train));
         return;
     }
     double *mean = run_alloc(run, d, sizeof *mean), *sd = run_alloc(run, d, sizeof *sd);
@@ -133,8 +143,7 @@ Model make_model(Run *run, const Digits *digits, size_t hidden, ModelLoss loss)
 {
     size_t d = digits->train.d, k = digits->train.classes;
     size_t room = digits->train.n > digits->test.n ? digits->train.n : digits->test.n;
-    Model m = {hidden == 0 ? "softmax regression" : "the network", d, hidden, k,
-               hidden == 0 ? k * d + k : hidden * d + hidden + k * hidden + k, loss,
+    Model m = {d, hidden, k, hidden == 0 ? k * d + k : hidden * d + hidden + k * hidden + k, loss,
                run_alloc(run, room * k, sizeof(double)), {0}, room};
     if (hidden > 0) {
         Activations *t = &m.acts;
@@ -368,13 +377,15 @@ void show_softmax(Run *run, const Digits *digits, const Model *model, const doub
 {
     say(run, "\nThe two runs of softmax regression after %zu epochs:\n%21straining loss   "
              "held-out loss   held-out error_rate\n", standardized->last, "");
-    comparison_row(run, "inputs in [0, 1]", as_is);
+    char as_is_name[32];
+    snprintf(as_is_name, sizeof as_is_name, "inputs in %s", unit_range(&digits->train));
+    comparison_row(run, as_is_name, as_is);
     comparison_row(run, "standardized", standardized);
     double ratio = as_is->loss[as_is->last] / standardized->loss[standardized->last];
     if (as_is->blew_up)
-        say(run, "At this rate the inputs in [0, 1] blew up, and the standardized ones did "
-                 "not:\nthe bowl is rounder (chapter 06). The inputs are standardized from "
-                 "here on.\n");
+        say(run, "At this rate the %s blew up, and the standardized ones did not:\nthe "
+                 "bowl is rounder (chapter 06). The inputs are standardized from here on.\n",
+            as_is_name);
     else if (ratio > 1.0)
         say(run, "Standardized, the same steps take the training loss %.1f times lower: each\n"
                  "input varies about as much as the others, so the bowl is rounder (chapter "

@@ -57,7 +57,6 @@ typedef struct Model Model;
 typedef double (*ModelLoss)(Model *model, const double *a, const Batch *batch, double *grad);
 
 struct Model {
-    const char *name;
     size_t d, hidden, classes; /* D inputs, H hidden units (0: none), K classes */
     size_t size;               /* P, the numbers of a */
     ModelLoss loss;
