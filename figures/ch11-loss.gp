@@ -10,7 +10,7 @@ set ylabel 'cross-entropy loss (log scale)'
 set grid
 set key below left Left reverse maxcols 1
 set logscale y
-set yrange [0.02088553184180874:*]
+set yrange [0.020885531841808722:*]
 $curve0 << EOD
 0 2.30259
 1 0.466097

@@ -18,6 +18,11 @@ static const char DEFAULT_DATA[] = "data/digits.csv";
  * every run and every reader scores on the same held-out digits. */
 enum { SPLIT_SEED = 42 };
 
+/* A whole set is scored this many examples at a time: the network's layers
+ * then need room for that many rows, not for the whole set, however wide
+ * the hidden layer (--hidden 10000 would want 460 MB for 1,438 rows). */
+enum { SCORE_ROWS = 256 };
+
 /* Sample digits drawn of each class, and the held-out mistakes at most. */
 enum { SAMPLES_PER_CLASS = 3, MAX_CLASSES_DRAWN = 10, MAX_MISTAKES_DRAWN = 40 };
 
@@ -142,7 +147,7 @@ void scale_inputs(Run *run, Digits *digits, InputScale how)
 Model make_model(Run *run, const Digits *digits, size_t hidden, ModelLoss loss)
 {
     size_t d = digits->train.d, k = digits->train.classes;
-    size_t room = digits->train.n > digits->test.n ? digits->train.n : digits->test.n;
+    size_t batch = run->options->batch, room = batch > SCORE_ROWS ? batch : SCORE_ROWS;
     Model m = {d, hidden, k, hidden == 0 ? k * d + k : hidden * d + hidden + k * hidden + k, loss,
                run_alloc(run, room * k, sizeof(double)), {0}, room};
     if (hidden > 0) {
@@ -253,17 +258,21 @@ Watch watch_digits(Run *run, const Digits *digits, bool quiet)
 }
 
 /* The loss of a whole set at a, as under torch.no_grad(), its predictions
- * (the most probable class of each example) and their error_rate.
- * x: (set->n, D), predicted: (set->n) */
+ * (the most probable class of each example) and their error_rate; a part
+ * of model->room examples at a time. x: (set->n, D), predicted: (set->n) */
 static double score_set(Model *model, const double *a, const double *x, const LabelledSet *set,
                         size_t *predicted, double *error)
 {
-    Batch all = {set->n, x, set->label};
-    double loss = model->loss(model, a, &all, NULL);
-    for (size_t i = 0; i < set->n; i++)
-        predicted[i] = argmax(&model->probs[i * model->classes], model->classes);
+    double sum = 0.0;
+    for (size_t start = 0; start < set->n; start += model->room) {
+        size_t m = set->n - start < model->room ? set->n - start : model->room;
+        Batch part = {m, &x[start * model->d], &set->label[start]};
+        sum += model->loss(model, a, &part, NULL) * (double)m;
+        for (size_t i = 0; i < m; i++)
+            predicted[start + i] = argmax(&model->probs[i * model->classes], model->classes);
+    }
     *error = error_rate(predicted, set->label, set->n);
-    return loss;
+    return sum / (double)set->n;
 }
 
 bool score(Model *model, const double *a, const Digits *digits, Watch *watch, size_t epoch)

@@ -62,11 +62,12 @@ struct Model {
     ModelLoss loss;
     double *probs;             /* (room, K): the last batch's probabilities */
     Activations acts;          /* the network's, room rows each */
-    size_t room;               /* the most rows a batch may have: a whole set */
+    size_t room;               /* the most rows a batch may have */
 };
 
 /* A model of the digits' inputs and classes, with hidden units or none
- * (softmax regression), and room for a whole set at once. */
+ * (softmax regression), and room for a training batch or SCORE_ROWS
+ * examples at once, whichever is more. */
 Model make_model(Run *run, const Digits *digits, size_t hidden, ModelLoss loss);
 
 /* a.grad.zero_(): grad (P) and the activations' gradients of n rows. */
