@@ -19,11 +19,11 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 REQUIRED_CFLAGS := -std=c11 -Wall -Wextra -Wpedantic -Werror -ffp-contract=off
 override CFLAGS += $(REQUIRED_CFLAGS)
-# -pthread: chapter 11 times a pass split across POSIX threads (code/fast.c).
+# -pthread: chapter 13 times a pass split across POSIX threads (code/fast.c).
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network gnuplot plot figures render cli frame watch trace fast conv conv_fast optim init
+MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network softmax layers labels images gnuplot plot figures render cli frame watch trace fast conv conv_fast optim init
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 
@@ -93,10 +93,10 @@ run: $(CHAPTERS)
 	@echo "out/ch01-data.png beside it; run one chapter with build/ch04 --help."
 
 # Chapter 06 also fits the real data in data/, into a folder of its own.
-# Chapter 11's figure is a measurement: it differs on every run and machine,
+# Chapter 13's figure is a measurement: it differs on every run and machine,
 # so `make figures` keeps the committed one, made by the command the book
-# names (build/ch11 --n 100000000 --epochs 10 --out figures).
-MEASURED_CHAPTERS := $(BUILD)/ch11
+# names (build/ch13 --n 100000000 --epochs 10 --out figures).
+MEASURED_CHAPTERS := $(BUILD)/ch13
 
 figures: $(CHAPTERS)
 	@for program in $(filter-out $(MEASURED_CHAPTERS),$(CHAPTERS)); do \
@@ -151,7 +151,7 @@ help:
 	@echo "make valgrind   every chapter under valgrind memcheck"
 	@echo "make fuzz       fuzz the CSV loader and the flag parser (FUZZ_SECONDS=60)"
 	@echo "make reference  every chapter's run beside its PyTorch counterpart (reference/)"
-	@echo "make bench      time chapter 11 and the trainers against NumPy (BENCH_LARGE=1: 10^8 points),"
+	@echo "make bench      time chapter 13 and the trainers against NumPy (BENCH_LARGE=1: 10^8 points),"
 	@echo "                and chapter 12's layers against PyTorch (make bench-conv: those alone)"
 	@echo "make conv-reference  chapter 12's layers against PyTorch's, to 1e-12"
 	@echo "make clean      remove $(BUILD)/, out/ and book.html"

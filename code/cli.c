@@ -38,8 +38,10 @@ static const FlagInfo FLAGS[] = {
     {"degree", FLAG_DEGREE, "D", "degree of the polynomial SGD trains, 0 to 30 (default 14)"},
     {"train", FLAG_TRAIN, "N", "number of training points (default 15)"},
     {"validation", FLAG_VALIDATION, "N", "number of validation points (default 100)"},
-    {"hidden", FLAG_HIDDEN, "N", "hidden units of the network (default 16)"},
+    {"hidden", FLAG_HIDDEN, "N", "hidden units of the network"},
     {"init", FLAG_INIT, "HOW", "how the network starts: random (default) or zeros"},
+    {"test", FLAG_TEST, "FILE", "held-out CSV to score on (default: a fifth of each class)"},
+    {"wd", FLAG_WEIGHT_DECAY, "X", "weight decay: each step also takes lr * X * a off a"},
 };
 enum { FLAG_COUNT = sizeof FLAGS / sizeof FLAGS[0], HELP_INDEX = FLAG_COUNT };
 
@@ -238,6 +240,7 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
         options->batch = (size_t)count;
         break;
     case FLAG_DATA:
+    case FLAG_TEST:
     case FLAG_OUT:
     case FLAG_TRACE:
         if (value[0] == '\0')
@@ -248,9 +251,10 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
             return bad_value(err, flag->name, value,
                              "is a flag, not a path: give the path after the flag (for a "
                              "name that starts with --, write ./--name)");
-        *(flag->bit == FLAG_DATA  ? &options->data_path
-          : flag->bit == FLAG_OUT ? &options->out_dir
-                                  : &options->trace_path) = value;
+        *(flag->bit == FLAG_DATA    ? &options->data_path
+          : flag->bit == FLAG_TEST  ? &options->test_path
+          : flag->bit == FLAG_OUT   ? &options->out_dir
+                                    : &options->trace_path) = value;
         break;
     case FLAG_QUIET: options->quiet = true; break;
     case FLAG_STANDARDIZE: options->standardize = true; break;
@@ -275,6 +279,11 @@ static Status apply_flag(const FlagInfo *flag, const char *value, Options *optio
     case FLAG_HIDDEN:
         status = parse_count(flag->name, value, 1, MAX_HIDDEN, &count, err);
         options->hidden = (size_t)count;
+        break;
+    case FLAG_WEIGHT_DECAY:
+        status = parse_non_negative(flag->name, value,
+                                    "is too small to tell from 0: write 0 for no weight decay",
+                                    &options->weight_decay, err);
         break;
     case FLAG_INIT:
         if (strcmp(value, "random") != 0 && strcmp(value, "zeros") != 0)
@@ -301,6 +310,12 @@ static size_t default_epochs(const Chapter *chapter)
     return chapter->flags & FLAG_DEGREE ? 50000 : 100;
 }
 
+/* Chapter 10's 16 hidden units, unless the chapter says otherwise. */
+static size_t default_hidden(const Chapter *chapter)
+{
+    return chapter->default_hidden != 0 ? chapter->default_hidden : 16;
+}
+
 static void set_defaults(Options *options, const Chapter *chapter)
 {
     *options = (Options){
@@ -310,6 +325,7 @@ static void set_defaults(Options *options, const Chapter *chapter)
         .epochs = default_epochs(chapter),
         .batch = chapter->default_batch,
         .data_path = NULL,
+        .test_path = NULL,
         .out_dir = "out",
         .trace_path = NULL,
         .quiet = false,
@@ -317,8 +333,9 @@ static void set_defaults(Options *options, const Chapter *chapter)
         .degree = 14,
         .train = 15,
         .validation = 100,
-        .hidden = 16,
+        .hidden = default_hidden(chapter),
         .init_zeros = false,
+        .weight_decay = chapter->flags & FLAG_WEIGHT_DECAY ? DEFAULT_WEIGHT_DECAY : 0.0,
         .help = false,
     };
 }
@@ -463,12 +480,21 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
     if ((seen & FLAG_N) && (seen & FLAG_DATA))
         return fail(err, STATUS_USAGE,
                     "--n and --data do not go together: the file says how many points");
+    if (options->data_path != NULL && options->test_path != NULL &&
+        strcmp(options->data_path, "-") == 0 && strcmp(options->test_path, "-") == 0)
+        return fail(err, STATUS_USAGE,
+                    "--data - and --test - would both read standard input: give one a file");
     if ((seen & FLAG_SEED) && (seen & FLAG_DATA) && !seed_shuffles(chapter))
         return fail(err, STATUS_USAGE,
                     "--seed and --data do not go together in %s: the seed only makes "
                     "the synthetic data",
                     chapter->name);
     return STATUS_OK;
+}
+
+bool cli_classifies(const Chapter *chapter)
+{
+    return (chapter->flags & FLAG_TEST) != 0;
 }
 
 /* The help of flag k in this chapter, where it depends on the chapter. */
@@ -480,9 +506,19 @@ static void print_flag_help(FILE *out, int k, const Chapter *chapter)
               "mean", out);
         return;
     }
-    fputs(FLAGS[k].help, out);
-    if (FLAGS[k].bit == FLAG_SEED && seed_shuffles(chapter))
+    bool classifies = cli_classifies(chapter);
+    if (FLAGS[k].bit == FLAG_DATA && classifies)
+        fputs("train on this CSV of labelled rows (default data/digits.csv)", out);
+    else if (FLAGS[k].bit == FLAG_SEED && classifies)
+        fputs("seed of the shuffles and of the network's start", out);
+    else
+        fputs(FLAGS[k].help, out);
+    if (FLAGS[k].bit == FLAG_SEED && seed_shuffles(chapter) && !classifies)
         fputs(", and of the shuffles", out);
+    if (FLAGS[k].bit == FLAG_HIDDEN)
+        fprintf(out, " (default %zu)", default_hidden(chapter));
+    if (FLAGS[k].bit == FLAG_WEIGHT_DECAY)
+        fprintf(out, " (default %g)", DEFAULT_WEIGHT_DECAY);
     if (FLAGS[k].bit == FLAG_SEED)
         fputs(" (default 42)", out);
     if (FLAGS[k].bit == FLAG_EPOCHS)
@@ -514,7 +550,11 @@ void cli_print_help(FILE *out, const Chapter *chapter)
     fprintf(out, "\nWrite each flag in full (--epochs, not --ep), and give it at most once.\n"
                  "Numbers are decimal: 0.05, 5e-2 and 100 are fine, 0x10 is not; a count\n"
                  "may be written 1e6; spaces around a number are ignored.\n");
-    if (chapter->flags & FLAG_DATA)
+    if (cli_classifies(chapter))
+        fprintf(out, "FILE is a regular file of rows of numbers, the last the class: a whole "
+                     "number\n0, 1, 2, ... (a header line, blank lines and # comments are "
+                     "skipped), or -\nto read the rows from standard input.\n");
+    else if (chapter->flags & FLAG_DATA)
         fprintf(out, "FILE is a regular file of x,y rows (a header line, blank lines and "
                      "# comments\nare skipped), or - to read the rows from standard "
                      "input.\n");

@@ -43,6 +43,11 @@ enum {
     FLAG_VALIDATION = 1 << 13,
     FLAG_HIDDEN = 1 << 14,     /* chapter 10: how many hidden units the network has */
     FLAG_INIT = 1 << 15,       /* chapter 10: how its parameters start, random or zeros */
+    /* Chapter 11 on: a held-out file to score a classifier on. A chapter that
+     * takes it classifies: its --data and --test are tables of labelled rows
+     * (labels.h), which the lesson loads, not the frame's x,y pairs. */
+    FLAG_TEST = 1 << 16,
+    FLAG_WEIGHT_DECAY = 1 << 17, /* chapter 11 on: each step also shrinks the parameters */
     /* Not a flag: in a chapter's flags, it says that with --standardize the
      * frame hands the lesson its data standardized, and that the lesson
      * reports its line with run_final_line() (frame.h). Without it, a
@@ -60,6 +65,7 @@ typedef struct {
     const char *purpose; /* one line: what the program shows */
     unsigned flags;      /* the FLAG_… it accepts */
     size_t default_batch; /* 0: all the data, full batch */
+    size_t default_hidden; /* 0: chapter 10's 16 hidden units */
 } Chapter;
 
 typedef struct {
@@ -69,6 +75,7 @@ typedef struct {
     size_t epochs;
     size_t batch;
     const char *data_path; /* NULL: make the notebook's synthetic data */
+    const char *test_path; /* --test: NULL, hold out part of the data instead */
     const char *out_dir;
     const char *trace_path; /* --trace: NULL, or where every step goes (trace.h) */
     bool quiet;
@@ -78,9 +85,14 @@ typedef struct {
     size_t degree, train, validation; /* chapter 09: --degree, --train, --validation */
     size_t hidden;    /* --hidden */
     bool init_zeros;  /* --init zeros (else random) */
+    double weight_decay; /* --wd: wd of a -= lr * (grad + wd * a) */
     bool help;
     unsigned given; /* the FLAG_… on the command line: a default is not a request */
 } Options;
+
+/* The weight decay of a chapter that takes --wd, unless the reader
+ * gives one: the classifiers' (chapter 11 measures it). */
+#define DEFAULT_WEIGHT_DECAY 0.003
 
 enum { MAX_N = 100000000, MAX_EPOCHS = 1000000, MAX_DEGREE = 30, MAX_HIDDEN = 10000 };
 
@@ -91,6 +103,9 @@ Status cli_parse(int argc, char **argv, const Chapter *chapter, Options *options
                  Error *err);
 
 void cli_print_help(FILE *out, const Chapter *chapter);
+
+/* Whether chapter classifies: its --data and --test are labelled tables. */
+bool cli_classifies(const Chapter *chapter);
 
 /* Prints "NAME: message" on stderr (and, for a usage error, where to find
  * --help) and returns the exit code for status. */

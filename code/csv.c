@@ -15,13 +15,15 @@
 #include "number.h"
 #include "shown.h"
 
-/* The rows read so far, row-major, growing as they come. */
+/* The rows read so far, row-major, growing as they come, and the line of
+ * the file each came from. */
 typedef struct {
     double *values; /* count×columns */
+    size_t *lines;  /* count */
     size_t columns, count, capacity;
 } Rows;
 
-static bool rows_push(Rows *rows, const double *values)
+static bool rows_push(Rows *rows, const double *values, size_t line)
 {
     if (rows->count == rows->capacity) {
         size_t capacity = rows->capacity ? 2 * rows->capacity : 256;
@@ -29,10 +31,15 @@ static bool rows_push(Rows *rows, const double *values)
         if (grown == NULL)
             return false;
         rows->values = grown;
+        size_t *lines = realloc(rows->lines, capacity * sizeof *lines);
+        if (lines == NULL)
+            return false;
+        rows->lines = lines;
         rows->capacity = capacity;
     }
     memcpy(&rows->values[rows->count * rows->columns], values,
            rows->columns * sizeof *values);
+    rows->lines[rows->count] = line;
     rows->count++;
     return true;
 }
@@ -224,7 +231,7 @@ static Status parse_fields(const Reader *reader, char **fields, double *values, 
         if (result != FIELD_OK)
             return refuse_field(reader, f, fields[f], result, err);
     }
-    if (!rows_push(rows, values))
+    if (!rows_push(rows, values, reader->line_number))
         return fail(err, STATUS_NO_MEMORY, "%s:%zu: out of memory", reader->name,
                     reader->line_number);
     return STATUS_OK;
@@ -458,8 +465,9 @@ static Status rows_to_table(Rows *rows, const Reader *reader, CsvTable *table, E
     if (rows->count == 0)
         return fail(err, STATUS_BAD_DATA, "%s: found no data rows%s", reader->name,
                     reader->header.line != 0 ? " after the header" : "");
-    *table = (CsvTable){rows->count, rows->columns, rows->values};
+    *table = (CsvTable){rows->count, rows->columns, rows->values, rows->lines};
     rows->values = NULL;
+    rows->lines = NULL;
     return STATUS_OK;
 }
 
@@ -479,6 +487,7 @@ static Status read_file(FILE *file, const char *name, bool pairs, Dataset *data,
         status = pairs ? pairs_to_data(&rows, &reader, data, err)
                        : rows_to_table(&rows, &reader, table, err);
     free(rows.values);
+    free(rows.lines);
     return status;
 }
 
@@ -540,5 +549,6 @@ Status csv_load_table(CsvTable *table, const char *path, CsvHeader *header, Erro
 void csv_table_free(CsvTable *table)
 {
     free(table->values);
+    free(table->lines);
     *table = (CsvTable){0};
 }

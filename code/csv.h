@@ -65,6 +65,7 @@ Status csv_load(Dataset *data, const char *path, CsvHeader *header, Error *err);
 typedef struct {
     size_t n, columns;
     double *values; /* n×columns row-major */
+    size_t *lines;  /* n: the line of the file each row is on, for messages */
 } CsvTable;
 
 /* Reads path into table, at least one row; on failure table is empty. */

@@ -1,6 +1,6 @@
 /*
  * fast.h — the gradient pass at the speed of memory, and the ruler it is
- * measured with. Introduced in chapter 11.
+ * measured with. Introduced in chapter 13.
  *
  * One pass of full-batch descent (loss_and_gradient(), chapter 04) reads 24
  * bytes a point (x1, x2, y) and does about ten floating-point operations with
@@ -64,7 +64,7 @@ enum {
     FAST_MAX_THREADS = 8,
     /* Below this many points a pass is split no further: starting and
      * joining a thread costs tens of microseconds, as long as reading about
-     * a megabyte (chapter 11 measures it), so a part must be larger than that
+     * a megabyte (chapter 13 measures it), so a part must be larger than that
      * for a second thread to pay. */
     FAST_THREAD_MIN_POINTS = 1 << 18
 };

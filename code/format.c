@@ -48,3 +48,11 @@ const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double 
              format_number(loss, l));
     return text;
 }
+
+const char *classifier_final_line(char text[LAST_LINE_SIZE], double error_rate, double loss)
+{
+    char e[NUMBER_TEXT], l[NUMBER_TEXT];
+    snprintf(text, LAST_LINE_SIZE, "final: error_rate = %s, loss = %s\n",
+             format_number(error_rate, e), format_number(loss, l));
+    return text;
+}

@@ -21,9 +21,10 @@ const char *format_number(double v, char text[NUMBER_TEXT]);
  * rounds to zero prints without a sign, 0.0000, never -0.0000. */
 const char *format_decimals(double v, int decimals, char text[NUMBER_TEXT]);
 
-/* v as %g writes it, but with as many significant digits as it takes to
- * read back as exactly v (up to 17): a learning rate of 1.0000001 is not
- * "1", which would read as the stable bound it is past. Returns text. */
+/* v with the fewest significant digits (6 to 17) that read back as exactly
+ * v: a learning rate of 1.0000001 is not "1", which would read as the
+ * stable bound it is past; a label of 2.0000000001 is not "2"; a figure
+ * draws it where rounding would not move it. Returns text. */
 const char *format_exact(double v, char text[NUMBER_TEXT]);
 
 /* Room for a program's last line. */
@@ -38,5 +39,11 @@ const char *final_line(char text[LAST_LINE_SIZE], const double a[2], double loss
  * whose parameters are too many for one line: its size instead,
  * "final: hidden = H, loss = L\n", the loss as format_number() writes it. */
 const char *network_final_line(char text[LAST_LINE_SIZE], size_t hidden, double loss);
+
+/* The last line of a chapter that trains a classifier (chapter 11), in the
+ * lecture's metric: "final: error_rate = E, loss = L\n", E the fraction of
+ * held-out examples it gets wrong and L its loss on them, each as
+ * format_number() writes it, into text. Returns text. */
+const char *classifier_final_line(char text[LAST_LINE_SIZE], double error_rate, double loss);
 
 #endif

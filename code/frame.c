@@ -265,12 +265,15 @@ static void standardize_data(Run *run, Dataset *data, Scaling *scaling)
 }
 
 /* The reader's CSV or the notebook's data; a chapter that takes no --n
- * (chapter 09) gets no data at all (n = 0) and makes its own. */
+ * (chapter 09) gets no data at all (n = 0) and makes its own, and so does
+ * a classifier (chapter 11), whose files are tables it loads itself. */
 static void prepare_data(Run *run, Dataset *data, Scaling *scaling)
 {
     const Options *options = run->options;
     Error err;
-    if (options->data_path != NULL) {
+    if (cli_classifies(run->chapter)) {
+        return;
+    } else if (options->data_path != NULL) {
         CsvHeader header;
         run_check(run, csv_load(data, options->data_path, &header, &err), &err);
         /* A skipped line is said out loud: if it was meant as data, the reader

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "format.h"
+
 /* ---- The file ------------------------------------------------------------ */
 
 /* The file is made with mode 0666, which the umask cuts to what the reader
@@ -70,13 +72,8 @@ void gnuplot_quoted(FILE *file, const char *text)
 
 void gnuplot_exact(FILE *file, double v)
 {
-    char text[32];
-    for (int digits = 6; digits <= 17; digits++) {
-        snprintf(text, sizeof text, "%.*g", digits, v);
-        if (strtod(text, NULL) == v)
-            break;
-    }
-    fputs(text, file);
+    char text[NUMBER_TEXT];
+    fputs(format_exact(v, text), file);
 }
 
 void gnuplot_labels(FILE *file, const char *title, const char *x_label, const char *y_label)

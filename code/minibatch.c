@@ -13,9 +13,14 @@
 void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
                      size_t *order)
 {
-    size_t n = data->n;
-    sampler->n = n;
+    sampler_init_examples(sampler, data->n, batch_size, order);
     sampler->data = data;
+}
+
+void sampler_init_examples(EpochSampler *sampler, size_t n, size_t batch_size, size_t *order)
+{
+    sampler->n = n;
+    sampler->data = NULL;
     sampler->prefetched = n;
     sampler->batch_size = batch_size < n ? batch_size : n;
     sampler->next = n; /* nothing to hand out before the first epoch starts */
@@ -70,7 +75,7 @@ static void prefetch_coming_rows(EpochSampler *sampler)
 {
     size_t ahead = sampler->batch_size > PREFETCH_AHEAD ? sampler->batch_size : PREFETCH_AHEAD;
     size_t up_to = sampler->n - sampler->next < ahead ? sampler->n : sampler->next + ahead;
-    for (; sampler->prefetched < up_to; sampler->prefetched++)
+    for (; sampler->data != NULL && sampler->prefetched < up_to; sampler->prefetched++)
         prefetch_row(sampler->data, sampler->order[sampler->prefetched]);
 }
 

@@ -28,7 +28,7 @@ typedef struct {
     size_t n, batch_size;
     size_t *order;      /* n: this epoch's shuffled row numbers */
     size_t next;        /* where the next batch starts in order */
-    const Dataset *data; /* whose rows to prefetch */
+    const Dataset *data; /* whose rows to prefetch (NULL: none) */
     size_t prefetched;  /* order[0 … prefetched−1] have been prefetched */
 } EpochSampler;
 
@@ -42,6 +42,10 @@ void sampler_free(EpochSampler *sampler);
  * sees the shuffles a fresh sampler would. */
 void sampler_init_in(EpochSampler *sampler, const Dataset *data, size_t batch_size,
                      size_t *order);
+
+/* sampler_init_in() for n examples of any kind (chapter 11's images): the
+ * same shuffles and batches, with no rows to prefetch. order: room for n */
+void sampler_init_examples(EpochSampler *sampler, size_t n, size_t batch_size, size_t *order);
 
 /* The iterations (updates) of one epoch of n points in batches of batch:
  * ceil(n / batch), since the last batch may be short. */

@@ -52,6 +52,11 @@ static const Style STYLES[ROLE_COUNT] = {
     [ROLE_OVERFIT] = {"#882255", 1},       /* wine */
     [ROLE_NETWORK] = {"#ee3377", 1},       /* magenta */
     [ROLE_HIDDEN_UNIT] = {"#f4a6c4", 1},   /* pale magenta: a part of the network */
+    [ROLE_LINEAR_TRAINING] = {"#004488", 2}, /* chapter 09's sets, dashed */
+    [ROLE_LINEAR_HELD_OUT] = {"#cc6677", 2},
+    [ROLE_INK] = {"#252525", 1},           /* near-black: ink on white paper */
+    [ROLE_WEIGHT_NEGATIVE] = {"#2166ac", 1}, /* blue and orange (ColorBrewer), */
+    [ROLE_WEIGHT_POSITIVE] = {"#b35806", 1}, /* apart from the mistakes' red */
 };
 
 /* How a role's points are drawn, as a gnuplot point type: a filled circle

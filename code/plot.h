@@ -54,19 +54,25 @@ typedef enum {
     ROLE_AVERAGED,      /* the mean of a run's iterates, Polyak–Ruppert (chapter 07) */
     ROLE_CONTOURS,      /* contour lines of the loss over (a1, a2) (chapter 07) */
     ROLE_EIGENVECTORS,  /* the eigenvector directions of the Hessian (chapter 07) */
-    ROLE_PASS_TEXTBOOK, /* chapter 11's gradient passes: three passes, X a, r, Xᵀ r */
+    ROLE_PASS_TEXTBOOK, /* chapter 13's gradient passes: three passes, X a, r, Xᵀ r */
     ROLE_PASS_FUSED,    /*   one fused pass */
     ROLE_PASS_LANES,    /*   one pass, two lanes of sums */
     ROLE_PASS_NO_COLUMN, /*  one pass, no stored column of 1s */
     ROLE_PASS_THREADS,  /*   two threads */
-    ROLE_TRAINING,      /* the loss on the training set (chapter 09) */
-    ROLE_VALIDATION,    /* the validation set, and the loss on it (chapter 09) */
+    ROLE_TRAINING,      /* the loss on the training set (chapter 09); a network's, chapter 11 */
+    ROLE_VALIDATION,    /* the validation set, and the loss on it (chapter 09), the held-out
+                           set (chapter 11) */
     ROLE_UNDERFIT,      /* a model too simple for the data */
     ROLE_GOOD_FIT,      /* the degree the validation set picks */
     ROLE_EARLY_STOP,    /* the model early stopping keeps, and where it stopped */
     ROLE_OVERFIT,       /* a model that fits the training points' noise */
     ROLE_NETWORK,       /* a neural network: its curve and its loss (chapter 10) */
     ROLE_HIDDEN_UNIT,   /* one hidden unit's share of the network's curve, drawn faint */
+    ROLE_LINEAR_TRAINING, /* chapter 11's softmax regression: training, held-out; */
+    ROLE_LINEAR_HELD_OUT, /*   the sets' colours, dashed: a linear model, not the network */
+    ROLE_INK,           /* an image's dark end: white paper, this ink (images.h) */
+    ROLE_WEIGHT_NEGATIVE, /* a weight against (blue) and for (orange) a class, as an */
+    ROLE_WEIGHT_POSITIVE, /*   image: white at 0 (images.h) */
     ROLE_COUNT
 } Role;
 

@@ -2,20 +2,20 @@
 
 #include <math.h>
 
-/* The standard deviation of x1 about mean, divided by n:
- * sqrt(mean((x1 − mean)²)), or 0 when every x1 is mean. Each deviation is
- * divided by the largest one before it is squared, and the root multiplied
- * back, so that the square neither overflows (x near 1e200) nor underflows
- * to 0 (x near 1e-200). x: n×2 row-major, n ≥ 1 */
-static double standard_deviation(const double *x, size_t n, double mean)
+/* The standard deviation about mean, divided by n, of the n numbers
+ * x[0], x[stride], x[2*stride], …: sqrt(mean((x − mean)²)), or 0 when every
+ * one is mean. Each deviation is divided by the largest one before it is
+ * squared, and the root multiplied back, so that the square neither
+ * overflows (x near 1e200) nor underflows to 0 (x near 1e-200). n ≥ 1 */
+static double standard_deviation(const double *x, size_t n, size_t stride, double mean)
 {
     double largest = 0.0, sum_of_squares = 0.0;
     for (size_t i = 0; i < n; i++)
-        largest = fmax(largest, fabs(x[2 * i] - mean));
+        largest = fmax(largest, fabs(x[stride * i] - mean));
     if (largest == 0.0)
         return 0.0; /* every x the same */
     for (size_t i = 0; i < n; i++) {
-        double d = (x[2 * i] - mean) / largest;
+        double d = (x[stride * i] - mean) / largest;
         sum_of_squares += d * d;
     }
     return largest * sqrt(sum_of_squares / (double)n);
@@ -32,7 +32,7 @@ Scaling scaling_of(const double *x, const double *y, size_t n)
     /* Near 1e6 these sums round a little; any mean will do, as long as the
      * same one is used to map the coefficients back. */
     double x_mean = x_sum / (double)n;
-    return (Scaling){x_mean, standard_deviation(x, n, x_mean), y_sum / (double)n};
+    return (Scaling){x_mean, standard_deviation(x, n, 2, x_mean), y_sum / (double)n};
 }
 //< scaling_of
 
@@ -81,4 +81,22 @@ Status standardized_copy(const Dataset *data, Dataset *out, Scaling *scaling, Er
     if (status == STATUS_OK)
         standardize(data->x, data->y, data->n, scaling, out->x, out->y);
     return status;
+}
+
+void column_scaling(const double *x, size_t n, size_t d, double *mean, double *sd)
+{
+    for (size_t j = 0; j < d; j++) {
+        double sum = 0.0;
+        for (size_t i = 0; i < n; i++)
+            sum += x[i * d + j];
+        mean[j] = sum / (double)n;
+        sd[j] = standard_deviation(&x[j], n, d, mean[j]);
+    }
+}
+
+void standardize_columns(double *x, size_t n, size_t d, const double *mean, const double *sd)
+{
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < d; j++)
+            x[i * d + j] = (x[i * d + j] - mean[j]) / (sd[j] > 0.0 ? sd[j] : 1.0);
 }

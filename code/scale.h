@@ -59,4 +59,17 @@ Status standard_scaling(const Dataset *data, Scaling *scaling, Error *err);
  * STATUS_NO_MEMORY when there is no room for the copy. */
 Status standardized_copy(const Dataset *data, Dataset *out, Scaling *scaling, Error *err);
 
+/* Chapter 11: many columns, each standardized on its own. */
+
+/* The mean and the standard deviation (dividing by n) of each of the D
+ * columns of x. x is (n, D), n ≥ 1; mean, sd are (D) */
+void column_scaling(const double *x, size_t n, size_t d, double *mean, double *sd);
+
+/* x[i][j] = (x[i][j] − mean[j]) / sd[j], in place; a column whose sd is 0
+ * (the same value in every row, such as a corner pixel never inked) is
+ * only centred: there is no spread to divide by. The mean and sd are the
+ * training set's, applied to any set, so that a held-out example is moved
+ * exactly as the training ones were. x is (n, D); mean, sd are (D) */
+void standardize_columns(double *x, size_t n, size_t d, const double *mean, const double *sd);
+
 #endif

@@ -158,6 +158,20 @@ Var tape_tanh(Tape *tape, Var u)
     return tape_unary(tape, "tanh", t, u, 1.0 - t * t);
 }
 
+Var tape_exp(Tape *tape, Var u)
+{
+    /* ∂e^u/∂u = e^u: the derivative is the value itself. */
+    double e = exp(tape_value(tape, u));
+    return tape_unary(tape, "exp", e, u, e);
+}
+
+Var tape_log(Tape *tape, Var u)
+{
+    /* ∂ln(u)/∂u = 1/u */
+    double u_value = tape_value(tape, u);
+    return tape_unary(tape, "log", log(u_value), u, 1.0 / u_value);
+}
+
 Var tape_sum(Tape *tape, const Var *terms, size_t count)
 {
     if (count == 0)

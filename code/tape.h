@@ -98,6 +98,8 @@ Var tape_mul(Tape *tape, Var u, Var v);    /* u · v */
 Var tape_square(Tape *tape, Var u);        /* u²    */
 Var tape_relu(Tape *tape, Var u);          /* max(u, 0) */
 Var tape_tanh(Tape *tape, Var u);          /* tanh u */
+Var tape_exp(Tape *tape, Var u);           /* e^u (chapter 11: softmax) */
+Var tape_log(Tape *tape, Var u);           /* ln u, u > 0 (chapter 11: cross-entropy) */
 
 /* terms[0] + … + terms[count − 1], as a chain of count − 1 additions (none
  * for one term; a leaf 0 for none). terms: count */

@@ -24,6 +24,7 @@
 
 #include "cli.h"
 #include "csv.h"
+#include "labels.h"
 
 /* abort() unless the promise holds: the fuzzer then saves the input. */
 static inline void fuzz_require(int promise)
@@ -81,8 +82,22 @@ static inline int fuzz_table_input(const uint8_t *bytes, size_t size)
         fuzz_require(table.n >= 1 && table.columns >= 1);
         for (size_t k = 0; k < table.n * table.columns; k++)
             fuzz_require(fabs(table.values[k]) <= CSV_MAX_MAGNITUDE);
+        /* Its last column as labels: whole classes below the limit, or one
+         * message naming the file (and line). */
+        LabelledSet set;
+        if (labels_from_table(&set, &table, "fuzz.csv", &err) == STATUS_OK) {
+            fuzz_require(set.n == table.n && set.d == table.columns - 1);
+            for (size_t i = 0; i < set.n; i++)
+                fuzz_require(set.label[i] < set.classes &&
+                             set.classes <= LABELS_MAX_CLASSES);
+            labels_free(&set);
+        } else {
+            fuzz_require(set.x == NULL && set.label == NULL);
+            fuzz_require_message(&err);
+            fuzz_require(strncmp(err.message, "fuzz.csv", 8) == 0);
+        }
     } else {
-        fuzz_require(table.n == 0 && table.values == NULL);
+        fuzz_require(table.n == 0 && table.values == NULL && table.lines == NULL);
         fuzz_require_message(&err);
         fuzz_require(strncmp(err.message, "fuzz.csv", 8) == 0);
     }
@@ -132,8 +147,9 @@ static inline int fuzz_cli_input(const uint8_t *bytes, size_t size)
 {
     /* A chapter that takes every flag, so every flag's parser gets fuzzed. */
     static const Chapter every_flag = {"fuzz", "takes every flag",
-                                       FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT,
-                                       10};
+                                       FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT |
+                                           FLAG_TEST,
+                                       10, 0};
     char *text = malloc(size + 1); /* the words, each NUL-terminated */
     if (text == NULL)
         return 0;

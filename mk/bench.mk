@@ -3,7 +3,7 @@
 #
 # Included by the top-level Makefile, which defines BUILD and CHAPTERS.
 #
-#   make bench                 chapter 11 and the trainers of chapters 04 and 05
+#   make bench                 chapter 13 and the trainers of chapters 04 and 05
 #                              at a few sizes, beside NumPy, in one table; then
 #                              chapter 12's layers beside PyTorch (bench-conv,
 #                              mk/conv.mk)

@@ -38,16 +38,20 @@ define CHECKED_RUNS
 0 ch07 --quiet --batch 3 --momentum 0.5 --decay 50 --epochs 5 --out OUT
 0 ch08 --out OUT
 0 ch08 --quiet --data tests/data/line.csv --out OUT
-0 ch11 --n 3000 --epochs 1 --quiet --out OUT
+0 ch13 --n 3000 --epochs 1 --quiet --out OUT
 0 ch03 --quiet --data fuzz/corpus/csv/header-bom-crlf.csv --out OUT
 0 ch10 --quiet --epochs 10 --out OUT
 0 ch10 --quiet --init zeros --hidden 3 --epochs 2 --out OUT
+0 ch11 --quiet --epochs 2 --hidden 8 --out OUT
+1 ch11 --lr 100 --epochs 2 --out OUT
+1 ch11 --data tests/data/bad/not-a-number.csv
+2 ch11 --wd -1
 2 ch04 --lr abc
 2 ch05 --batch 0
 2 ch01 --bogus
 2 ch07 --momentum 1
 1 ch07 --lr 5 --out OUT
-2 ch11 --lr 0.5
+2 ch13 --lr 0.5
 1 ch04 --lr 1e300 --out OUT
 1 ch05 --batch 1 --lr 1e6 --out OUT
 1 ch06 --data data/mauna-loa-co2.csv --out OUT

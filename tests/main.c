@@ -13,7 +13,8 @@ int main(void)
     Suite *(*const suites[])(void) = {
         rng_suite,      linalg_suite, loss_suite, gradient_suite, sgd_suite, watch_suite,
         minibatch_suite, scale_suite, heavy_ball_suite, landscape_suite, tape_suite,
-        polynomial_suite, network_suite, data_suite, csv_suite,  plot_suite,
+        polynomial_suite, network_suite, softmax_suite, layers_suite, labels_suite, data_suite,
+        csv_suite,      plot_suite,   images_suite,
         figures_suite,  render_suite, cli_suite,    chapters_suite, errors_suite,
         hostile_suite,  weave_suite,  fast_suite,   trace_suite,
         conv_suite,     optim_suite,  init_suite,   claims_suite,

@@ -110,6 +110,18 @@ static void draw_scripts(const char *pattern)
     program_run_free(&run);
 }
 
+/* Every one of the count images is in the scratch folder. */
+static void assert_images_drawn(const char *const *images, size_t count)
+{
+    for (size_t k = 0; k < count; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "%s/%s", dir, images[k]);
+        char *image = read_text_file(path);
+        ck_assert_msg(image != NULL, "missing %s", images[k]);
+        free(image);
+    }
+}
+
 START_TEST(every_emitted_script_draws_in_gnuplot)
 {
     const char *const chapters[] = {"ch01", "ch02", "ch03", "ch04", "ch05", "ch06", "ch08",
@@ -128,13 +140,7 @@ START_TEST(every_emitted_script_draws_in_gnuplot)
                                   "ch06-bound.png", "ch06-fit.png", "ch08-zero-grad.png",
                                   "ch10-fit.png", "ch10-loss.png", "ch10-animation.gif",
                                   "ch10-units.png", "ch10-curvature.png"};
-    for (size_t k = 0; k < sizeof images / sizeof images[0]; k++) {
-        char path[128];
-        snprintf(path, sizeof path, "%s/%s", dir, images[k]);
-        char *image = read_text_file(path);
-        ck_assert_msg(image != NULL, "missing %s", images[k]);
-        free(image);
-    }
+    assert_images_drawn(images, sizeof images / sizeof images[0]);
 }
 END_TEST
 
@@ -1479,6 +1485,98 @@ START_TEST(chapter_10_fits_a_readers_data)
 }
 END_TEST
 
+/* ---- Chapter 11: softmax regression and a network on the digits -------- */
+
+/* Reads "final: error_rate = E, loss = L" from the last line, and the
+ * "softmax regression: error_rate = E" line before it. */
+static void read_classifier_lines(const char *out, double *net_error, double *net_loss,
+                                  double *softmax_error)
+{
+    char line[256];
+    last_line(out, line, sizeof line);
+    ck_assert_msg(sscanf(line, "final: error_rate = %lf, loss = %lf", net_error, net_loss) == 2,
+                  "not a classifier's final line: '%s'", line);
+    const char *softmax = strstr(out, "\nsoftmax regression: error_rate = ");
+    ck_assert_msg(softmax != NULL, "no softmax regression line in: %s", out);
+    ck_assert_int_eq(sscanf(softmax, "\nsoftmax regression: error_rate = %lf", softmax_error),
+                     1);
+}
+
+START_TEST(chapter_11_learns_the_digits_in_a_few_epochs)
+{
+    /* Three epochs and a small network: chance, guessing among 10 classes,
+     * gets 0.9 of the held-out digits wrong; both models must get under
+     * 0.1 of them wrong, with a finite loss below the 2.3026 = ln 10 of
+     * equal probabilities. Every figure draws without a word. */
+    const char *words[] = {"--epochs", "3", "--hidden", "16", NULL};
+    ProgramRun run;
+    run_chapter("ch11", words, &run);
+    double net_error, net_loss, softmax_error;
+    read_classifier_lines(run.out, &net_error, &net_loss, &softmax_error);
+    ck_assert_msg(net_error < 0.1 && softmax_error < 0.1, "error rates %g and %g", net_error,
+                  softmax_error);
+    ck_assert(net_loss > 0.0 && net_loss < log(10.0));
+    ck_assert_ptr_nonnull(strstr(run.out, "1797 examples from data/digits.csv, 64 numbers"));
+    ck_assert_ptr_nonnull(strstr(run.out, "a fifth of each class, 359 examples"));
+    ck_assert_ptr_nonnull(strstr(run.out, "1438 to train on"));
+    ck_assert_str_eq(run.err, "");
+    program_run_free(&run);
+    draw_scripts("ch11-*.gp");
+    const char *const images[] = {"ch11-samples.png", "ch11-templates.png", "ch11-loss.png",
+                                  "ch11-error.png", "ch11-mistakes.png", "ch11-confusion.png"};
+    assert_images_drawn(images, sizeof images / sizeof images[0]);
+}
+END_TEST
+
+START_TEST(chapter_11_repeats_itself_byte_for_byte)
+{
+    const char *words[] = {"--epochs", "2", "--hidden", "8", "--seed", "5", NULL};
+    assert_the_same_bytes_twice("ch11", words, "ch11-templates.gp");
+}
+END_TEST
+
+/* Writes n rows of 3 inputs and a label to path: class c near 4 e_c, each
+ * input off by up to ±1, drawn from seed. */
+static void write_three_clusters(const char *path, size_t n, uint64_t seed)
+{
+    FILE *file = fopen(path, "w");
+    ck_assert_ptr_nonnull(file);
+    Rng rng = rng_seeded(seed);
+    fputs("a,b,c,class\n", file);
+    for (size_t i = 0; i < n; i++) {
+        size_t c = i % 3;
+        for (size_t j = 0; j < 3; j++)
+            fprintf(file, "%.6f,", (j == c ? 4.0 : 0.0) + rng_uniform_between(&rng, -1, 1));
+        fprintf(file, "%zu\n", c);
+    }
+    ck_assert_int_eq(fclose(file), 0);
+}
+
+START_TEST(chapter_11_classifies_a_readers_files)
+{
+    /* Three clusters four apart, each point within 1 of its centre: a
+     * straight boundary separates them, so both models get every held-out
+     * point right. Three inputs are no square image: no pictures. */
+    char train[128], test[128];
+    snprintf(train, sizeof train, "%s/train.csv", dir);
+    snprintf(test, sizeof test, "%s/test.csv", dir);
+    write_three_clusters(train, 60, 1);
+    write_three_clusters(test, 30, 2);
+    const char *words[] = {"--data", train, "--test", test, "--epochs", "20", NULL};
+    ProgramRun run;
+    run_chapter("ch11", words, &run);
+    double net_error, net_loss, softmax_error;
+    read_classifier_lines(run.out, &net_error, &net_loss, &softmax_error);
+    ck_assert_double_eq(net_error, 0.0);
+    ck_assert_double_eq(softmax_error, 0.0);
+    ck_assert_ptr_nonnull(strstr(run.out, "skipped a header line: 'a,b,c,class'"));
+    ck_assert_ptr_nonnull(strstr(run.out, "60 examples from"));
+    ck_assert_ptr_nonnull(strstr(run.out, "the 30 examples of"));
+    ck_assert_ptr_nonnull(strstr(run.out, "no square image"));
+    program_run_free(&run);
+}
+END_TEST
+
 Suite *chapters_suite(void)
 {
     Suite *suite = suite_create("chapters");
@@ -1533,6 +1631,14 @@ Suite *chapters_suite(void)
     tcase_add_test(ch10, chapter_10_stops_a_blow_up_and_refuses_bad_flags);
     tcase_add_test(ch10, chapter_10_fits_a_readers_data);
     suite_add_tcase(suite, ch10);
+
+    TCase *ch11 = tcase_create("chapter 11");
+    tcase_set_timeout(ch11, 60);
+    tcase_add_checked_fixture(ch11, make_scratch, remove_scratch);
+    tcase_add_test(ch11, chapter_11_learns_the_digits_in_a_few_epochs);
+    tcase_add_test(ch11, chapter_11_repeats_itself_byte_for_byte);
+    tcase_add_test(ch11, chapter_11_classifies_a_readers_files);
+    suite_add_tcase(suite, ch11);
 
     TCase *ch07 = tcase_create("chapter 07");
     tcase_set_timeout(ch07, 60);

@@ -308,6 +308,10 @@ START_TEST(a_table_of_any_width_reads_row_by_row)
     const double want[12] = {0, 16, 3.5, 7, 1, 2, 3, 0, -4, 50, 6, 9};
     for (size_t k = 0; k < 12; k++)
         ck_assert_double_eq(table.values[k], want[k]);
+    /* The header is line 1 and the comment line 2: the rows are on 3, 4, 5,
+     * the numbers a message about one of them names. */
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_uint_eq(table.lines[i], i + 3);
     csv_table_free(&table);
 }
 END_TEST
@@ -320,6 +324,7 @@ START_TEST(a_table_refuses_ragged_rows_and_bad_fields_by_column)
     ck_assert_str_eq(err.message,
                      "t.csv:2: expected 3 columns, as on the first data row, found 2");
     ck_assert_ptr_null(table.values);
+    ck_assert_ptr_null(table.lines);
     ck_assert_int_eq(load_table("1,2,3\n4,x5,6\n", &table, &err), STATUS_BAD_DATA);
     ck_assert_str_eq(err.message, "t.csv:2: column 2 value 'x5' is not a number");
     ck_assert_int_eq(load_table("1,2,0x3\n", &table, &err), STATUS_BAD_DATA);

@@ -190,6 +190,10 @@ static const FlagCase FLAG_CASES[] = {
     {"ch04", {"--data", "x.csv", "--seed", "7"}, "--seed and --data do not go together in ch04"},
     {"ch04", {"--out", ""}, "--out: needs a non-empty path"},
     {"ch04", {"--n", "50", "--data", "x.csv"}, "--n and --data do not go together"},
+    {"ch11", {"--test", ""}, "--test: needs a non-empty path"},
+    {"ch11", {"--wd", "-0.1"}, "--wd: '-0.1' must be 0 or more"},
+    {"ch11", {"--n", "50"}, "--n is not used by ch11"},
+    {"ch10", {"--test", "t.csv"}, "--test is not used by ch10"},
 };
 enum { FLAG_CASE_COUNT = sizeof FLAG_CASES / sizeof FLAG_CASES[0] };
 
@@ -396,6 +400,80 @@ START_TEST(a_read_error_names_the_line_and_the_reason)
     /* A "file" the kernel refuses to read: page 0 of the program's memory. */
     assert_data_refused("ch01", "/proc/self/mem",
                         "/proc/self/mem:1: cannot read this line: Input/output error");
+}
+END_TEST
+
+/* ---- 2b. Chapter 11's labelled files ----------------------------------- */
+
+/* Rows of 2 inputs and a label: count rows of each class 0 … classes − 1,
+ * then the text of more (may be ""), into scratch/name. */
+static void write_labelled(char *path, const char *name, size_t classes, size_t count,
+                           const char *more)
+{
+    scratch_path(path, name);
+    char text[4096] = "";
+    for (size_t c = 0; c < classes; c++)
+        for (size_t k = 0; k < count; k++) {
+            char row[64];
+            snprintf(row, sizeof row, "%zu,%zu,%zu\n", k, c, c);
+            strcat(text, row);
+        }
+    strcat(text, more);
+    ck_assert(write_text_file(path, text));
+}
+
+typedef struct {
+    const char *name;
+    size_t classes, count; /* rows of each class before the more */
+    const char *more;
+    const char *expected;  /* after "PATH" */
+} LabelCase;
+
+static const LabelCase LABEL_CASES[] = {
+    {"not-whole.csv", 3, 5, "1,2,1.5\n", ":16: label '1.5' is not a whole number"},
+    {"negative.csv", 3, 5, "1,2,-2\n", ":16: label '-2' is negative"},
+    {"ragged.csv", 3, 5, "1,2\n", ":16: expected 3 columns, as on the first data row, found 2"},
+    {"too-few.csv", 3, 5, "1,2,3\n1,2,3\n", ": class 3 has only 2 examples; holding out a "
+                                              "fifth of each class needs at least 3"},
+    {"no-class-1.csv", 1, 5, "1,2,2\n1,2,2\n1,2,2\n", ": class 1 has no example to train on"},
+    {"huge-label.csv", 2, 5, "1,2,5000\n", ":11: label '5000' is too large"},
+};
+enum { LABEL_CASE_COUNT = sizeof LABEL_CASES / sizeof LABEL_CASES[0] };
+
+START_TEST(chapter_11_refuses_a_file_it_cannot_classify)
+{
+    const LabelCase *c = &LABEL_CASES[_i];
+    char path[TEXT_SIZE], expected[TEXT_SIZE];
+    write_labelled(path, c->name, c->classes, c->count, c->more);
+    format_text(expected, "%s%s", path, c->expected);
+    assert_data_refused("ch11", path, expected);
+}
+END_TEST
+
+START_TEST(chapter_11_refuses_a_held_out_file_that_does_not_fit)
+{
+    /* Another width, and a class the training file never shows: refused
+     * before any training, nothing written. */
+    char train[TEXT_SIZE], test[TEXT_SIZE], wide[TEXT_SIZE], out[TEXT_SIZE], expected[TEXT_SIZE];
+    write_labelled(train, "train.csv", 2, 5, "");
+    write_labelled(test, "test.csv", 3, 2, "");
+    scratch_path(wide, "wide.csv");
+    ck_assert(write_text_file(wide, "1,2,3,0\n"));
+    scratch_path(out, "never-made");
+    ProgramRun run = RUN("ch11", "--data", train, "--test", wide, "--out", out);
+    format_text(expected, "%s: has 4 columns, %s has 3", wide, train);
+    assert_refused(&run, "ch11", 1, expected);
+    program_run_free(&run);
+    run = RUN("ch11", "--data", train, "--test", test, "--out", out);
+    format_text(expected, "%s: class 2 has no example to train on", train);
+    assert_refused(&run, "ch11", 1, expected);
+    program_run_free(&run);
+    struct stat info;
+    ck_assert_msg(stat(out, &info) != 0, "ch11 made %s", out);
+    /* Both from standard input cannot be: a usage error. */
+    run = RUN("ch11", "--data", "-", "--test", "-");
+    assert_refused(&run, "ch11", 2, "--data - and --test - would both read standard input");
+    program_run_free(&run);
 }
 END_TEST
 
@@ -1124,7 +1202,8 @@ static const Ending ENDINGS[] = {
     {"ch08", "ch08-zero-grad.gp", "final:", {NULL}},
     {"ch09", "ch09-fits.gp", "final:", {"--epochs", "200", NULL}},
     {"ch10", "ch10-fit.gp", "final:", {NULL}},
-    {"ch11", "ch11-bandwidth.gp", "roofline:", {"--n", "1000", NULL}},
+    {"ch11", "ch11-loss.gp", "final:", {"--epochs", "2", NULL}},
+    {"ch13", "ch13-bandwidth.gp", "roofline:", {"--n", "1000", NULL}},
 };
 enum { ENDING_COUNT = sizeof ENDINGS / sizeof ENDINGS[0] };
 
@@ -1298,6 +1377,8 @@ Suite *errors_suite(void)
     tcase_add_test(csv, a_header_line_is_skipped_and_said);
     tcase_add_test(csv, a_very_long_line_is_refused);
     tcase_add_test(csv, a_byte_order_mark_and_crlf_line_ends_load_correctly);
+    tcase_add_loop_test(csv, chapter_11_refuses_a_file_it_cannot_classify, 0, LABEL_CASE_COUNT);
+    tcase_add_test(csv, chapter_11_refuses_a_held_out_file_that_does_not_fit);
 
     TCase *divergence = add_case(suite, "divergence");
     tcase_add_loop_test(divergence, divergence_stops_at_once_and_suggests_a_rate_that_works,

@@ -1,4 +1,4 @@
-/* Tests for code/fast.c and chapter 11: every speed variant computes the loss
+/* Tests for code/fast.c and chapter 13: every speed variant computes the loss
  * and gradient that chapters 02 and 03 define (loss_of(), gradient()), to
  * 1e-12 relative, on random data and at sizes that no unrolling or split
  * divides evenly; the row shuffle is rng_shuffle()'s; the plain read adds
@@ -160,14 +160,14 @@ START_TEST(the_row_shuffle_is_rng_shuffle_applied_to_rows)
 }
 END_TEST
 
-/* Runs build/ch11 with words (NULL-terminated, at most 8) and expects success. */
-static void run_ch11(const char *const *words, ProgramRun *run)
+/* Runs build/ch13 with words (NULL-terminated, at most 8) and expects success. */
+static void run_ch13(const char *const *words, ProgramRun *run)
 {
-    const char *argv[10] = {BUILD_DIR "/ch11"};
+    const char *argv[10] = {BUILD_DIR "/ch13"};
     for (int k = 0; words[k] != NULL && k < 8; k++)
         argv[1 + k] = words[k];
     ck_assert(run_program(argv, run));
-    ck_assert_msg(run->exit_code == 0, "ch11 failed (%d): %s", run->exit_code, run->err);
+    ck_assert_msg(run->exit_code == 0, "ch13 failed (%d): %s", run->exit_code, run->err);
 }
 
 START_TEST(chapter_11_checks_its_variants_and_prints_the_roofline)
@@ -176,7 +176,7 @@ START_TEST(chapter_11_checks_its_variants_and_prints_the_roofline)
     ck_assert(make_temp_dir(dir, sizeof dir));
     const char *words[] = {"--n", "3000", "--epochs", "1", "--out", dir, NULL};
     ProgramRun run;
-    run_ch11(words, &run);
+    run_ch13(words, &run);
     ck_assert_str_eq(run.err, "");
     ck_assert_ptr_nonnull(strstr(run.out, "to 1e-12: yes."));
     ck_assert_ptr_nonnull(strstr(run.out, "end at the same a: yes."));
@@ -191,7 +191,7 @@ START_TEST(chapter_11_checks_its_variants_and_prints_the_roofline)
     program_run_free(&run);
 
     char command[160];
-    snprintf(command, sizeof command, "cd %s && gnuplot ch11-bandwidth.gp", dir);
+    snprintf(command, sizeof command, "cd %s && gnuplot ch13-bandwidth.gp", dir);
     const char *gnuplot[] = {"sh", "-c", command, NULL};
     ck_assert(run_program(gnuplot, &run));
     ck_assert_msg(run.exit_code == 0 && gnuplot_was_silent(run.err), "gnuplot: %s", run.err);
@@ -199,7 +199,7 @@ START_TEST(chapter_11_checks_its_variants_and_prints_the_roofline)
     remove_temp_dir(dir);
 
     const char *help[] = {"--help", NULL};
-    run_ch11(help, &run);
+    run_ch13(help, &run);
     ck_assert_ptr_nonnull(strstr(run.out, "roofline"));
     ck_assert_ptr_null(strstr(run.out, "--lr"));
     program_run_free(&run);

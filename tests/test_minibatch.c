@@ -117,23 +117,30 @@ START_TEST(a_sampler_in_the_callers_memory_is_the_same_sampler)
 {
     /* sampler_init_in() only takes its room from the caller: the same seed
      * gives the same epochs, batch for batch, as sampler_init(), and the
-     * same clamp of a batch larger than the data to all of it. */
+     * same clamp of a batch larger than the data to all of it. So does
+     * sampler_init_examples() for 23 examples that are no Dataset. */
     Dataset data;
     ck_assert_int_eq(data_allocate(&data, 23, NULL), STATUS_OK);
     const size_t sizes[3] = {5, 23, 100};
     for (int s = 0; s < 3; s++) {
-        EpochSampler owned, borrowed;
+        EpochSampler owned, borrowed, examples;
         ck_assert_int_eq(sampler_init(&owned, &data, sizes[s], NULL), STATUS_OK);
-        size_t room[23];
+        size_t room[23], room_of_examples[23];
         sampler_init_in(&borrowed, &data, sizes[s], room);
+        sampler_init_examples(&examples, 23, sizes[s], room_of_examples);
         ck_assert_uint_eq(borrowed.batch_size, owned.batch_size);
-        Rng rng_owned = rng_seeded(9), rng_borrowed = rng_seeded(9);
+        ck_assert_uint_eq(examples.batch_size, owned.batch_size);
+        ck_assert_ptr_null(examples.data);
+        Rng rng_owned = rng_seeded(9), rng_borrowed = rng_seeded(9), rng_examples = rng_seeded(9);
         for (int epoch = 0; epoch < 3; epoch++) {
-            size_t first[23], second[23];
+            size_t first[23], second[23], third[23];
             one_epoch_order(&owned, &rng_owned, first);
             one_epoch_order(&borrowed, &rng_borrowed, second);
-            for (size_t k = 0; k < 23; k++)
+            one_epoch_order(&examples, &rng_examples, third);
+            for (size_t k = 0; k < 23; k++) {
                 ck_assert_uint_eq(first[k], second[k]);
+                ck_assert_uint_eq(first[k], third[k]);
+            }
         }
         sampler_free(&owned);
     }

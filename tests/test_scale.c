@@ -228,6 +228,40 @@ START_TEST(every_x_the_same_cannot_be_standardized)
 }
 END_TEST
 
+START_TEST(columns_are_standardized_each_on_its_own)
+{
+    /* Three rows of three columns: (1, 10, 5), (2, 20, 5), (3, 60, 5).
+     * Column 1: mean 2, sd sqrt(2/3); column 2: mean 30, deviations −20,
+     * −10, 30, sd sqrt(1400/3); column 3 is always 5: sd 0, so it is only
+     * centred, to 0. A held-out row is moved by the training set's numbers. */
+    double x[9] = {1, 10, 5, 2, 20, 5, 3, 60, 5}, mean[3], sd[3];
+    column_scaling(x, 3, 3, mean, sd);
+    ck_assert_double_eq_tol(mean[0], 2.0, 1e-15);
+    ck_assert_double_eq_tol(mean[1], 30.0, 1e-14);
+    ck_assert_double_eq(mean[2], 5.0);
+    ck_assert_double_eq_tol(sd[0], sqrt(2.0 / 3.0), 1e-15);
+    ck_assert_double_eq_tol(sd[1], sqrt(1400.0 / 3.0), 1e-13);
+    ck_assert_double_eq(sd[2], 0.0);
+    standardize_columns(x, 3, 3, mean, sd);
+    for (size_t j = 0; j < 2; j++) {
+        double sum = 0.0, squares = 0.0;
+        for (size_t i = 0; i < 3; i++) {
+            sum += x[i * 3 + j];
+            squares += x[i * 3 + j] * x[i * 3 + j];
+        }
+        ck_assert_double_eq_tol(sum, 0.0, 1e-14);
+        ck_assert_double_eq_tol(squares / 3.0, 1.0, 1e-14);
+    }
+    for (size_t i = 0; i < 3; i++)
+        ck_assert_double_eq(x[i * 3 + 2], 0.0);
+    double held[3] = {2, 30, 7};
+    standardize_columns(held, 1, 3, mean, sd);
+    ck_assert_double_eq(held[0], 0.0);
+    ck_assert_double_eq(held[1], 0.0);
+    ck_assert_double_eq(held[2], 2.0);
+}
+END_TEST
+
 Suite *scale_suite(void)
 {
     Suite *suite = suite_create("scale");
@@ -240,6 +274,7 @@ Suite *scale_suite(void)
     tcase_add_test(tc, descent_on_standardized_x_lands_in_tens_of_steps);
     tcase_add_test(tc, the_spread_of_huge_and_tiny_x_is_a_number);
     tcase_add_test(tc, every_x_the_same_cannot_be_standardized);
+    tcase_add_test(tc, columns_are_standardized_each_on_its_own);
     suite_add_tcase(suite, tc);
     return suite;
 }

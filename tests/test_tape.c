@@ -33,6 +33,12 @@ static Var record_mul(Tape *t, Var u, Var v) { return tape_mul(t, u, v); }
 static Var record_square(Tape *t, Var u, Var v) { (void)v; return tape_square(t, u); }
 static Var record_relu(Tape *t, Var u, Var v) { (void)v; return tape_relu(t, u); }
 static Var record_tanh(Tape *t, Var u, Var v) { (void)v; return tape_tanh(t, u); }
+static Var record_exp(Tape *t, Var u, Var v) { (void)v; return tape_exp(t, u); }
+static Var record_log(Tape *t, Var u, Var v) /* ln(u² + v² + 1): log of a positive number */
+{
+    return tape_log(t, tape_add(t, tape_add(t, tape_square(t, u), tape_square(t, v)),
+                                tape_leaf(t, 1.0)));
+}
 static Var record_mean(Tape *t, Var u, Var v) { return tape_mean(t, (Var[3]){u, v, u}, 3); }
 static Var record_sum(Tape *t, Var u, Var v) { return tape_sum(t, (Var[3]){v, u, v}, 3); }
 
@@ -46,6 +52,8 @@ static double plain_tanh(double u, double v)
     (void)v;
     return (exp(2 * u) - 1) / (exp(2 * u) + 1); /* the definition, not tanh() */
 }
+static double plain_exp(double u, double v) { (void)v; return exp(u); }
+static double plain_log(double u, double v) { return log(u * u + v * v + 1); }
 static double plain_mean(double u, double v) { return (u + v + u) / 3; }
 static double plain_sum(double u, double v) { return v + u + v; }
 
@@ -53,6 +61,7 @@ static const Operation OPERATIONS[] = {
     {"add", record_add, plain_add},          {"sub", record_sub, plain_sub},
     {"mul", record_mul, plain_mul},          {"square", record_square, plain_square},
     {"relu", record_relu, plain_relu},       {"tanh", record_tanh, plain_tanh},
+    {"exp", record_exp, plain_exp},          {"log of u² + v² + 1", record_log, plain_log},
     {"mean of u, v, u", record_mean, plain_mean}, {"sum of v, u, v", record_sum, plain_sum},
 };
 

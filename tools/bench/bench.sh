@@ -1,5 +1,5 @@
 #!/bin/sh
-# The benchmark behind `make bench`: chapter 11 and the trainers of chapters
+# The benchmark behind `make bench`: chapter 13 and the trainers of chapters
 # 04 and 05 at a few sizes, each timed with /usr/bin/time (wall and CPU
 # seconds, peak memory), beside the same work in NumPy when NumPy is at hand
 # (tools/bench/notebook_numpy.py). Prints one table. Speed is never part of
@@ -10,7 +10,7 @@
 #
 # BENCH_REPEAT=N   runs of each C command, the fastest kept (default 3)
 # BENCH_LARGE=1    also the large runs: ch05 on 10^8 points (about a
-#                  minute and 3.2 GB) and ch11 up to 10^8 points (4 GB)
+#                  minute and 3.2 GB) and ch13 up to 10^8 points (4 GB)
 set -eu
 build=${1:-build}
 repeat=${BENCH_REPEAT:-3}
@@ -95,8 +95,8 @@ if [ "$large" = 1 ]; then
 fi
 
 repeat=1
-ch11_n=10000000
-[ "$large" = 1 ] && ch11_n=100000000
-run "$build/ch11" --n "$ch11_n" --epochs 10
-row "ch11 --n $ch11_n --epochs 10" "$ch11_n"
+ch13_n=10000000
+[ "$large" = 1 ] && ch13_n=100000000
+run "$build/ch13" --n "$ch13_n" --epochs 10
+row "ch13 --n $ch13_n --epochs 10" "$ch13_n"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

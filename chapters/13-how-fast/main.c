@@ -1,5 +1,5 @@
 /*
- * Chapter 11 — how fast can SGD go? The gradient pass against the roofline.
+ * Chapter 13 — how fast can SGD go? The gradient pass against the roofline.
  *
  * Every step of full-batch descent is one pass over the data: the loss and
  * the gradient of all n points (chapter 04's loss_and_gradient()). This
@@ -12,7 +12,7 @@
  * pass gets: `roofline: R`. Then it times one epoch of chapter 05's
  * minibatch SGD three ways, and draws GB/s against n (show.c).
  *
- *     build/ch11 --n 10000000 --epochs 10        build/ch11 --n 100000000 --epochs 5
+ *     build/ch13 --n 10000000 --epochs 10        build/ch13 --n 100000000 --epochs 5
  */
 #include <math.h>
 
@@ -20,16 +20,16 @@
 #include "show.h"
 
 static const Chapter CHAPTER = {
-    "ch11",
-    "Chapter 11: the gradient pass timed against the roofline, the plain read\n"
+    "ch13",
+    "Chapter 13: the gradient pass timed against the roofline, the plain read\n"
     "bandwidth of the same bytes, at sizes from 1000 points (in the caches) up to\n"
     "--n; --epochs is how many times each is timed (the best time counts).\n"
-    "Try: ch11 --n 10000000 --epochs 10",
-    FLAG_SEED | FLAG_N | FLAG_EPOCHS | FLAG_OUT | FLAG_QUIET, 0};
+    "Try: ch13 --n 10000000 --epochs 10",
+    FLAG_SEED | FLAG_N | FLAG_EPOCHS | FLAG_OUT | FLAG_QUIET, 0, 0};
 
 enum { RATIOS_MAX = 64 };
 
-//> ch11_time_size
+//> ch13_time_size
 /* The best of `samples` timings of the plain read and of every variant.
  * Other programs on the machine take turns on the cores and share the
  * memory, so any one timing may come out slow, never fast: the best is the
@@ -55,9 +55,9 @@ static Timing time_size(const Pass *p, size_t samples)
     t.roofline = median(ratio, ratios);
     return t;
 }
-//< ch11_time_size
+//< ch13_time_size
 
-//> ch11_epoch
+//> ch13_epoch
 /* One epoch of chapter 05's minibatch SGD from the notebook's start, timed:
  * the same shuffle and the same steps, three ways. Returns the CPU seconds
  * (see cpu_now()) and leaves the final coefficients in a. sampler: freshly
@@ -92,7 +92,7 @@ static double time_epoch(EpochWay way, const Dataset *data, EpochSampler *sample
     }
     return cpu_now() - start;
 }
-//< ch11_epoch
+//< ch13_epoch
 
 /* The best of `samples` epochs each way, each from a fresh start, on data. */
 static void compare_epochs(Run *run, const Dataset *data, size_t samples)
@@ -114,7 +114,7 @@ static void compare_epochs(Run *run, const Dataset *data, size_t samples)
     say_same_steps(run, a);
 }
 
-//> ch11_run
+//> ch13_run
 static void lesson(Run *run)
 {
     const Dataset *data = run->data;
@@ -131,7 +131,7 @@ static void lesson(Run *run)
     compare_epochs(run, &first, run->options->epochs < 3 ? run->options->epochs : 3);
     draw_bandwidth(run, &sweep);
 }
-//< ch11_run
+//< ch13_run
 
 int main(int argc, char **argv)
 {

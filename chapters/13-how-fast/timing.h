@@ -1,5 +1,5 @@
 /*
- * timing.h — chapter 11's stopwatch and the variants of the gradient pass it
+ * timing.h — chapter 13's stopwatch and the variants of the gradient pass it
  * times: the clocks, the five ways to take one pass, and how a sample is
  * taken so that the clock's resolution does not matter.
  */

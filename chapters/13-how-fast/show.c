@@ -256,10 +256,10 @@ void draw_bandwidth(Run *run, const Sweep *sweep)
                  .y_from_zero = true}; /* heights compare: half as high is half as fast */
     Error err;
     run_check(run,
-              plot_curves(run_figures_dir(run), "ch11-bandwidth", &axes, curves, count_drawn,
+              plot_curves(run_figures_dir(run), "ch13-bandwidth", &axes, curves, count_drawn,
                           &err),
               &err);
-    say_wrote(run, "ch11-bandwidth");
+    say_wrote(run, "ch13-bandwidth");
     /* The fused pass, which chapters 04 and 05 train with, against the roof. */
     run_last_line(run,
                   "roofline: %.2f (the fused pass at %zu points; best times: %.1f and %.1f "

@@ -1,5 +1,5 @@
 /*
- * show.h — what chapter 11 shows of its timings: the table of GB/s, the
+ * show.h — what chapter 13 shows of its timings: the table of GB/s, the
  * summary, the three epochs, the figure against the roof and the last line;
  * and the parts its timings need made beforehand.
  */

@@ -1,8 +1,8 @@
-# ch11-bandwidth.gp — a figure from "SGD from scratch, in C".
+# ch13-bandwidth.gp — a figure from "SGD from scratch, in C".
 # The data is inline, so this file alone redraws the figure:
-#     gnuplot ch11-bandwidth.gp    (writes ch11-bandwidth.png beside it)
+#     gnuplot ch13-bandwidth.gp    (writes ch13-bandwidth.png beside it)
 set terminal pngcairo size 800,560 font 'Sans,12'
-set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch11-bandwidth') . '.png'
+set output (ARG0 ne '' ? ARG0[:strlen(ARG0) - 3] : 'ch13-bandwidth') . '.png'
 set termoption noenhanced
 set title 'Beyond the caches the fused pass runs near the roof, the plain read'
 set xlabel 'points n (log scale; 24 bytes each)'
