@@ -23,7 +23,7 @@ override CFLAGS += $(REQUIRED_CFLAGS)
 LDLIBS = -lm -pthread
 CHECK_FLAGS = $(shell pkg-config --cflags --libs check 2>/dev/null)
 
-MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network softmax layers labels images gnuplot plot figures render cli frame watch trace fast conv conv_fast optim init
+MODULES := status shown format number rng data csv linalg solve loss gradient sgd minibatch scale heavy_ball landscape contours tape polynomial network bent softmax layers labels images gnuplot plot figures render cli frame watch trace fast conv conv_fast optim init
 LIBRARY := $(BUILD)/libsgd.a
 OBJECTS := $(MODULES:%=$(BUILD)/code/%.o)
 

@@ -71,16 +71,6 @@ double network_loss_of(const Network *net, const double *a, const Dataset *data)
  * Drawn in the order of a. a: P */
 void network_init_random(const Network *net, Rng *rng, double *a);
 
-/* The points chapter 10 fits, which no straight line can: the notebook's
- * recipe with its line bent, x1 uniform on [−1, 1) and
- *     y = 3·x1 + 2 − 4·x1² + noise,
- * the noise uniform on [0, 1). The curve rises from −5 at x1 = −1 to its
- * top, 2.5625, at x1 = 3/8, and falls back to 1 at x1 = 1. */
-Status curve_data(Dataset *data, size_t n, Rng *rng, Error *err);
-
-/* The curve those points scatter around: 3·x1 + 2 − 4·x1². */
-double curve(double x);
-
 /* --- On the tape -------------------------------------------------------- */
 
 /* A network and a tape to record its forward pass on, for up to room points

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bent.h"
 #include "csv.h"
 #include "data.h"
 #include "gradient.h"

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bent.h"
 #include "data.h"
 #include "gradient.h"
 #include "network.h"

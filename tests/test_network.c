@@ -9,6 +9,7 @@
 
 #include "gradient.h"
 #include "loss.h"
+#include "bent.h"
 #include "network.h"
 #include "suites.h"
 

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 
+#include "bent.h"
 #include "frame.h"
 #include "minibatch.h"
 #include "network.h"
