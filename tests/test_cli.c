@@ -394,7 +394,7 @@ END_TEST
 
 START_TEST(network_flags_are_read_and_checked)
 {
-    const Chapter network = {"chNN", "a network", FLAGS_TRAINING | FLAG_HIDDEN | FLAG_INIT, 10, 0};
+    const Chapter network = {"chNN", "a network", FLAGS_TRAINING | FLAG_HIDDEN | FLAG_INIT, 10, 0, 0, 0.0};
     const char *none[] = {NULL};
     Options o;
     ck_assert_int_eq(parse(&network, none, &o, NULL), STATUS_OK);
@@ -422,7 +422,7 @@ START_TEST(a_classifiers_flags_are_read_and_checked)
     const Chapter classifier = {"chCC", "a classifier",
                                 FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_TEST |
                                     FLAG_WEIGHT_DECAY,
-                                32, 128};
+                                32, 128, 0, 0.0};
     const char *none[] = {NULL};
     Options o;
     ck_assert_int_eq(parse(&classifier, none, &o, NULL), STATUS_OK);

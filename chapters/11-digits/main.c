@@ -26,7 +26,7 @@ static const Chapter CHAPTER = {
     "minibatch SGD on handwritten digits and scored by their error rate.",
     FLAG_SEED | FLAG_LR | FLAG_EPOCHS | FLAG_BATCH | FLAG_DATA | FLAG_TEST | FLAG_HIDDEN |
         FLAG_WEIGHT_DECAY | FLAG_OUT | FLAG_QUIET,
-    32, 128};
+    32, 128, 0, 0.0};
 
 //> ch11_softmax
 /* Softmax regression, a = [W (K, D), b (K)]: the mean cross-entropy of the
