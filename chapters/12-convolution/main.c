@@ -25,7 +25,6 @@ static const Chapter CHAPTER = {
         FLAG_QUIET,
     32, 0, 15, 0.05};
 
-//> ch12_network
 /* The network, a = [W1 (C1,1,3,3), b1, W2 (C2,C1,3,3), b2, W3 (10, FLAT), b3]:
  * each layer's forward in turn; then, unless grad is NULL, each backward in
  * reverse, handed the gradient of its output and adding into grad. */
@@ -35,6 +34,7 @@ static double cnn_loss(Model *model, const double *a, const Batch *xb, double *g
     size_t n = xb->n, s = SIDE, h = SIDE / 2;
     const double *w1 = a, *b1 = w1 + C1 * 9, *w2 = b1 + C1, *b2 = w2 + C2 * C1 * 9;
     const double *w3 = b2 + C2, *b3 = w3 + CLASSES * FLAT;
+    //> ch12_network
     conv3x3_forward_fast(c->z1, xb->x, w1, b1, n, 1, s, s, C1, c->scratch1); /* conv1(x) */
     relu_forward(c->h1, c->z1, n * C1 * s * s);
     maxpool2x2_forward(c->p1, c->arg1, c->h1, n, C1, s, s);           /* (n, C1, 4, 4) */
@@ -45,7 +45,7 @@ static double cnn_loss(Model *model, const double *a, const Batch *xb, double *g
     double loss = softmax_cross_entropy_forward(model->probs, c->z3, xb->label, n, CLASSES);
     if (grad == NULL) /* torch.no_grad() */
         return loss;
-    cnn_zero_grad(c, grad, n);
+    cnn_zero_grad(c, grad, n); /* a.grad.zero_() */
     double *dw1 = grad, *db1 = dw1 + C1 * 9, *dw2 = db1 + C1, *db2 = dw2 + C2 * C1 * 9;
     double *dw3 = db2 + C2, *db3 = dw3 + CLASSES * FLAT;
     softmax_cross_entropy_backward(c->dz3, model->probs, xb->label, n, CLASSES);
@@ -57,8 +57,8 @@ static double cnn_loss(Model *model, const double *a, const Batch *xb, double *g
     relu_backward(c->dz1, c->z1, c->dh1, n * C1 * s * s);
     conv3x3_backward_fast(NULL, dw1, db1, c->dz1, xb->x, w1, n, 1, s, s, C1, c->scratch1);
     return loss;
+    //< ch12_network
 }
-//< ch12_network
 
 //> ch12_loop
 /* Chapter 11's loop, the step handed to an optimizer: each epoch shuffles
