@@ -74,9 +74,12 @@ $(LIBRARY): $(OBJECTS)
 	rm -f $@
 	ar rcs $@ $^
 
+# A chapter may build on an earlier one's files: chapter 12 reads, splits and
+# scores chapter 11's digits with chapter 11's show.c.
+uses_12 := chapters/11-digits/show.c chapters/11-digits/show.h
 define chapter_rule
-$(BUILD)/ch$(call chapter_number,$(1)): $(wildcard $(1)/*.c $(1)/*.h) $(LIBRARY) code/*.h
-	$$(CC) $$(CFLAGS) -Icode $(wildcard $(1)/*.c) $(LIBRARY) $$(LDLIBS) -o $$@
+$(BUILD)/ch$(call chapter_number,$(1)): $(wildcard $(1)/*.c $(1)/*.h) $(uses_$(call chapter_number,$(1))) $(LIBRARY) code/*.h
+	$$(CC) $$(CFLAGS) -Icode $(wildcard $(1)/*.c) $(filter %.c,$(uses_$(call chapter_number,$(1)))) $(LIBRARY) $$(LDLIBS) -o $$@
 endef
 $(foreach d,$(CHAPTER_DIRS),$(eval $(call chapter_rule,$d)))
 

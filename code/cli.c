@@ -24,7 +24,7 @@ typedef struct {
 static const FlagInfo FLAGS[] = {
     {"seed", FLAG_SEED, "N", "seed of the synthetic data"},
     {"n", FLAG_N, "N", "number of synthetic points (default 100)"},
-    {"lr", FLAG_LR, "X", "learning rate, a number above 0 (default 0.1)"},
+    {"lr", FLAG_LR, "X", "learning rate, a number above 0"},
     {"epochs", FLAG_EPOCHS, "N", "passes over the data; full batch: steps"},
     {"batch", FLAG_BATCH, "N", "minibatch size; larger than the data means full batch"},
     {"data", FLAG_DATA, "FILE", "fit a CSV of x,y rows instead of synthetic data"},
@@ -307,6 +307,8 @@ static bool seed_shuffles(const Chapter *chapter)
  * polynomial to overfit its training points. */
 static size_t default_epochs(const Chapter *chapter)
 {
+    if (chapter->default_epochs != 0)
+        return chapter->default_epochs;
     return chapter->flags & FLAG_DEGREE ? 50000 : 100;
 }
 
@@ -321,7 +323,7 @@ static void set_defaults(Options *options, const Chapter *chapter)
     *options = (Options){
         .seed = 42,
         .n = 100,
-        .lr = 0.1,
+        .lr = chapter->default_lr != 0.0 ? chapter->default_lr : 0.1,
         .epochs = default_epochs(chapter),
         .batch = chapter->default_batch,
         .data_path = NULL,
@@ -523,6 +525,8 @@ static void print_flag_help(FILE *out, int k, const Chapter *chapter)
         fputs(" (default 42)", out);
     if (FLAGS[k].bit == FLAG_EPOCHS)
         fprintf(out, " (default %zu)", default_epochs(chapter));
+    if (FLAGS[k].bit == FLAG_LR)
+        fprintf(out, " (default %g)", chapter->default_lr != 0.0 ? chapter->default_lr : 0.1);
     if (FLAGS[k].bit == FLAG_TRACE && seed_shuffles(chapter))
         fputs("\n                 (a step is an update: its batch's loss, then a after it)", out);
     else if (FLAGS[k].bit == FLAG_TRACE)

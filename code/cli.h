@@ -66,6 +66,8 @@ typedef struct {
     unsigned flags;      /* the FLAG_… it accepts */
     size_t default_batch; /* 0: all the data, full batch */
     size_t default_hidden; /* 0: chapter 10's 16 hidden units */
+    size_t default_epochs; /* 0: 100 (50,000 with --degree) */
+    double default_lr;     /* 0: 0.1 */
 } Chapter;
 
 typedef struct {

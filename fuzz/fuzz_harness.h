@@ -149,7 +149,7 @@ static inline int fuzz_cli_input(const uint8_t *bytes, size_t size)
     static const Chapter every_flag = {"fuzz", "takes every flag",
                                        FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT |
                                            FLAG_TEST,
-                                       10, 0};
+                                       10, 0, 0, 0.0};
     char *text = malloc(size + 1); /* the words, each NUL-terminated */
     if (text == NULL)
         return 0;

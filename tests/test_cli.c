@@ -11,8 +11,8 @@
 #include "shown.h"
 #include "suites.h"
 
-static const Chapter TRAINS = {"chXX", "a test chapter", FLAGS_TRAINING | FLAG_BATCH, 10, 0};
-static const Chapter LOOKS = {"chYY", "a chapter that does not train", FLAGS_DATA_ONLY, 0, 0};
+static const Chapter TRAINS = {"chXX", "a test chapter", FLAGS_TRAINING | FLAG_BATCH, 10, 0, 0, 0.0};
+static const Chapter LOOKS = {"chYY", "a chapter that does not train", FLAGS_DATA_ONLY, 0, 0, 0, 0.0};
 
 /* Parses a NULL-terminated list of words after the program name. */
 static Status parse(const Chapter *chapter, const char **words, Options *options,
@@ -176,7 +176,7 @@ START_TEST(momentum_and_decay_are_read_like_the_rate)
      * "0.5 " refused, "1e-400" silently 0, "1e-320" a decay that made the
      * rate exactly 0 after one step, and "-0" printed as -0. */
     static const Chapter STEPS = {"chWW", "a chapter with momentum and decay",
-                                  FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY, 0, 0};
+                                  FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY, 0, 0, 0, 0.0};
     const char *spaced[] = {" 0.5", "0.5 ", "\t0.5\t", "5e-1"};
     for (size_t k = 0; k < 4; k++) {
         ck_assert_double_eq(read_one(&STEPS, "--momentum", spaced[k]).momentum, 0.5);
@@ -233,7 +233,7 @@ START_TEST(messages_say_what_happened_to_the_number)
                                            "numbers up to about 1.8e308");
     check_refused(&TRAINS, "--lr", "-1e999", "--lr: '-1e999' is too large");
     /* 0.99999999999999999 is below 1, but the nearest double is 1. */
-    static const Chapter STEPS = {"chWW", "momentum", FLAGS_TRAINING | FLAG_MOMENTUM, 0, 0};
+    static const Chapter STEPS = {"chWW", "momentum", FLAGS_TRAINING | FLAG_MOMENTUM, 0, 0, 0, 0.0};
     check_refused(&STEPS, "--momentum", "0.99999999999999999",
                   "--momentum: '0.99999999999999999' rounds to 1 as a double, and must be "
                   "below 1: the largest double below 1 is 0.99999999999999989");
@@ -286,7 +286,7 @@ START_TEST(a_flag_is_written_in_full)
     /* getopt_long took "--da FILE" as --data and "--e 5" as --epochs without
      * a word, and called "--d" (--data, --decay, --degree...) an unknown flag. */
     static const Chapter STEPS = {"chWW", "a chapter with momentum and decay",
-                                  FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY, 0, 0};
+                                  FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY, 0, 0, 0, 0.0};
     check_refused(&TRAINS, "--da", "f.csv", "--da: write the whole flag, --data");
     check_refused(&TRAINS, "--da=f.csv", NULL, "--da: write the whole flag, --data");
     check_refused(&TRAINS, "--e", "5", "--e: write the whole flag, --epochs");
@@ -372,7 +372,7 @@ START_TEST(chapter_09s_flags_are_read_and_checked)
     /* The chapter that fits polynomials: its own three flags, their
      * defaults, its longer default run, and their limits. */
     static const Chapter FITS = {"chZZ", "a chapter with --degree",
-                                 FLAGS_TRAINING | FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION, 5, 0};
+                                 FLAGS_TRAINING | FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION, 5, 0, 0, 0.0};
     const char *none[] = {NULL};
     Options o;
     ck_assert_int_eq(parse(&FITS, none, &o, NULL), STATUS_OK);
@@ -394,7 +394,7 @@ END_TEST
 
 START_TEST(network_flags_are_read_and_checked)
 {
-    const Chapter network = {"chNN", "a network", FLAGS_TRAINING | FLAG_HIDDEN | FLAG_INIT, 10, 0};
+    const Chapter network = {"chNN", "a network", FLAGS_TRAINING | FLAG_HIDDEN | FLAG_INIT, 10, 0, 0, 0.0};
     const char *none[] = {NULL};
     Options o;
     ck_assert_int_eq(parse(&network, none, &o, NULL), STATUS_OK);
@@ -422,7 +422,7 @@ START_TEST(a_classifiers_flags_are_read_and_checked)
     const Chapter classifier = {"chCC", "a classifier",
                                 FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_TEST |
                                     FLAG_WEIGHT_DECAY,
-                                32, 128};
+                                32, 128, 0, 0.0};
     const char *none[] = {NULL};
     Options o;
     ck_assert_int_eq(parse(&classifier, none, &o, NULL), STATUS_OK);

@@ -194,6 +194,9 @@ static const FlagCase FLAG_CASES[] = {
     {"ch11", {"--wd", "-0.1"}, "--wd: '-0.1' must be 0 or more"},
     {"ch11", {"--n", "50"}, "--n is not used by ch11"},
     {"ch10", {"--test", "t.csv"}, "--test is not used by ch10"},
+    {"ch12", {"--hidden", "16"}, "--hidden is not used by ch12"},
+    {"ch12", {"--wd", "0"}, "--wd is not used by ch12"},
+    {"ch12", {"--lr", "-1"}, "--lr: '-1'"},
 };
 enum { FLAG_CASE_COUNT = sizeof FLAG_CASES / sizeof FLAG_CASES[0] };
 
@@ -439,6 +442,18 @@ static const LabelCase LABEL_CASES[] = {
     {"huge-label.csv", 2, 5, "1,2,5000\n", ":11: label '5000' is too large"},
 };
 enum { LABEL_CASE_COUNT = sizeof LABEL_CASES / sizeof LABEL_CASES[0] };
+
+START_TEST(chapter_12_refuses_inputs_that_are_no_8x8_digit)
+{
+    /* Two numbers an example, three classes: chapter 11 classifies them;
+     * chapter 12's network reads 8x8 images of 10 classes only. */
+    char path[TEXT_SIZE], expected[TEXT_SIZE];
+    write_labelled(path, "two-inputs.csv", 3, 5, "");
+    format_text(expected, "the network reads 8x8 images of 10 classes; these are 2 numbers "
+                "of 3 classes");
+    assert_data_refused("ch12", path, expected);
+}
+END_TEST
 
 START_TEST(chapter_11_refuses_a_file_it_cannot_classify)
 {
@@ -1378,6 +1393,7 @@ Suite *errors_suite(void)
     tcase_add_test(csv, a_very_long_line_is_refused);
     tcase_add_test(csv, a_byte_order_mark_and_crlf_line_ends_load_correctly);
     tcase_add_loop_test(csv, chapter_11_refuses_a_file_it_cannot_classify, 0, LABEL_CASE_COUNT);
+    tcase_add_test(csv, chapter_12_refuses_inputs_that_are_no_8x8_digit);
     tcase_add_test(csv, chapter_11_refuses_a_held_out_file_that_does_not_fit);
 
     TCase *divergence = add_case(suite, "divergence");

@@ -239,8 +239,8 @@ START_TEST(a_decaying_rate_reaches_the_floor_a_constant_one_does_not)
 END_TEST
 
 static const Chapter WITH_MOMENTUM = {"chXX", "test", FLAGS_TRAINING | FLAG_MOMENTUM | FLAG_DECAY,
-                                      0, 0};
-static const Chapter WITHOUT = {"chXX", "test", FLAGS_TRAINING, 10, 0};
+                                      0, 0, 0, 0.0};
+static const Chapter WITHOUT = {"chXX", "test", FLAGS_TRAINING, 10, 0, 0, 0.0};
 
 static Status parse_words(const Chapter *chapter, const char *first, const char *second,
                           Options *options, Error *err)

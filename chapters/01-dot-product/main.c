@@ -17,7 +17,7 @@
 
 static const Chapter CHAPTER = {
     "ch01", "Chapter 01: the data, and the model y = a1*x1 + a2*x2 (x2 = 1) as a dot product.",
-    FLAGS_DATA_ONLY, 0, 0};
+    FLAGS_DATA_ONLY, 0, 0, 0, 0.0};
 
 //> ch01_predict
 /* All n predictions at once, y_hat = X a (n dot products, one per row), and

@@ -16,7 +16,7 @@
 
 static const Chapter CHAPTER = {
     "ch02", "Chapter 02: the mean squared error of a guess, and the loss along one axis.",
-    FLAGS_DATA_ONLY, 0, 0};
+    FLAGS_DATA_ONLY, 0, 0, 0, 0.0};
 
 enum { SLICE_POINTS = 241 };
 

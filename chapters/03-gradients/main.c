@@ -19,7 +19,7 @@
 static const Chapter CHAPTER = {
     "ch03", "Chapter 03: the gradient by matrix calculus, checked by finite differences; "
             "the closed-form best fit.",
-    FLAGS_DATA_ONLY, 0, 0};
+    FLAGS_DATA_ONLY, 0, 0, 0, 0.0};
 
 //> ch03_formula
 /* ∇L = (2/n) Xᵀ (X a − y), one matrix operation at a time.

@@ -17,7 +17,7 @@
 
 static const Chapter CHAPTER = {
     "ch04", "Chapter 04: gradient descent, a -= lr * grad, on all the data at every step.",
-    FLAGS_TRAINING | FLAG_TRACE, 0, 0};
+    FLAGS_TRAINING | FLAG_TRACE, 0, 0, 0, 0.0};
 
 //> ch04_loop
 /* The notebook's loop, one line of it at a time: steps updates of a from the

@@ -15,7 +15,7 @@
 
 static const Chapter CHAPTER = {
     "ch05", "Chapter 05: minibatch SGD over shuffled epochs; batch sizes compared.",
-    FLAGS_TRAINING | FLAG_BATCH | FLAG_TRACE | FLAGS_STANDARDIZED, 10, 0};
+    FLAGS_TRAINING | FLAG_BATCH | FLAG_TRACE | FLAGS_STANDARDIZED, 10, 0, 0, 0.0};
 
 //> ch05_loop
 /* Minibatch SGD: each epoch shuffles the row numbers and cuts them into

@@ -16,7 +16,7 @@
 static const Chapter CHAPTER = {
     "ch06", "Chapter 06: the stable learning rate 2/lambda_max, why badly scaled x crawls, "
             "and --standardize.",
-    FLAGS_TRAINING | FLAG_STANDARDIZE, 0, 0};
+    FLAGS_TRAINING | FLAG_STANDARDIZE, 0, 0, 0, 0.0};
 
 /* Chapter 04's loop: steps updates at rate lr, the watcher keeping (and
  * printing, and judging) every row. a: 2, moved in place */

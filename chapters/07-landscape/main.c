@@ -19,7 +19,7 @@
 static const Chapter CHAPTER = {
     "ch07", "Chapter 07: the loss landscape, the paths descent takes, momentum, a decaying rate.",
     FLAGS_TRAINING | FLAG_BATCH | FLAG_MOMENTUM | FLAG_DECAY | FLAG_TRACE |
-        FLAGS_STANDARDIZED, 0, 0};
+        FLAGS_STANDARDIZED, 0, 0, 0, 0.0};
 
 //> ch07_paths
 /* From the guess: plain descent at --lr and at 95% of the limit 2/λmax; then

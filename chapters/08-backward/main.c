@@ -18,7 +18,7 @@
 static const Chapter CHAPTER = {
     "ch08", "Chapter 08: loss.backward() in C: a tape records the forward pass, and "
             "backward() walks it in reverse.",
-    FLAGS_TRAINING | FLAG_TRACE | FLAGS_STANDARDIZED, 0, 0};
+    FLAGS_TRAINING | FLAG_TRACE | FLAGS_STANDARDIZED, 0, 0, 0, 0.0};
 
 //> ch08_record
 /* y_hat = x@a, one row at a time: y_hat_i = a1*x1_i + a2*x2_i. The inputs

@@ -21,7 +21,7 @@ static const Chapter CHAPTER = {
     "validation set; SGD over many epochs, and early stopping.",
     FLAG_SEED | FLAG_LR | FLAG_EPOCHS | FLAG_BATCH | FLAG_DATA | FLAG_OUT | FLAG_QUIET |
         FLAG_DEGREE | FLAG_TRAIN | FLAG_VALIDATION | FLAG_TRACE | FLAG_STANDARDIZE,
-    5, 0};
+    5, 0, 0, 0.0};
 
 //> ch09_features
 /* X for a polynomial of degree d − 1: d columns, (P1(x1), …, P(d−1)(x1), 1)

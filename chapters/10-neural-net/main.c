@@ -27,7 +27,7 @@ static const Chapter CHAPTER = {
     "ch10", "Chapter 10: a neural network with one hidden layer, trained by the same "
             "minibatch SGD loop, its gradient from the tape.",
     FLAGS_TRAINING | FLAG_BATCH | FLAG_HIDDEN | FLAG_INIT | FLAG_STANDARDIZE | FLAG_TRACE,
-    10, 0};
+    10, 0, 0, 0.0};
 
 //> ch10_start
 /* The starting a: random (see network.h), from a stream of its own,

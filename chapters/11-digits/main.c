@@ -26,7 +26,7 @@ static const Chapter CHAPTER = {
     "minibatch SGD on handwritten digits and scored by their error rate.",
     FLAG_SEED | FLAG_LR | FLAG_EPOCHS | FLAG_BATCH | FLAG_DATA | FLAG_TEST | FLAG_HIDDEN |
         FLAG_WEIGHT_DECAY | FLAG_OUT | FLAG_QUIET,
-    32, 128};
+    32, 128, 0, 0.0};
 
 //> ch11_softmax
 /* Softmax regression, a = [W (K, D), b (K)]: the mean cross-entropy of the
@@ -66,7 +66,6 @@ static double network_loss(Model *m, const double *a, const Batch *xb, double *g
 }
 //< ch11_network
 
-//> ch11_loop
 /* Chapter 05's loop for either model: each epoch shuffles the training
  * digits and cuts them into batches, and each batch makes one step of
  * chapter 04's update on every one of the P numbers in a, with weight
@@ -83,6 +82,7 @@ static void train(Run *run, Model *m, const Digits *digits, double *a, Watch *wa
         sampler_start_epoch(&t->sampler, &rng);                   /* shuffle=True */
         const size_t *rows;
         size_t b;
+        //> ch11_loop
         while ((b = sampler_next_batch(&t->sampler, &rows)) > 0) { /* for xb, yb in dl: */
             gather_batch(digits, rows, b, t);
             /* loss = loss_func(model(xb), yb); loss.backward() */
@@ -92,11 +92,11 @@ static void train(Run *run, Model *m, const Digits *digits, double *a, Watch *wa
             if (!watch_batch(watch, loss, b, digits->train.n, a))
                 break;
         }
+        //< ch11_loop
         if (!score(m, a, digits, watch, epoch)) /* both sets' loss and error_rate */
             return;                             /* a compared run that blew up */
     }
 }
-//< ch11_loop
 
 //> ch11_run
 static void lesson(Run *run)

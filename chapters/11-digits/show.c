@@ -209,13 +209,6 @@ void gather_batch(const Digits *digits, const size_t *rows, size_t b, Trainer *t
 
 /* ---- The watcher of both sets -------------------------------------------- */
 
-/* What the watcher keeps besides the training loss, epoch by epoch. */
-typedef struct {
-    double *train_error, *test_loss, *test_error; /* (epochs + 1) each */
-    size_t *predicted;       /* (test.n): the held-out predictions last scored */
-    size_t *train_predicted; /* (train.n): the training ones */
-} Scores;
-
 static void digits_row(const Watch *watch, size_t row)
 {
     const Scores *s = watch->context;

@@ -91,6 +91,14 @@ Trainer *make_trainer(Run *run, const Model *model, const Digits *digits);
 /* Copies the training examples listed into the trainer's batch. rows: b */
 void gather_batch(const Digits *digits, const size_t *rows, size_t b, Trainer *trainer);
 
+/* What the watcher keeps besides the training loss, epoch by epoch:
+ * the watcher's context. */
+typedef struct {
+    double *train_error, *test_loss, *test_error; /* (epochs + 1) each */
+    size_t *predicted;       /* (test.n): the held-out predictions last scored */
+    size_t *train_predicted; /* (train.n): the training ones */
+} Scores;
+
 /* The watcher of a model's epochs: rows of the loss and error_rate of both
  * sets; quiet, a run compared with another that says nothing itself and
  * survives its blow-up. */

@@ -25,7 +25,7 @@ static const Chapter CHAPTER = {
     "bandwidth of the same bytes, at sizes from 1000 points (in the caches) up to\n"
     "--n; --epochs is how many times each is timed (the best time counts).\n"
     "Try: ch13 --n 10000000 --epochs 10",
-    FLAG_SEED | FLAG_N | FLAG_EPOCHS | FLAG_OUT | FLAG_QUIET, 0, 0};
+    FLAG_SEED | FLAG_N | FLAG_EPOCHS | FLAG_OUT | FLAG_QUIET, 0, 0, 0, 0.0};
 
 enum { RATIOS_MAX = 64 };
 
