@@ -46,6 +46,8 @@ define CHECKED_RUNS
 1 ch11 --lr 100 --epochs 2 --out OUT
 1 ch11 --data tests/data/bad/not-a-number.csv
 2 ch11 --wd -1
+0 ch12 --quiet --epochs 1 --out OUT
+2 ch12 --hidden 3
 2 ch04 --lr abc
 2 ch05 --batch 0
 2 ch01 --bogus
